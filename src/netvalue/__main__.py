@@ -1,0 +1,3 @@
+from netvalue.cli import main
+
+main()

@@ -1,0 +1,12 @@
+"""The ``netvalue`` command line: thin click commands over the library.
+
+Each module registers its commands on :data:`netvalue.cli.app.main`; importing them here is what
+puts them on the command line.
+"""
+
+from __future__ import annotations
+
+from netvalue.cli import importing, people, report  # noqa: F401  (registers commands)
+from netvalue.cli.app import main
+
+__all__ = ["main"]

@@ -1,0 +1,168 @@
+"""``status``, ``people``, ``note``, ``tag``, ``forget``: what is in the database, and the user's own data."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db
+from netvalue.store import people as people_store
+from netvalue.store import status as status_store
+
+
+@main.command()
+@json_option
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """The database path, schema version, imports so far, and what it holds.
+
+    \b
+    Example:
+      netvalue status --json
+    """
+    with open_db(ctx) as db:
+        data = {
+            "database": str(db.path),
+            "schema_version": db.schema_version,
+            "imports": [
+                {
+                    "id": r.id,
+                    "source": r.source,
+                    "file": r.file_name,
+                    "sha256": r.sha256,
+                    "started_at": iso(r.started_at),
+                    "finished_at": iso(r.finished_at),
+                }
+                for r in status_store.import_runs(db)
+            ],
+            "counts": status_store.counts(db),
+        }
+    if as_json:
+        emit_json(data)
+        return
+    console.print(f"[bold]Database[/] {data['database']}  (schema version {data['schema_version']})")
+    table = Table("what", "count", title="Holds")
+    for key, value in data["counts"].items():  # type: ignore[attr-defined]
+        table.add_row(key, f"{value:,}")
+    console.print(table)
+    imports = Table("id", "source", "file", "finished", title="Imports")
+    for run in data["imports"]:  # type: ignore[attr-defined]
+        imports.add_row(str(run["id"]), run["source"], run["file"], run["finished_at"] or "")
+    console.print(imports)
+
+
+@main.command()
+@click.option("--search", "-s", default=None, help="Only people whose name, company, position, tag or identity contains TEXT.")
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@json_option
+@click.pass_context
+def people(ctx: click.Context, search: str | None, limit: int | None, as_json: bool) -> None:
+    """People with company, position, connected-on, messages sent/received and last contact.
+
+    \b
+    Example:
+      netvalue people --search acme
+    """
+    with open_db(ctx) as db:
+        rows = people_store.list_people(db, search=search, limit=limit)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "company": r.company,
+                    "position": r.position,
+                    "connected_on": format_day(r.connected_on) or None,
+                    "messages_sent": r.sent,
+                    "messages_received": r.received,
+                    "last_contact": iso(r.last_contact),
+                    "identities": list(r.identities),
+                    "tags": list(r.tags),
+                    "notes": list(r.notes),
+                }
+                for r in rows
+            ]
+        )
+        return
+    table = Table("id", "name", "company", "position", "connected", "sent", "recv", "last contact", "tags / notes")
+    for r in rows:
+        extra = ", ".join(r.tags)
+        if r.notes:
+            extra = (extra + " · " if extra else "") + r.notes[-1][:40]
+        table.add_row(
+            str(r.id),
+            r.name,
+            r.company or "",
+            r.position or "",
+            format_day(r.connected_on),
+            str(r.sent),
+            str(r.received),
+            format_day(r.last_contact),
+            extra,
+        )
+    console.print(table)
+    console.print(f"{len(rows):,} people")
+
+
+@main.command()
+@click.argument("person")
+@click.argument("text")
+@click.pass_context
+def note(ctx: click.Context, person: str, text: str) -> None:
+    """Add a note to PERSON (an id, profile URL, e-mail address or name).  Notes are yours: no import
+    ever changes them.
+
+    \b
+    Example:
+      netvalue note "Jane Doe" "met at PyCon; wants intros to fintech founders"
+    """
+    with open_db(ctx) as db:
+        pid = people_store.find_person(db, person)
+        people_store.add_note(db, pid, text)
+        console.print(f"Noted for {people_store.person_name(db, pid)} (id {pid}).")
+
+
+@main.command()
+@click.argument("person")
+@click.argument("tag")
+@click.option("--remove", is_flag=True, help="Remove the tag instead of adding it.")
+@click.pass_context
+def tag(ctx: click.Context, person: str, tag: str, remove: bool) -> None:
+    """Tag PERSON with TAG (yours: kept through every re-import).
+
+    \b
+    Example:
+      netvalue tag jane@example.com mentor
+    """
+    with open_db(ctx) as db:
+        pid = people_store.find_person(db, person)
+        name = people_store.person_name(db, pid)
+        if remove:
+            done = people_store.remove_tag(db, pid, tag)
+            console.print(f"Removed {tag!r} from {name}." if done else f"{name} had no tag {tag!r}.")
+        else:
+            done = people_store.add_tag(db, pid, tag)
+            console.print(f"Tagged {name} {tag!r}." if done else f"{name} already had the tag {tag!r}.")
+
+
+@main.command()
+@click.argument("person")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def forget(ctx: click.Context, person: str, yes: bool) -> None:
+    """Remove PERSON and everything about them.  A later re-import does not bring them back unless it is
+    run with --include-forgotten.
+
+    \b
+    Example:
+      netvalue forget "John Smith" --yes
+    """
+    with open_db(ctx) as db:
+        pid = people_store.find_person(db, person)
+        name = people_store.person_name(db, pid)
+        if not yes and not click.confirm(f"Forget {name} (id {pid}) and everything about them?", default=False):
+            console.print("Nothing forgotten.")
+            return
+        people_store.forget_person(db, pid)
+        console.print(f"Forgot {name}.")

@@ -1,0 +1,65 @@
+"""The one exception hierarchy of netvalue.
+
+Library code raises only these; third-party errors are translated at the boundary with
+``raise ... from exc``.  The CLI (and the web dashboard) turn them into one line,
+``Error: <message>``, and exit code 1.  Every message says what went wrong and, where it can,
+what to do about it; it names the file, and the line or record, when it is known.
+
+    NetvalueError
+    ├── ImportFormatError        a file is not in the shape its source produces
+    │   └── UnsupportedExportError   the path is not an export netvalue knows
+    ├── StoreError               the database cannot be opened, migrated or written
+    ├── PersonNotFoundError      a PERSON argument matches nobody
+    ├── AmbiguousPersonError     a PERSON argument matches several people
+    └── UsageError               a command was given values it cannot use
+"""
+
+from __future__ import annotations
+
+
+class NetvalueError(Exception):
+    """Base of every error netvalue raises on purpose."""
+
+
+class ImportFormatError(NetvalueError):
+    """A file is not in the shape its source produces.
+
+    ``file`` is the file's name as the user knows it (inside a zip: ``zip:member``),
+    ``line`` the 1-based line or record number where it is known.
+    """
+
+    def __init__(self, file: str, message: str, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.detail = message
+        where = f"{file}, line {line}" if line is not None else file
+        super().__init__(f"{where}: {message}")
+
+
+class UnsupportedExportError(ImportFormatError):
+    """The path is not an export netvalue can read."""
+
+
+class StoreError(NetvalueError):
+    """The database cannot be opened, migrated or written."""
+
+
+class PersonNotFoundError(NetvalueError):
+    """A PERSON argument (id, profile URL, e-mail address or name) matches nobody."""
+
+
+class AmbiguousPersonError(NetvalueError):
+    """A PERSON argument matches several people; ``candidates`` lists ``(id, name)`` pairs."""
+
+    def __init__(self, query: str, candidates: list[tuple[int, str]]) -> None:
+        self.query = query
+        self.candidates = candidates
+        listed = "; ".join(f"{pid}: {name}" for pid, name in candidates[:10])
+        more = f" (and {len(candidates) - 10} more)" if len(candidates) > 10 else ""
+        super().__init__(
+            f"{query!r} matches {len(candidates)} people: {listed}{more}. Give the id instead."
+        )
+
+
+class UsageError(NetvalueError):
+    """A command was given values it cannot use."""

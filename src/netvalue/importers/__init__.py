@@ -1,0 +1,45 @@
+"""One module per source; this registry maps a source name to its importer.
+
+``netvalue import SOURCE PATH`` looks the source up here; ``netvalue import PATH`` asks each
+importer's ``detect`` in order and takes the first that recognises the path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netvalue.errors import UnsupportedExportError
+from netvalue.importers.base import Importer, ImportOptions
+
+__all__ = ["IMPORTERS", "ImportOptions", "Importer", "detect_importer", "get_importer"]
+
+
+def _registry() -> dict[str, Importer]:
+    from netvalue.importers import linkedin
+
+    found = [linkedin.IMPORTER]
+    return {imp.source: imp for imp in found}
+
+
+IMPORTERS: dict[str, Importer] = _registry()
+
+
+def get_importer(source: str) -> Importer:
+    try:
+        return IMPORTERS[source]
+    except KeyError:
+        known = ", ".join(sorted(IMPORTERS))
+        raise UnsupportedExportError(source, f"is not a source netvalue knows; use one of: {known}") from None
+
+
+def detect_importer(path: Path) -> Importer:
+    """The importer that recognises ``path``, or :class:`UnsupportedExportError` saying what is supported."""
+    if not path.exists():
+        raise UnsupportedExportError(str(path), "does not exist")
+    for importer in IMPORTERS.values():
+        if importer.detect(path):
+            return importer
+    known = ", ".join(sorted(IMPORTERS))
+    raise UnsupportedExportError(
+        str(path), f"is not an export netvalue recognises; name the source: netvalue import {{{known}}} PATH"
+    )

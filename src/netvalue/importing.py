@@ -1,0 +1,62 @@
+"""Running an import: find the importer, hash the input, stream its records into the store in one
+transaction, then let identity resolution tie the new records to the people already known."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from netvalue.errors import UnsupportedExportError
+from netvalue.importers import ImportOptions, detect_importer, get_importer
+from netvalue.importers.base import sha256_of_file
+from netvalue.store import Database
+from netvalue.store.ingest import ImportReport, ProgressCallback, import_stream, known_file_hashes
+
+
+def input_sha256(path: Path) -> str:
+    """SHA-256 of a file, or of a folder's files (relative name and content, in name order)."""
+    if path.is_file():
+        return sha256_of_file(path)
+    digest = hashlib.sha256()
+    for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(str(child.relative_to(path)).encode())
+        digest.update(sha256_of_file(child).encode())
+    return digest.hexdigest()
+
+
+def run_import(
+    db: Database,
+    path: Path,
+    *,
+    source: str | None = None,
+    options: ImportOptions | None = None,
+    include_forgotten: bool = False,
+    on_progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import ``path`` (of ``source``, or detected) and return the per-file report."""
+    if not path.exists():
+        raise UnsupportedExportError(str(path), "does not exist; give the path of the export file or folder")
+    importer = get_importer(source) if source else detect_importer(path)
+    opts = options or ImportOptions()
+    if not opts.force:
+        opts = ImportOptions(
+            known_hashes=frozenset(known_file_hashes(db, importer.source)),
+            force=False,
+            owner_emails=opts.owner_emails,
+            max_group=opts.max_group,
+            region=opts.region,
+            mapping=opts.mapping,
+            now=opts.now,
+            extra=opts.extra,
+        )
+    items = importer.read(path, opts)
+    return import_stream(
+        db,
+        items,
+        source=importer.source,
+        path=str(path),
+        sha256=input_sha256(path),
+        include_forgotten=include_forgotten,
+        on_progress=on_progress,
+        now=opts.now,
+    )

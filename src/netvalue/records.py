@@ -1,0 +1,176 @@
+"""Typed records the layers pass along.
+
+Importers turn files into a stream of these records and nothing else (no SQL); the store
+writes them; analysis reads them back.  Times are whole seconds since the Unix epoch, UTC
+(``None`` where the source gives no date or an unparseable one: recorded as unknown, never
+guessed).
+
+An importer's stream is an iterable of :data:`ImportItem`.  After the records of each file it
+yields a :class:`FileRead` (how many rows it read and skipped), and for every file of an export
+it does not use, a :class:`FileIgnored`: the store attributes the rows it wrote to the file
+named by the next marker, which is how the import report counts rows per file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+IdentityKind = Literal[
+    "linkedin",  # normalised profile URL: linkedin.com/in/<slug>
+    "email",  # case-folded address
+    "phone",  # E.164
+    "facebook",  # Facebook display name within the user's export (no id is exported)
+    "instagram",  # user name
+    "twitter",  # numeric account id, as a string
+    "whatsapp",  # display name or phone as the chat shows it
+    "key",  # a stable hash for a person with no other key (name + company + date)
+]
+
+InteractionKind = Literal[
+    "message",  # a chat or LinkedIn message
+    "email",
+    "meeting",
+    "endorsement",
+    "recommendation",
+    "introduction",
+]
+
+Direction = Literal["sent", "received", "mutual"]
+"""``sent``: the owner to the person; ``received``: the person to the owner; ``mutual``: both
+took part on equal footing (a meeting)."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Identity:
+    """One key that names a person in one namespace: an e-mail address, a profile URL, a phone."""
+
+    kind: IdentityKind
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """A person as one source sees them.
+
+    ``identities[0]`` is the source's own key for the person; the rest are further keys the source
+    gives (more e-mail addresses, phones).  ``connected_on`` is set when the source says the person
+    is a connection of the owner (LinkedIn connection, Facebook friend, follower): a connection
+    row is written for ``(person, source)``.
+    """
+
+    source: str
+    identities: tuple[Identity, ...]
+    name: str
+    first_name: str | None = None
+    last_name: str | None = None
+    company: str | None = None
+    position: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    is_connection: bool = False
+    connected_on: int | None = None
+    relation: str | None = None  # e.g. "follower", "following", "friend", "contact"
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionRecord:
+    """One interaction between the owner and one other person.
+
+    A message to n people is n records sharing one ``message_key`` with ``group_size`` n
+    (Kossinets & Watts 2006: treat a message with n recipients as n one-to-one messages).
+    ``source_key`` is unique within ``source`` and stable across re-imports; it is what makes an
+    import idempotent.  ``person`` must name a person yielded earlier in the stream or already in
+    the database; otherwise a person is created with ``person_name``.
+    """
+
+    source: str
+    source_key: str
+    person: Identity
+    kind: InteractionKind
+    direction: Direction
+    occurred_at: int | None
+    message_key: str | None = None
+    conversation_id: str | None = None
+    group_size: int = 1
+    length: int | None = None
+    title: str | None = None
+    person_name: str | None = None
+    bulk: bool = False  # counts as co-occurrence, not toward tie strength
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationRecord:
+    """A pending connection request (LinkedIn ``Invitations.csv``, or typed in by hand)."""
+
+    source: str
+    source_key: str
+    direction: Literal["incoming", "outgoing"]
+    name: str
+    sent_at: int | None
+    message: str | None = None
+    profile_url: str | None = None
+    headline: str | None = None
+    company: str | None = None
+    mutual_connections: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerRecord:
+    """What the export says about its owner (LinkedIn ``Profile.csv``; e-mail addresses seen as sender)."""
+
+    source: str
+    name: str | None = None
+    identities: tuple[Identity, ...] = ()
+    headline: str | None = None
+    industry: str | None = None
+    location: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerAffiliation:
+    """A position, school or followed organisation of the owner (``Positions.csv``, ``Education.csv``,
+    ``Company Follows.csv``)."""
+
+    source: str
+    kind: Literal["position", "education", "follow"]
+    organization: str
+    title: str | None = None
+    location: str | None = None
+    started_on: str | None = None
+    finished_on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """Marker: the records yielded since the previous marker came from ``name``."""
+
+    name: str
+    rows: int
+    skipped: int = 0
+    sha256: str | None = None
+    unchanged: bool = False  # byte-identical to a file imported before: not parsed again
+    notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class FileIgnored:
+    """Marker: ``name`` is part of the export but carries nothing netvalue uses."""
+
+    name: str
+    reason: str = "not used"
+
+
+ImportItem = (
+    PersonRecord
+    | InteractionRecord
+    | InvitationRecord
+    | OwnerRecord
+    | OwnerAffiliation
+    | FileRead
+    | FileIgnored
+)

@@ -1,0 +1,20 @@
+"""``netvalue report``: the question users come with, answered, as one dict the CLI and web render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netvalue.analysis.contact import contact_summary
+from netvalue.store import Database
+from netvalue.store.status import connection_message_stats, counts
+
+
+def network_report(db: Database, as_of: int) -> dict[str, Any]:
+    """Connections in total; exchanged messages with (two-way) in the last 7 days, 30 days,
+    12 months and ever; only one side ever wrote; never."""
+    summary = contact_summary(connection_message_stats(db, as_of), as_of)
+    return {
+        "as_of": as_of,
+        "counts": counts(db),
+        "contact": summary.as_dict(),
+    }

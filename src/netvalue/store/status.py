@@ -1,0 +1,72 @@
+"""What the database holds: counts, imports so far, and the interaction rows analysis reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netvalue.store.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRun:
+    id: int
+    source: str
+    file_name: str
+    sha256: str
+    started_at: int
+    finished_at: int | None
+
+
+def counts(db: Database) -> dict[str, int]:
+    """How many people, connections, messages, e-mails, meetings, invitations, endorsements and
+    recommendations the database holds (a message to several people counts once)."""
+    conn = db.conn
+    one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+    return {
+        "people": one("SELECT COUNT(*) FROM people"),
+        "connections": one("SELECT COUNT(DISTINCT person_id) FROM connections WHERE relation = 'connection'"),
+        "messages": one(
+            "SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'message'"
+        ),
+        "emails": one("SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'email'"),
+        "meetings": one(
+            "SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'meeting'"
+        ),
+        "invitations": one("SELECT COUNT(*) FROM invitations"),
+        "endorsements": one("SELECT COUNT(*) FROM interactions WHERE kind = 'endorsement'"),
+        "recommendations": one("SELECT COUNT(*) FROM interactions WHERE kind = 'recommendation'"),
+        "interactions": one("SELECT COUNT(*) FROM interactions"),
+    }
+
+
+def import_runs(db: Database) -> list[ImportRun]:
+    """Every finished import, oldest first."""
+    return [
+        ImportRun(*row)
+        for row in db.conn.execute(
+            "SELECT id, source, file_name, sha256, started_at, finished_at FROM import_runs"
+            " WHERE finished_at IS NOT NULL ORDER BY id"
+        )
+    ]
+
+
+def connection_message_stats(db: Database, as_of: int) -> list[tuple[int, int | None, int | None, int, int]]:
+    """For every connection: ``(person_id, last_sent, last_received, sent, received)`` over messages and
+    e-mails before ``as_of`` (epoch seconds).  Input of :func:`netvalue.analysis.contact.contact_summary`."""
+    return [
+        (int(r[0]), r[1], r[2], int(r[3]), int(r[4]))
+        for r in db.conn.execute(
+            """
+            SELECT c.person_id,
+                   MAX(CASE WHEN x.direction = 'sent' THEN x.occurred_at END),
+                   MAX(CASE WHEN x.direction = 'received' THEN x.occurred_at END),
+                   COUNT(CASE WHEN x.direction = 'sent' THEN 1 END),
+                   COUNT(CASE WHEN x.direction = 'received' THEN 1 END)
+            FROM (SELECT DISTINCT person_id FROM connections WHERE relation = 'connection') c
+            LEFT JOIN interactions x ON x.person_id = c.person_id AND x.kind IN ('message', 'email')
+                 AND x.occurred_at < ?
+            GROUP BY c.person_id
+            """,
+            (as_of,),
+        )
+    ]
