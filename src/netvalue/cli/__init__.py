@@ -6,7 +6,7 @@ puts them on the command line.
 
 from __future__ import annotations
 
-from netvalue.cli import importing, people, report  # noqa: F401  (registers commands)
+from netvalue.cli import demo, importing, people, report  # noqa: F401  (registers commands)
 from netvalue.cli.app import main
 
 __all__ = ["main"]

@@ -247,7 +247,7 @@ class _Writer:
         self.ids: dict[tuple[str, str], int] = {
             (kind, value): pid for kind, value, pid in conn.execute("SELECT kind, value, person_id FROM identities")
         }
-        self.owner: set[tuple[str, str]] = {
+        self.owner_keys: set[tuple[str, str]] = {
             (kind, value) for kind, value in conn.execute("SELECT kind, value FROM owner_identities")
         }
         self.forgotten: set[str] = (
@@ -267,7 +267,7 @@ class _Writer:
 
     def person(self, rec: PersonRecord, counts: FileCounts) -> int | None:
         keys = [(i.kind, i.value) for i in rec.identities]
-        if not keys or any(k in self.owner for k in keys) or any(self._is_forgotten(i) for i in rec.identities):
+        if not keys or any(k in self.owner_keys for k in keys) or any(self._is_forgotten(i) for i in rec.identities):
             counts.skipped += 1
             return None
         pids = sorted({self.ids[k] for k in keys if k in self.ids})
@@ -363,7 +363,7 @@ class _Writer:
         pid = self.ids.get(key)
         if pid is not None:
             return pid
-        if key in self.owner or self._is_forgotten(identity):
+        if key in self.owner_keys or self._is_forgotten(identity):
             return None
         rank = SOURCE_RANK.get(source, 1) if name and _looks_like_name(name, (identity,)) else 0
         cur = self.conn.execute(
@@ -465,7 +465,7 @@ class _Writer:
                 "INSERT OR IGNORE INTO owner_identities(kind, value, source) VALUES (?, ?, ?)",
                 (identity.kind, identity.value, rec.source),
             )
-            self.owner.add((identity.kind, identity.value))
+            self.owner_keys.add((identity.kind, identity.value))
 
     def affiliation(self, rec: OwnerAffiliation, counts: FileCounts) -> None:
         before = self.conn.total_changes
