@@ -56,9 +56,7 @@ class AmbiguousPersonError(NetvalueError):
         self.candidates = candidates
         listed = "; ".join(f"{pid}: {name}" for pid, name in candidates[:10])
         more = f" (and {len(candidates) - 10} more)" if len(candidates) > 10 else ""
-        super().__init__(
-            f"{query!r} matches {len(candidates)} people: {listed}{more}. Give the id instead."
-        )
+        super().__init__(f"{query!r} matches {len(candidates)} people: {listed}{more}. Give the id instead.")
 
 
 class UsageError(NetvalueError):

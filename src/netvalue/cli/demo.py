@@ -16,6 +16,7 @@ from netvalue.importing import run_import
 from netvalue.report.network import network_report
 from netvalue.store import Database
 from netvalue.store.database import ENV_VAR, default_db_path
+from netvalue.store.ingest import ImportReport
 
 _SOURCES = {".zip": "linkedin", ".mbox": "email", ".ics": "calendar"}
 
@@ -49,20 +50,19 @@ def demo(ctx: click.Context, fresh: bool, as_json: bool) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     as_of = int(EXPORT_DATE.timestamp()) + 86_400
     with Database.open(path) as db:
-        imported = []
+        imported: list[ImportReport] = []
         for file in demo_files():
             source = _SOURCES[file.suffix]
             if source not in IMPORTERS:
                 continue
             report = run_import(db, file, source=source)
-            imported.append(report.as_dict())
+            imported.append(report)
         data = network_report(db, as_of)
     if as_json:
-        emit_json({"database": str(path), "imports": imported, "report": data})
+        emit_json({"database": str(path), "imports": [r.as_dict() for r in imported], "report": data})
         return
     for item in imported:
-        totals = item["totals"]
-        console.print(f"Imported {item['source']:<9} {Path(str(item['path'])).name}: {totals['added']:,} added")  # type: ignore[index]
+        console.print(f"Imported {item.source:<9} {Path(item.path).name}: {item.totals['added']:,} added")
     console.print(f"Demo database: {path}\n")
     render_report(data)
     console.print(f"\nNext: netvalue --db {path} ties   ·   netvalue --db {path} serve")

@@ -57,23 +57,31 @@ def run_and_render(
 ) -> ImportReport:
     """Run one import with a progress display and print its summary (shared by every import command)."""
     opts = options or ImportOptions(force=force)
-    with open_db(ctx) as db, Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]importing[/] {task.description}"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed:,} records"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=as_json or not err_console.is_terminal,
-    ) as progress:
+    with (
+        open_db(ctx) as db,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]importing[/] {task.description}"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.completed:,} records"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=as_json or not err_console.is_terminal,
+        ) as progress,
+    ):
         task = progress.add_task(path.name, total=None)
 
         def on_progress(file_name: str, done: int) -> None:
             progress.update(task, completed=done, description=f"{path.name} {file_name}")
 
         report = run_import(
-            db, path, source=source, options=opts, include_forgotten=include_forgotten, on_progress=on_progress
+            db,
+            path,
+            source=source,
+            options=opts,
+            include_forgotten=include_forgotten,
+            on_progress=on_progress,
         )
     if as_json:
         emit_json(report.as_dict())
@@ -83,17 +91,31 @@ def run_and_render(
 
 
 def render_import_report(report: ImportReport) -> None:
-    table = Table("file", "rows read", "added", "updated", "skipped", "", title=f"Imported {report.source}: {report.path}")
+    table = Table(
+        "file",
+        "rows read",
+        "added",
+        "updated",
+        "skipped",
+        "",
+        title=f"Imported {report.source}: {report.path}",
+    )
     for f in report.files:
-        status = "skipped: not used" if f.ignored else "unchanged since last import" if f.unchanged else f.note
+        status = (
+            "skipped: not used" if f.ignored else "unchanged since last import" if f.unchanged else f.note
+        )
         if f.ignored:
             table.add_row(f.name, "", "", "", "", status, style="dim")
         else:
             table.add_row(f.name, f"{f.rows:,}", f"{f.added:,}", f"{f.updated:,}", f"{f.skipped:,}", status)
     totals = report.totals
     table.add_row(
-        "[bold]total[/]", f"{totals['rows']:,}", f"{totals['added']:,}", f"{totals['updated']:,}",
-        f"{totals['skipped']:,}", f"{report.seconds:.1f} s",
+        "[bold]total[/]",
+        f"{totals['rows']:,}",
+        f"{totals['added']:,}",
+        f"{totals['updated']:,}",
+        f"{totals['skipped']:,}",
+        f"{report.seconds:.1f} s",
     )
     console.print(table)
 

@@ -52,7 +52,12 @@ def status(ctx: click.Context, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--search", "-s", default=None, help="Only people whose name, company, position, tag or identity contains TEXT.")
+@click.option(
+    "--search",
+    "-s",
+    default=None,
+    help="Only people whose name, company, position, tag or identity contains TEXT.",
+)
 @click.option("--limit", type=int, default=None, help="Show at most this many.")
 @json_option
 @click.pass_context
@@ -85,7 +90,9 @@ def people(ctx: click.Context, search: str | None, limit: int | None, as_json: b
             ]
         )
         return
-    table = Table("id", "name", "company", "position", "connected", "sent", "recv", "last contact", "tags / notes")
+    table = Table(
+        "id", "name", "company", "position", "connected", "sent", "recv", "last contact", "tags / notes"
+    )
     for r in rows:
         extra = ", ".join(r.tags)
         if r.notes:
@@ -161,7 +168,9 @@ def forget(ctx: click.Context, person: str, yes: bool) -> None:
     with open_db(ctx) as db:
         pid = people_store.find_person(db, person)
         name = people_store.person_name(db, pid)
-        if not yes and not click.confirm(f"Forget {name} (id {pid}) and everything about them?", default=False):
+        if not yes and not click.confirm(
+            f"Forget {name} (id {pid}) and everything about them?", default=False
+        ):
             console.print("Nothing forgotten.")
             return
         people_store.forget_person(db, pid)

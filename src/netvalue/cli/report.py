@@ -7,7 +7,16 @@ from typing import Any
 import click
 from rich.table import Table
 
-from netvalue.cli.app import as_of_option, console, emit_json, format_day, json_option, main, open_db, parse_as_of
+from netvalue.cli.app import (
+    as_of_option,
+    console,
+    emit_json,
+    format_day,
+    json_option,
+    main,
+    open_db,
+    parse_as_of,
+)
 from netvalue.report.network import network_report
 
 
@@ -40,11 +49,24 @@ def render_report(data: dict[str, Any]) -> None:
     def share(n: int) -> str:
         return f"{100 * n / total:.1f}%" if total else "-"
 
-    for label, key in (("last 7 days", "7d"), ("last 30 days", "30d"), ("last 12 months", "12m"), ("ever", "ever")):
+    for label, key in (
+        ("last 7 days", "7d"),
+        ("last 30 days", "30d"),
+        ("last 12 months", "12m"),
+        ("ever", "ever"),
+    ):
         n = contact["exchanged"][key]
         table.add_row(f"exchanged messages, {label}", f"{n:,}", share(n))
     table.add_row("only one side ever wrote", f"{contact['one_sided']:,}", share(contact["one_sided"]))
-    table.add_row("   you wrote, they never answered", f"{contact['only_you_wrote']:,}", share(contact["only_you_wrote"]))
-    table.add_row("   they wrote, you never answered", f"{contact['only_they_wrote']:,}", share(contact["only_they_wrote"]))
+    table.add_row(
+        "   you wrote, they never answered",
+        f"{contact['only_you_wrote']:,}",
+        share(contact["only_you_wrote"]),
+    )
+    table.add_row(
+        "   they wrote, you never answered",
+        f"{contact['only_they_wrote']:,}",
+        share(contact["only_they_wrote"]),
+    )
     table.add_row("never exchanged a message", f"{contact['never']:,}", share(contact["never"]))
     console.print(table)

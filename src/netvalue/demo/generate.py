@@ -23,35 +23,11 @@ OWNER_URL = "https://www.linkedin.com/in/alex-morgan-demo"
 OWNER_EMAIL = "alex.morgan@northwind.example"
 OWNER_COMPANY = "Northwind Analytics"
 
-FIRST = (
-    "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph "
-    "Jessica Thomas Sarah Charles Karen Priya Arjun Mei Wei Hiroshi Yuki Olga Dmitri Zoë José María Łukasz Søren "
-    "Ingrid Amara Kwame Fatima Omar Leila Mateo Sofia Noah Emma Liam Olivia Lucas Chloé Hannah Felix Aisha Tariq "
-    "Nadia Ravi Ananya Chen Jun Kenji Sakura Björn Astrid Pablo Lucía Giulia Marco Elena Ivan Anya Tomás Inés"
-).split()
-LAST = (
-    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson "
-    "Anderson Taylor Thomas Moore Jackson Martin Lee Thompson White Harris Clark Lewis Walker Young Allen King "
-    "Patel Sharma Nguyen Kim Tanaka Suzuki Müller Schmidt Novak Kowalski Rossi Bianchi Dubois Lefèvre Andersen "
-    "Nielsen Okafor Mensah Haddad Khan Silva Santos Costa Ivanova Petrov O'Brien Murphy Walsh Fischer Weber 王 李"
-).split()
-COMPANIES = (
-    "Northwind Analytics|Contoso Ltd|Fabrikam, Inc.|Globex Corporation|Initech|Umbrella Health|Stark Industries|"
-    "Wayne Enterprises|Acme Robotics|Hooli|Pied Piper|Vandelay Industries|Soylent Foods|Tyrell Systems|"
-    "Cyberdyne Labs|Massive Dynamic|Oscorp|Aperture Science|Blue Sun Logistics|Wonka Industries|Gringotts Bank|"
-    "Monarch Capital|Dunder Mifflin|Prestige Worldwide|Bluth Company|Sterling Cooper|Los Pollos Hermanos|"
-    "Nakatomi Trading|Zenith Ventures|Kestrel Partners"
-).split("|")
-ROLES = (
-    "Product Manager|Senior Software Engineer|Data Scientist|Engineering Manager|VP Sales|Recruiter|"
-    "Head of Design|CTO|Founder & CEO|Account Executive|Partner|Investor|Marketing Lead|Research Scientist|"
-    "Customer Success Manager|Principal Consultant|Analyst|Operations Director|Staff Engineer|UX Researcher"
-).split("|")
-TOPICS = (
-    "Quarterly roadmap|Intro: data platform|Coffee next week?|Hiring a PM|Your talk at the meetup|Re: pricing model|"
-    "Board deck feedback|Catch-up|Referral for Sam|Dashboard prototype|Conference in Lisbon|Series A questions|"
-    "Thanks for the intro|Analytics RFP|Mentoring session"
-).split("|")
+FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen", "Priya", "Arjun", "Mei", "Wei", "Hiroshi", "Yuki", "Olga", "Dmitri", "Zoë", "José", "María", "Łukasz", "Søren", "Ingrid", "Amara", "Kwame", "Fatima", "Omar", "Leila", "Mateo", "Sofia", "Noah", "Emma", "Liam", "Olivia", "Lucas", "Chloé", "Hannah", "Felix", "Aisha", "Tariq", "Nadia", "Ravi", "Ananya", "Chen", "Jun", "Kenji", "Sakura", "Björn", "Astrid", "Pablo", "Lucía", "Giulia", "Marco", "Elena", "Ivan", "Anya", "Tomás", "Inés"]
+LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Thomas", "Moore", "Jackson", "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Young", "Allen", "King", "Patel", "Sharma", "Nguyen", "Kim", "Tanaka", "Suzuki", "Müller", "Schmidt", "Novak", "Kowalski", "Rossi", "Bianchi", "Dubois", "Lefèvre", "Andersen", "Nielsen", "Okafor", "Mensah", "Haddad", "Khan", "Silva", "Santos", "Costa", "Ivanova", "Petrov", "O'Brien", "Murphy", "Walsh", "Fischer", "Weber", "王", "李"]
+COMPANIES = ["Northwind Analytics", "Contoso Ltd", "Fabrikam, Inc.", "Globex Corporation", "Initech", "Umbrella Health", "Stark Industries", "Wayne Enterprises", "Acme Robotics", "Hooli", "Pied Piper", "Vandelay Industries", "Soylent Foods", "Tyrell Systems", "Cyberdyne Labs", "Massive Dynamic", "Oscorp", "Aperture Science", "Blue Sun Logistics", "Wonka Industries", "Gringotts Bank", "Monarch Capital", "Dunder Mifflin", "Prestige Worldwide", "Bluth Company", "Sterling Cooper", "Los Pollos Hermanos", "Nakatomi Trading", "Zenith Ventures", "Kestrel Partners"]
+ROLES = ["Product Manager", "Senior Software Engineer", "Data Scientist", "Engineering Manager", "VP Sales", "Recruiter", "Head of Design", "CTO", "Founder & CEO", "Account Executive", "Partner", "Investor", "Marketing Lead", "Research Scientist", "Customer Success Manager", "Principal Consultant", "Analyst", "Operations Director", "Staff Engineer", "UX Researcher"]
+TOPICS = ["Quarterly roadmap", "Intro: data platform", "Coffee next week?", "Hiring a PM", "Your talk at the meetup", "Re: pricing model", "Board deck feedback", "Catch-up", "Referral for Sam", "Dashboard prototype", "Conference in Lisbon", "Series A questions", "Thanks for the intro", "Analytics RFP", "Mentoring session"]
 
 # archetype: (count, messages per year both ways, two-way share, still active, e-mail share)
 ARCHETYPES: dict[str, tuple[int, float, float, bool, float]] = {
@@ -95,11 +71,19 @@ def build_people(rng: random.Random) -> list[DemoPerson]:
                 if f"{first} {last}" not in seen:
                     break
             seen.add(f"{first} {last}")
-            company = OWNER_COMPANY if archetype in ("inner", "close") and rng.random() < 0.4 else rng.choice(COMPANIES[1:])
+            company = (
+                OWNER_COMPANY
+                if archetype in ("inner", "close") and rng.random() < 0.4
+                else rng.choice(COMPANIES[1:])
+            )
             ascii_first = first.encode("ascii", "ignore").decode().lower() or "x"
             ascii_last = last.encode("ascii", "ignore").decode().lower().replace("'", "") or "y"
             slug = f"{ascii_first}-{ascii_last}-{rng.randrange(16**6):06x}"
-            domain = "northwind.example" if company == OWNER_COMPANY else company.split()[0].lower().strip(",.") + ".example"
+            domain = (
+                "northwind.example"
+                if company == OWNER_COMPANY
+                else company.split()[0].lower().strip(",.") + ".example"
+            )
             days_ago = rng.randint(30, 365 * 9)
             people.append(
                 DemoPerson(
@@ -162,8 +146,8 @@ def write_demo(target: Path) -> dict[str, int]:
     connections = [
         "Notes:",
         '"When exporting your connection data, you may notice that some of the email addresses are missing. '
-        'You will only see email addresses for connections who have allowed their connections to see or download '
-        'their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn '
+        "You will only see email addresses for connections who have allowed their connections to see or download "
+        "their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn "
         'more here https://www.linkedin.com/help/linkedin/answer/261"',
         "",
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
@@ -171,33 +155,64 @@ def write_demo(target: Path) -> dict[str, int]:
     for p in people:
         shares_email = p.archetype in ("inner", "close") or rng.random() < 0.15
         connections.append(
-            _csv_row([p.first, p.last, p.url, p.email if shares_email else "", p.company, p.role,
-                      p.connected_on.strftime("%d %b %Y")])
+            _csv_row(
+                [
+                    p.first,
+                    p.last,
+                    p.url,
+                    p.email if shares_email else "",
+                    p.company,
+                    p.role,
+                    p.connected_on.strftime("%d %b %Y"),
+                ]
+            )
         )
     connections.append(",,,,,,")  # a member who hides their profile
 
-    messages = ["CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
-                "CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT"]
+    messages = [
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
+        "CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT"
+    ]
     mbox: list[str] = []
     n_li = n_mail = 0
     for p in people:
         conv = f"2-{rng.randrange(16**12):012x}"
         topic = rng.choice(TOPICS)
         for when, direction, channel in _timeline(rng, p):
-            body = rng.choice([
-                f"Hi {p.first}, great to hear from you. {topic}?",
-                "Thanks! Let's find a time next week.\nI'm free Tuesday or Thursday afternoon.",
-                f"Sounds good, talk soon.\n\n— {owner if direction == 'sent' else p.first}",
-                "Quick question about the proposal, \"v2\", when you have a minute.",
-                "Happy to help 🙂",
-            ])
+            body = rng.choice(
+                [
+                    f"Hi {p.first}, great to hear from you. {topic}?",
+                    "Thanks! Let's find a time next week.\nI'm free Tuesday or Thursday afternoon.",
+                    f"Sounds good, talk soon.\n\n— {owner if direction == 'sent' else p.first}",
+                    'Quick question about the proposal, "v2", when you have a minute.',
+                    "Happy to help 🙂",
+                ]
+            )
             if channel == "linkedin":
                 n_li += 1
                 sender, sender_url, to, to_url = (
-                    (owner, OWNER_URL, p.name, p.url) if direction == "sent" else (p.name, p.url, owner, OWNER_URL)
+                    (owner, OWNER_URL, p.name, p.url)
+                    if direction == "sent"
+                    else (p.name, p.url, owner, OWNER_URL)
                 )
-                messages.append(_csv_row([conv, "", sender, sender_url, to, to_url, when.strftime(fmt_li), "",
-                                          body, "INBOX", "", "No"]))
+                messages.append(
+                    _csv_row(
+                        [
+                            conv,
+                            "",
+                            sender,
+                            sender_url,
+                            to,
+                            to_url,
+                            when.strftime(fmt_li),
+                            "",
+                            body,
+                            "INBOX",
+                            "",
+                            "No",
+                        ]
+                    )
+                )
             else:
                 n_mail += 1
                 mbox.append(_mail(rng, p, when, direction, topic, n_mail))
@@ -217,45 +232,128 @@ def write_demo(target: Path) -> dict[str, int]:
                 tos = [m for m in members if m is not author]
             names = ", ".join([m.name for m in tos] + ([owner] if author is not None else []))
             urls = ", ".join([m.url for m in tos] + ([OWNER_URL] if author is not None else []))
-            messages.append(_csv_row([conv, f"Project {rng.choice(COMPANIES).split()[0]}", sender, sender_url,
-                                      names, urls, when.strftime(fmt_li), "", "Agenda for Thursday attached.",
-                                      "INBOX", "", "No"]))
+            messages.append(
+                _csv_row(
+                    [
+                        conv,
+                        f"Project {rng.choice(COMPANIES).split()[0]}",
+                        sender,
+                        sender_url,
+                        names,
+                        urls,
+                        when.strftime(fmt_li),
+                        "",
+                        "Agenda for Thursday attached.",
+                        "INBOX",
+                        "",
+                        "No",
+                    ]
+                )
+            )
             n_li += 1
-    messages.append(_csv_row(["2-draft", "", owner, OWNER_URL, people[0].name, people[0].url,
-                              EXPORT_DATE.strftime(fmt_li), "", "draft never sent", "DRAFT", "", "Yes"]))
+    messages.append(
+        _csv_row(
+            [
+                "2-draft",
+                "",
+                owner,
+                OWNER_URL,
+                people[0].name,
+                people[0].url,
+                EXPORT_DATE.strftime(fmt_li),
+                "",
+                "draft never sent",
+                "DRAFT",
+                "",
+                "Yes",
+            ]
+        )
+    )
     mbox.extend(_newsletter(rng, i) for i in range(40))
 
     invitations = ["From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"]
     invites = [
-        ("Dana Whitfield", "Hi Alex, I lead data products at Globex and enjoyed your talk on analytics roadmaps. Would love to connect.", "dana-whitfield-a1"),
+        (
+            "Dana Whitfield",
+            "Hi Alex, I lead data products at Globex and enjoyed your talk on analytics roadmaps. Would love to connect.",
+            "dana-whitfield-a1",
+        ),
         ("Marcus Chen", "", "marcus-chen-b2"),
-        ("Growth Guru", "Hi! I help professionals 10x their followers. Check out my free course at bit.ly/grow-fast", "growth-guru-c3"),
-        ("Priya Raman", "We met at the Lisbon product conference - you asked about pricing experiments. Let's stay in touch!", "priya-raman-d4"),
-        ("Crypto Capital Partners", "Exclusive investment opportunity with guaranteed returns. DM me for details.", "crypto-cap-e5"),
+        (
+            "Growth Guru",
+            "Hi! I help professionals 10x their followers. Check out my free course at bit.ly/grow-fast",
+            "growth-guru-c3",
+        ),
+        (
+            "Priya Raman",
+            "We met at the Lisbon product conference - you asked about pricing experiments. Let's stay in touch!",
+            "priya-raman-d4",
+        ),
+        (
+            "Crypto Capital Partners",
+            "Exclusive investment opportunity with guaranteed returns. DM me for details.",
+            "crypto-cap-e5",
+        ),
         ("Tom Baxter", "I'd like to add you to my professional network.", "tom-baxter-f6"),
-        ("Sofia Lindqvist", "Hiring a senior PM at Initech; your background in analytics looks like a great fit. Open to a chat?", "sofia-lindqvist-g7"),
-        ("Lead Gen Pro", "We generate 500 qualified leads per month for companies like Northwind. Book a demo: https://leads.example", "lead-gen-h8"),
+        (
+            "Sofia Lindqvist",
+            "Hiring a senior PM at Initech; your background in analytics looks like a great fit. Open to a chat?",
+            "sofia-lindqvist-g7",
+        ),
+        (
+            "Lead Gen Pro",
+            "We generate 500 qualified leads per month for companies like Northwind. Book a demo: https://leads.example",
+            "lead-gen-h8",
+        ),
     ]
     for i, (name, note, slug) in enumerate(invites):
         sent = EXPORT_DATE - dt.timedelta(days=2 + i * 3, hours=i)
-        invitations.append(_csv_row([name, owner, sent.strftime("%m/%d/%y, %I:%M %p"), note, "INCOMING",
-                                     f"https://www.linkedin.com/in/{slug}", OWNER_URL]))
-    invitations.append(_csv_row([owner, "Jordan Blake", (EXPORT_DATE - dt.timedelta(days=4)).strftime("%m/%d/%y, %I:%M %p"),
-                                 "", "OUTGOING", OWNER_URL, "https://www.linkedin.com/in/jordan-blake-i9"]))
+        invitations.append(
+            _csv_row(
+                [
+                    name,
+                    owner,
+                    sent.strftime("%m/%d/%y, %I:%M %p"),
+                    note,
+                    "INCOMING",
+                    f"https://www.linkedin.com/in/{slug}",
+                    OWNER_URL,
+                ]
+            )
+        )
+    invitations.append(
+        _csv_row(
+            [
+                owner,
+                "Jordan Blake",
+                (EXPORT_DATE - dt.timedelta(days=4)).strftime("%m/%d/%y, %I:%M %p"),
+                "",
+                "OUTGOING",
+                OWNER_URL,
+                "https://www.linkedin.com/in/jordan-blake-i9",
+            ]
+        )
+    )
 
-    endorse_rcv = ["Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status"]
-    endorse_giv = ["Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,Endorsee Public Url,Endorsement Status"]
+    endorse_rcv = [
+        "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status"
+    ]
+    endorse_giv = [
+        "Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,Endorsee Public Url,Endorsement Status"
+    ]
     skills = ["Product Management", "Data Analysis", "SQL", "Roadmapping", "Stakeholder Management"]
     for p in rng.sample([p for p in people if p.archetype != "collected"], 40):
-        when = (EXPORT_DATE - dt.timedelta(days=rng.randint(10, 1400))).strftime("%Y/%m/%d %H:%M:%S UTC")
-        row = [when, rng.choice(skills), p.first, p.last, p.url.replace("https://", ""), "ACCEPTED"]
+        stamp = (EXPORT_DATE - dt.timedelta(days=rng.randint(10, 1400))).strftime("%Y/%m/%d %H:%M:%S UTC")
+        row = [stamp, rng.choice(skills), p.first, p.last, p.url.replace("https://", ""), "ACCEPTED"]
         (endorse_rcv if rng.random() < 0.6 else endorse_giv).append(_csv_row(row))
     rec_rcv = ["First Name,Last Name,Company,Job Title,Text,Creation Date,Status"]
     rec_giv = ["First Name,Last Name,Company,Job Title,Text,Creation Date,Status"]
     for p in rng.sample([p for p in people if p.archetype in ("inner", "close", "dormant")], 8):
-        when = (EXPORT_DATE - dt.timedelta(days=rng.randint(30, 1500))).strftime("%m/%d/%y, %I:%M %p")
+        created = (EXPORT_DATE - dt.timedelta(days=rng.randint(30, 1500))).strftime("%m/%d/%y, %I:%M %p")
         text = f"{p.first} is a thoughtful colleague who ships, listens, and makes the team better.\nHighly recommended."
-        (rec_rcv if rng.random() < 0.5 else rec_giv).append(_csv_row([p.first, p.last, p.company, p.role, text, when, "VISIBLE"]))
+        (rec_rcv if rng.random() < 0.5 else rec_giv).append(
+            _csv_row([p.first, p.last, p.company, p.role, text, created, "VISIBLE"])
+        )
 
     files = {
         "Connections.csv": "\n".join(connections) + "\n",
@@ -267,7 +365,7 @@ def write_demo(target: Path) -> dict[str, int]:
         "Recommendations_Given.csv": "\n".join(rec_giv) + "\n",
         "Profile.csv": "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"
         "Twitter Handles,Websites,Instant Messengers\n"
-        f'Alex,Morgan,,,Oct 18,"Product Manager, Analytics | data products",'
+        'Alex,Morgan,,,Oct 18,"Product Manager, Analytics | data products",'
         '"I build analytics products.",Software Development,,"London, England, United Kingdom",,,\n',
         "Positions.csv": "Company Name,Title,Description,Location,Started On,Finished On\n"
         f'{OWNER_COMPANY},Senior Product Manager,"Analytics platform, pricing","London, United Kingdom",Mar 2022,\n'
@@ -289,8 +387,13 @@ def write_demo(target: Path) -> dict[str, int]:
     zip_path.write_bytes(buffer.getvalue())
     (target / "demo-mail.mbox").write_text("".join(mbox), encoding="utf-8", newline="\n")
     n_meet = _write_calendar(rng, people, target / "demo-calendar.ics")
-    return {"people": len(people), "linkedin_messages": n_li, "emails": n_mail, "meetings": n_meet,
-            "invitations": len(invites)}
+    return {
+        "people": len(people),
+        "linkedin_messages": n_li,
+        "emails": n_mail,
+        "meetings": n_meet,
+        "invitations": len(invites),
+    }
 
 
 def _mail(rng: random.Random, p: DemoPerson, when: dt.datetime, direction: str, topic: str, n: int) -> str:
@@ -346,36 +449,66 @@ def _write_calendar(rng: random.Random, people: list[DemoPerson], path: Path) ->
         return d.strftime("%Y%m%dT%H%M%SZ")
 
     def attendee(p: DemoPerson, status: str = "ACCEPTED") -> str:
-        return (f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={status};CN={p.name};"
-                f"X-NUM-GUESTS=0:mailto:{p.email}")
+        return (
+            f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={status};CN={p.name};"
+            f"X-NUM-GUESTS=0:mailto:{p.email}"
+        )
 
-    me = (f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN={OWNER_EMAIL};"
-          f"X-NUM-GUESTS=0:mailto:{OWNER_EMAIL}")
-    lines = ["BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN", "VERSION:2.0",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{OWNER_EMAIL}", "X-WR-TIMEZONE:Europe/London"]
+    me = (
+        f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN={OWNER_EMAIL};"
+        f"X-NUM-GUESTS=0:mailto:{OWNER_EMAIL}"
+    )
+    lines = [
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{OWNER_EMAIL}",
+        "X-WR-TIMEZONE:Europe/London",
+    ]
     events = 0
     inner = [p for p in people if p.archetype == "inner"]
     # a weekly 1:1 with the first inner-circle tie for the last 6 months
     start = (EXPORT_DATE - dt.timedelta(days=182)).replace(hour=9, minute=30, second=0)
-    lines += ["BEGIN:VEVENT", f"DTSTART:{stamp(start)}", f"DTEND:{stamp(start + dt.timedelta(minutes=30))}",
-              "RRULE:FREQ=WEEKLY;BYDAY=" + ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()],
-              f"DTSTAMP:{stamp(EXPORT_DATE)}", f"ORGANIZER;CN=Alex Morgan:mailto:{OWNER_EMAIL}",
-              "UID:weekly-1on1-demo@google.com", attendee(inner[0]), me, f"SUMMARY:1:1 {inner[0].first} / Alex",
-              "STATUS:CONFIRMED", "END:VEVENT"]
+    lines += [
+        "BEGIN:VEVENT",
+        f"DTSTART:{stamp(start)}",
+        f"DTEND:{stamp(start + dt.timedelta(minutes=30))}",
+        "RRULE:FREQ=WEEKLY;BYDAY=" + ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()],
+        f"DTSTAMP:{stamp(EXPORT_DATE)}",
+        f"ORGANIZER;CN=Alex Morgan:mailto:{OWNER_EMAIL}",
+        "UID:weekly-1on1-demo@google.com",
+        attendee(inner[0]),
+        me,
+        f"SUMMARY:1:1 {inner[0].first} / Alex",
+        "STATUS:CONFIRMED",
+        "END:VEVENT",
+    ]
     events += 26
     pool = [p for p in people if p.archetype in ("inner", "close", "active", "meaningful", "dormant")]
     for i in range(160):
-        when = (EXPORT_DATE - dt.timedelta(days=rng.randint(1, 1100))).replace(hour=rng.randint(8, 17), minute=0, second=0, microsecond=0)
+        when = (EXPORT_DATE - dt.timedelta(days=rng.randint(1, 1100))).replace(
+            hour=rng.randint(8, 17), minute=0, second=0, microsecond=0
+        )
         guests = rng.sample(pool, rng.choice([1, 1, 1, 2, 3, 5]))
         if any(g.archetype == "dormant" for g in guests) and when > EXPORT_DATE - dt.timedelta(days=500):
             continue
-        lines += ["BEGIN:VEVENT", f"DTSTART:{stamp(when)}", f"DTEND:{stamp(when + dt.timedelta(minutes=45))}",
-                  f"DTSTAMP:{stamp(EXPORT_DATE)}", f"ORGANIZER;CN=Alex Morgan:mailto:{OWNER_EMAIL}",
-                  f"UID:demo-{i:04d}@google.com", me]
+        lines += [
+            "BEGIN:VEVENT",
+            f"DTSTART:{stamp(when)}",
+            f"DTEND:{stamp(when + dt.timedelta(minutes=45))}",
+            f"DTSTAMP:{stamp(EXPORT_DATE)}",
+            f"ORGANIZER;CN=Alex Morgan:mailto:{OWNER_EMAIL}",
+            f"UID:demo-{i:04d}@google.com",
+            me,
+        ]
         lines += [attendee(g, "DECLINED" if k == 2 else "ACCEPTED") for k, g in enumerate(guests)]
         if len(guests) > 2:
-            lines.append("ATTENDEE;CUTYPE=RESOURCE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;"
-                         "CN=London-4-Thames (8):mailto:c_188abc@resource.calendar.google.com")
+            lines.append(
+                "ATTENDEE;CUTYPE=RESOURCE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;"
+                "CN=London-4-Thames (8):mailto:c_188abc@resource.calendar.google.com"
+            )
         lines += [f"SUMMARY:{rng.choice(TOPICS)}", "STATUS:CONFIRMED", "END:VEVENT"]
         events += 1
     lines.append("END:VCALENDAR")

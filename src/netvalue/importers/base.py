@@ -65,7 +65,9 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(name, f"is not UTF-8 text (byte {exc.start}); re-export it or save it as UTF-8", line) from exc
+        raise ImportFormatError(
+            name, f"is not UTF-8 text (byte {exc.start}); re-export it or save it as UTF-8", line
+        ) from exc
     return text[1:] if text.startswith("\ufeff") else text
 
 

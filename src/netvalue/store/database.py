@@ -66,7 +66,9 @@ class Database:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{db_path}: cannot open the database ({exc}); is it a netvalue database?") from exc
+            raise StoreError(
+                f"{db_path}: cannot open the database ({exc}); is it a netvalue database?"
+            ) from exc
         db = cls(conn, db_path)
         if migrate:
             db.migrate()

@@ -245,18 +245,23 @@ class _Writer:
         self.run_id = run_id
         self.started = started
         self.ids: dict[tuple[str, str], int] = {
-            (kind, value): pid for kind, value, pid in conn.execute("SELECT kind, value, person_id FROM identities")
+            (kind, value): pid
+            for kind, value, pid in conn.execute("SELECT kind, value, person_id FROM identities")
         }
         self.owner_keys: set[tuple[str, str]] = {
             (kind, value) for kind, value in conn.execute("SELECT kind, value FROM owner_identities")
         }
         self.forgotten: set[str] = (
-            set() if include_forgotten else {row[0] for row in conn.execute("SELECT identity_hash FROM user_forgotten")}
+            set()
+            if include_forgotten
+            else {row[0] for row in conn.execute("SELECT identity_hash FROM user_forgotten")}
         )
         self.include_forgotten = include_forgotten
         self.kept_apart: set[frozenset[str]] = {
             frozenset((a, b))
-            for a, b in conn.execute("SELECT identity_a, identity_b FROM user_merges WHERE decision != 'merge'")
+            for a, b in conn.execute(
+                "SELECT identity_a, identity_b FROM user_merges WHERE decision != 'merge'"
+            )
         }
         self.batch: list[tuple[object, ...]] = []
 
@@ -267,7 +272,11 @@ class _Writer:
 
     def person(self, rec: PersonRecord, counts: FileCounts) -> int | None:
         keys = [(i.kind, i.value) for i in rec.identities]
-        if not keys or any(k in self.owner_keys for k in keys) or any(self._is_forgotten(i) for i in rec.identities):
+        if (
+            not keys
+            or any(k in self.owner_keys for k in keys)
+            or any(self._is_forgotten(i) for i in rec.identities)
+        ):
             counts.skipped += 1
             return None
         pids = sorted({self.ids[k] for k in keys if k in self.ids})
@@ -342,7 +351,15 @@ class _Writer:
         ).fetchone()
         stored_rank = row[0]
         old = row[1:]
-        offered = (rec.name, rec.first_name, rec.last_name, rec.company, rec.position, rec.headline, rec.location)
+        offered = (
+            rec.name,
+            rec.first_name,
+            rec.last_name,
+            rec.company,
+            rec.position,
+            rec.headline,
+            rec.location,
+        )
         if rank >= stored_rank and rank > 0:
             new = tuple(o if o else s for o, s in zip(offered, old, strict=True))
             new_rank = rank
@@ -475,7 +492,15 @@ class _Writer:
             " location = excluded.location, finished_on = excluded.finished_on"
             " WHERE owner_affiliations.location IS NOT excluded.location"
             " OR owner_affiliations.finished_on IS NOT excluded.finished_on",
-            (rec.source, rec.kind, rec.organization, rec.title or "", rec.location, rec.started_on or "", rec.finished_on),
+            (
+                rec.source,
+                rec.kind,
+                rec.organization,
+                rec.title or "",
+                rec.location,
+                rec.started_on or "",
+                rec.finished_on,
+            ),
         )
         if self.conn.total_changes > before:
             counts.added += 1

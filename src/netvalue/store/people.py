@@ -6,10 +6,10 @@ import time
 from dataclasses import dataclass
 
 from netvalue.errors import AmbiguousPersonError, PersonNotFoundError, UsageError
+from netvalue.keys import normalize_email, normalize_linkedin_url
 from netvalue.records import Identity
 from netvalue.store.database import Database
 from netvalue.store.ingest import identity_hash
-from netvalue.keys import normalize_email, normalize_linkedin_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,9 @@ def forget_person(db: Database, person_id: int, *, now: int | None = None) -> in
     with db.transaction() as conn:
         identities = [
             Identity(kind, value)
-            for kind, value in conn.execute("SELECT kind, value FROM identities WHERE person_id = ?", (person_id,))
+            for kind, value in conn.execute(
+                "SELECT kind, value FROM identities WHERE person_id = ?", (person_id,)
+            )
         ]
         stamp = int(now if now is not None else time.time())
         conn.executemany(

@@ -21,14 +21,19 @@ def counts(db: Database) -> dict[str, int]:
     """How many people, connections, messages, e-mails, meetings, invitations, endorsements and
     recommendations the database holds (a message to several people counts once)."""
     conn = db.conn
-    one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
     return {
         "people": one("SELECT COUNT(*) FROM people"),
         "connections": one("SELECT COUNT(DISTINCT person_id) FROM connections WHERE relation = 'connection'"),
         "messages": one(
             "SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'message'"
         ),
-        "emails": one("SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'email'"),
+        "emails": one(
+            "SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'email'"
+        ),
         "meetings": one(
             "SELECT COUNT(DISTINCT COALESCE(message_key, source_key)) FROM interactions WHERE kind = 'meeting'"
         ),
