@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from netvalue.errors import UnsupportedExportError
+from netvalue.identity import resolve
 from netvalue.importers import ImportOptions, detect_importer, get_importer
 from netvalue.importers.base import sha256_of_file
 from netvalue.store import Database
@@ -50,13 +51,17 @@ def run_import(
             extra=opts.extra,
         )
     items = importer.read(path, opts)
-    return import_stream(
-        db,
-        items,
-        source=importer.source,
-        path=str(path),
-        sha256=input_sha256(path),
-        include_forgotten=include_forgotten,
-        on_progress=on_progress,
-        now=opts.now,
-    )
+    with db.transaction():  # the import and the resolution it triggers land together, or not at all
+        report = import_stream(
+            db,
+            items,
+            source=importer.source,
+            path=str(path),
+            sha256=input_sha256(path),
+            include_forgotten=include_forgotten,
+            on_progress=on_progress,
+            now=opts.now,
+        )
+        if report.totals["added"] or report.totals["updated"]:
+            resolve(db, now=opts.now)  # one person per human; an import that changed nothing changes no match
+    return report

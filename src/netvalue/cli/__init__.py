@@ -6,7 +6,19 @@ puts them on the command line.
 
 from __future__ import annotations
 
-from netvalue.cli import demo, importing, people, report  # noqa: F401  (registers commands)
+from netvalue.cli import (  # noqa: F401  (registers commands)
+    demo,
+    email,
+    identity,
+    importing,
+    people,
+    recommend,
+    report,
+    sources,
+    structure,
+    ties,
+    web,
+)
 from netvalue.cli.app import main
 
 __all__ = ["main"]

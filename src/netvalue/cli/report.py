@@ -70,3 +70,66 @@ def render_report(data: dict[str, Any]) -> None:
     )
     table.add_row("never exchanged a message", f"{contact['never']:,}", share(contact["never"]))
     console.print(table)
+    if "tiers" in data:
+        render_ties_overview(data)
+    if data.get("overdue"):
+        render_overdue(data["overdue"])
+
+
+def render_overdue(overdue: list[dict[str, Any]]) -> None:
+    """Ties silent for longer than their tier's cadence (issue 6; netvalue explain cadence)."""
+    console.print(
+        f"{len(overdue):,} ties overdue for their tier's cadence (netvalue explain cadence), most overdue first:"
+    )
+    for person in overdue[:10]:
+        console.print(
+            f"  {person['name']} ({person['tier']}): {person['days_since_contact']:,} days since contact, "
+            f"cadence {person['cadence_days']} days"
+        )
+
+
+def render_ties_overview(data: dict[str, Any]) -> None:
+    """Tiers beside Dunbar's layers, names vs working relationships, dormant ties, trend, value (issue 4)."""
+    tiers = Table(
+        "tier", "people", "cumulative", "Dunbar's layer", title="How close (netvalue explain dunbar)"
+    )
+    for row in data["tiers"]:
+        dunbar = f"~{row['dunbar']}" if row["dunbar"] else ""
+        tiers.add_row(row["tier"], f"{row['count']:,}", f"{row['cumulative']:,}", dunbar)
+    console.print(tiers)
+    layers = ", ".join(f"{row['yours']:,} (Dunbar ~{row['dunbar']})" for row in data.get("dunbar_layers", []))
+    if layers:
+        console.print(f"Your layers: {layers}: weekly, monthly, quarterly, yearly two-way contact.")
+    if data["active_warning"]:
+        console.print(
+            f"[bold]Warning:[/] {data['active_ties']:,} active ties, more than the ~150 people can keep up with "
+            "(Dunbar 2020)."
+        )
+    rel = data["relationships"]
+    console.print(
+        f"Of {rel['names']:,} names, {rel['working_relationships']:,} are working relationships (two-way in the "
+        f"last 12 months); {rel['collected_names']:,} are collected names (never a two-way exchange)."
+    )
+    dormant = data["dormant"]
+    if dormant["count"]:
+        console.print(
+            f"{dormant['count']:,} dormant ties ({dormant['deep']:,} silent 3+ years) worth reviving, strongest first:"
+        )
+        for person in dormant["worth_reviving"]:
+            console.print(f"  {person['name']} (last two-way {format_day(person['last_two_way'])})")
+    trend = data["trend"]
+    if trend:
+        counts = [row["active"] for row in trend]
+        bars = "▁▂▃▄▅▆▇█"
+        peak = max(counts) or 1
+        line = "".join(bars[min(7, round(7 * n / peak))] for n in counts)
+        console.print(
+            f"People in two-way contact per month, {trend[0]['month']} to {trend[-1]['month']}: {line} "
+            f"(now {counts[-1]:,}, peak {max(counts):,})"
+        )
+    value = data["value"]
+    console.print(
+        f"Indicative yearly value: ${value['value']:,.0f} (${value['coefficient']:,.0f} × Σ strength of "
+        f"{value['active_ties']:,} active ties; all names × coefficient would say ${value['naive_value']:,.0f}). "
+        "An association in one firm's 2007–08 revenue, not a price: netvalue value shows the caveats."
+    )

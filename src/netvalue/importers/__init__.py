@@ -15,9 +15,32 @@ __all__ = ["IMPORTERS", "ImportOptions", "Importer", "detect_importer", "get_imp
 
 
 def _registry() -> dict[str, Importer]:
-    from netvalue.importers import linkedin
+    from netvalue.importers import email, linkedin
 
-    found = [linkedin.IMPORTER]
+    found = [linkedin.IMPORTER, email.IMPORTER]
+    from netvalue.importers import (
+        calendar,
+        contacts_csv,
+        facebook,
+        generic_csv,
+        instagram,
+        twitter,
+        vcard,
+        whatsapp,
+    )
+
+    found += [
+        calendar.IMPORTER,
+        vcard.IMPORTER,
+        *contacts_csv.IMPORTERS,
+        instagram.IMPORTER,
+        facebook.IMPORTER,
+    ]
+    found += [
+        twitter.IMPORTER,
+        whatsapp.IMPORTER,
+        generic_csv.IMPORTER,
+    ]  # csv last: its detect is always False
     return {imp.source: imp for imp in found}
 
 

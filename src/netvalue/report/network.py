@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from netvalue.analysis.contact import contact_summary
+from netvalue.report.recommend import overdue_report
+from netvalue.report.ties import load_ties, ties_overview
 from netvalue.store import Database
 from netvalue.store.status import connection_message_stats, counts
 
@@ -17,4 +19,6 @@ def network_report(db: Database, as_of: int) -> dict[str, Any]:
         "as_of": as_of,
         "counts": counts(db),
         "contact": summary.as_dict(),
+        **ties_overview(db, ties := load_ties(db, as_of)),
+        "overdue": overdue_report(db, as_of, list(ties.ranked)),  # ties past their tier's cadence (issue 6)
     }

@@ -1,0 +1,684 @@
+"""Identity resolution measured against known truth: precision and recall of merges, counts, time.
+
+Generates N invented people spread over the four sources a user most often has -- a LinkedIn export
+(``Connections.csv``), an address book (vCard 3.0), a mailbox (mbox) and a calendar (``.ics``) -- with
+the variations real exports show: nicknames (Bob/Robert), accents dropped, "Last, First", initials,
+middle names, one-letter typos, personal vs work addresses, company suffixes (Inc, GmbH ...), job
+changes, people present in one source only, people who share a name, and colleagues with similar names.
+The files are written in each platform's shape and imported with the real importers through
+``netvalue.importing.run_import`` (which runs resolution after each import); a source whose importer is
+missing or fails is fed as the equivalent records straight into ``store.ingest.import_stream`` instead,
+and the output says so.
+
+Scoring is pairwise over source records (each appearance of a person in a source, keyed by the
+identity the source gives them): a pair is a true merge when both records are one invented person, a
+predicted merge when both ended in one database person.  Targets (issue 3): precision >= 0.99, recall
+>= 0.95.
+
+    python benchmarks/identity.py                    # 2,000 people, both name settings, and the timing
+    python benchmarks/identity.py 300 --no-timing    # a quick run
+    python benchmarks/identity.py --names hard       # only the original (hard) name setting
+
+Two name settings (``--names``): ``hard``, the original uniform draw from ~100 given and ~170 family
+names (many more chance namesakes than real life), and ``realistic``, Zipf-Mandelbrot draws from larger
+pools (see :data:`REALISTIC`).  Both keep the deliberate namesakes and same-company similar names, and
+both are printed by default, so the targets cannot be met by easing the test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime, formataddr
+from itertools import accumulate
+from pathlib import Path
+
+from netvalue.errors import ImportFormatError
+from netvalue.identity import matching, resolve
+from netvalue.identity.matching import plan_resolution
+from netvalue.identity.profiles import profile_of
+from netvalue.importers import IMPORTERS, ImportOptions
+from netvalue.importing import run_import
+from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
+from netvalue.records import Identity, ImportItem, InteractionRecord, PersonRecord
+from netvalue.store import Database
+from netvalue.store.identity import PersonFacts, person_facts
+from netvalue.store.ingest import import_stream
+
+OWNER = "me@owner-mail.example"
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+GIVEN = words(
+    "Robert William Elizabeth James Michael Katherine Alexander David Christopher Thomas Richard Joseph Daniel "
+    "Matthew Anthony Andrew Benjamin Nicholas Jonathan Edward Charles Samuel Stephen Timothy Patrick Patricia "
+    "Susan Margaret Jennifer Jessica Rebecca Deborah Victoria Gregory Jeffrey Kenneth Emma Olivia Noah Ava Mia "
+    "Lucas Hugo Priya Wei Yuki Omar Fatima Aisha Ravi Arjun Ingrid Lars Sofia Elena Marco Giulia Pierre Claire "
+    "Hannah Leah Ethan Mason Nora Zara José María François Zoë Jürgen Søren Łukasz Björn Chloé Renée Agnès "
+    "Ann Anna John Jon Sara Sarah Laura Paul Mark Lisa Karen Nancy Sandra Ashley Kevin Brian George Maya"
+)
+FAMILY = words(
+    "Smith Johnson Williams Brown Jones García Miller Davis Rodríguez Martínez Hernández López González Wilson "
+    "Anderson Taylor Moore Jackson Martin Lee Pérez Thompson White Harris Sánchez Clark Ramírez Lewis Robinson "
+    "Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera "
+    "Campbell Mitchell Carter Roberts Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz "
+    "Hoffmann Dubois Lefèvre Moreau Laurent Girard Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci "
+    "Marino Greco Kowalski Nowak Wiśniewski Wójcik Jensen Nielsen Hansen Pedersen Andersen Søndergaard "
+    "Johansson Karlsson Nilsson Eriksson Larsson Öberg Virtanen Korhonen Mäkinen Tanaka Suzuki Takahashi "
+    "Watanabe Yamamoto Kim Park Choi Chen Wang Zhang Liu Li Yang Huang Zhao Patel Sharma Singh Kumar Gupta "
+    "Reddy Iyer Khan Ahmed Hassan Ali O'Brien O'Connor Murphy Kelly Sullivan Walsh McCarthy Byrne Ryan Doyle "
+    "Smyth Lea Leigh Schmitt Meier Jansen Hanson Peterson Petersen Carlsson"
+)
+NICK = {
+    "Robert": "Bob", "William": "Bill", "Elizabeth": "Liz", "James": "Jim", "Michael": "Mike", "Katherine": "Kate",
+    "Alexander": "Alex", "David": "Dave", "Christopher": "Chris", "Thomas": "Tom", "Richard": "Rick",
+    "Joseph": "Joe", "Daniel": "Dan", "Matthew": "Matt", "Anthony": "Tony", "Andrew": "Andy", "Benjamin": "Ben",
+    "Nicholas": "Nick", "Edward": "Ed", "Charles": "Charlie", "Samuel": "Sam", "Stephen": "Steve",
+    "Timothy": "Tim", "Patrick": "Pat", "Patricia": "Trish", "Susan": "Sue", "Margaret": "Maggie",
+    "Jennifer": "Jen", "Jessica": "Jess", "Rebecca": "Becky", "Deborah": "Debbie", "Victoria": "Vicky",
+    "Gregory": "Greg", "Jeffrey": "Jeff", "Kenneth": "Ken", "Jonathan": "Jon",
+}  # fmt: skip
+BRANDS = words(
+    "Blue Red North Bright Silver Green Quantum Nova Pixel Iron Summit Harbor Cedar Orbit Vertex Atlas"
+)
+KINDS = words("Labs Systems Analytics Works Dynamics Software Health Capital Logistics Media")
+SUFFIXES = ("", "", " Inc.", ", Inc.", " GmbH", " Ltd", " LLC", " Group", " AG")
+FREEMAIL = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com", "gmx.de")
+START = datetime(2023, 1, 2, 9, tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class Human:
+    id: int
+    given: str
+    family: str
+    middle: str | None
+    company: str | None
+    old_company: str | None
+    work: str | None
+    personal: str | None
+    phone: str | None
+    slug: str
+
+
+@dataclass(slots=True)
+class Truth:
+    units: list[tuple[str, str, int]] = field(default_factory=list)  # (source, "kind:value", human)
+
+
+_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae"})
+
+
+def ascii_fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.translate(_EXTRA)) if not unicodedata.combining(c)
+    )
+
+
+def local(text: str) -> str:
+    return "".join(c for c in ascii_fold(text).lower() if c.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class NamePool:
+    """Given and family names to draw from: uniformly (``*_cum`` None: the original, hard setting) or by
+    cumulative weights (the realistic, Zipf-like setting)."""
+
+    label: str
+    given: Sequence[str]
+    family: Sequence[str]
+    given_cum: Sequence[float] | None = None
+    family_cum: Sequence[float] | None = None
+    namesakes: float = 0.06  # the chance that a person copies the full name of someone already made
+
+    def draw(self, rng: random.Random) -> tuple[str, str]:
+        if self.given_cum is None or self.family_cum is None:
+            return rng.choice(self.given), rng.choice(self.family)
+        given = rng.choices(self.given, cum_weights=self.given_cum)[0]
+        return given, rng.choices(self.family, cum_weights=self.family_cum)[0]
+
+
+# More real given names for the realistic pool (ours, from common usage across the same origins).
+MORE_GIVEN = words(
+    "Mary Linda Barbara Betty Dorothy Helen Sharon Donna Carol Ruth Michelle Amanda Melissa Stephanie "
+    "Rachel Catherine Christine Janet Emily Amy Angela Brenda Pamela Nicole Samantha Kathleen Amber Megan "
+    "Heather Diane Julie Joyce Virginia Kelly Christina Joan Evelyn Lauren Judith Olga Natalia Svetlana "
+    "Irina Katarzyna Agnieszka Magdalena Ewa Marta Anja Katrin Petra Sabine Monika Ursula Birgit Heike "
+    "Astrid Sigrid Kirsten Mette Freja Ida Linnea Saga Elin Maja Aino Eveliina Mei Ling Xiu Jing Hui Yan "
+    "Min Hana Sakura Yui Aoi Ji-woo Seo-yeon Min-ji Ananya Diya Kavya Lakshmi Deepa Sunita Neha Pooja "
+    "Layla Mariam Noor Yasmin Leila Amira Chiara Francesca Alessia Martina Valentina Camille Manon Juliette "
+    "Léa Inès Lucía Carmen Pilar Ana Beatriz Gabriela Isabel Raúl Javier Carlos Diego Pablo Sergio "
+    "Alejandro Fernando Luis Miguel Antonio Manuel Francisco Giuseppe Giovanni Luca Matteo Lorenzo Andrea "
+    "Alessandro Stefan Tobias Florian Lukas Jonas Felix Maximilian Niklas Sebastian Henrik Mikael Johan "
+    "Anders Erik Nils Jussi Mikko Antti Piotr Tomasz Krzysztof Paweł Marek Jan Dmitri Sergei Andrei "
+    "Ivan Nikolai Hiroshi Takeshi Kenji Haruto Ren Min-jun Seo-jun Jun Hao Jian Li Ming Rahul Vikram "
+    "Sanjay Amit Rohan Karthik Aditya Mohammed Ahmed Ali Hassan Youssef Ibrahim Mustafa Tariq Kwame Kofi "
+    "Chinedu Oluwaseun Thabo Sipho Tendai Abebe Dawit Ronald Donald Larry Frank Scott Eric Raymond Jack "
+    "Dennis Jerry Tyler Aaron Henry Adam Douglas Nathan Peter Zachary Kyle Walter Harold Jeremy Ethan "
+    "Carl Keith Roger Gerald Christian Terry Sean Arthur Austin Noel Oscar Felipe Rafael Bruno Tiago"
+)
+
+
+def zipf_cum(count: int, offset: float, exponent: float = 1.0) -> list[float]:
+    """Cumulative Zipf-Mandelbrot weights ``1 / (rank + offset) ** exponent`` for ranks 1..count: a few very
+    common names and a long tail, the shape of real name distributions (Zipf 1949; for surnames e.g.
+    Fox & Lasker 1983, "The distribution of surname frequencies", Int. Stat. Review 51)."""
+    return list(accumulate(1 / (rank + offset) ** exponent for rank in range(1, count + 1)))
+
+
+TAIL_ENDINGS = words(
+    "er son ini ez ov berg ton ley man ski ek os ard ing ello sen dal wood field ai in an ford mann etti "
+    "ovic ak idis oglu"
+)
+HARD = NamePool("hard", GIVEN, FAMILY)
+"""The original setting: ~100 given and ~170 family names, uniform.  With 2,000 people about one in six
+shares a full name with another by chance alone -- far more namesakes than real populations have."""
+_REAL_GIVEN = list(dict.fromkeys([*GIVEN, *MORE_GIVEN]))
+_REAL_FAMILY = list(dict.fromkeys([*FAMILY, *(f + end for end in TAIL_ENDINGS for f in FAMILY)]))
+REALISTIC = NamePool(
+    "realistic",
+    _REAL_GIVEN,
+    _REAL_FAMILY,
+    zipf_cum(len(_REAL_GIVEN), offset=5),
+    zipf_cum(len(_REAL_FAMILY), offset=10),
+    namesakes=0.02,
+)
+"""Zipf-Mandelbrot pools (ours): ~390 given names (offset 5: the commonest ~4 % of people) and ~5,300
+family names, the ~170 real ones first then a synthetic tail (offset 10: the commonest ~1.5 %, Smith's
+share in the US is 0.8 %).  Two random people share a full name with probability ~3e-5, a few times the
+US figure -- still on the hard side -- and the deliberate namesakes and similar colleagues stay."""
+POOLS = {"hard": HARD, "realistic": REALISTIC}
+
+
+def make_people(n: int, rng: random.Random, pool: NamePool = HARD) -> list[Human]:
+    companies = [f"{b} {k}" for b in BRANDS for k in KINDS]
+    weights = [1 / (i + 1) ** 0.8 for i in range(len(companies))]  # a few big employers, many small ones
+    pattern = {
+        c: rng.choice(("first.last", "first.last", "flast", "firstl", "first_last")) for c in companies
+    }
+    taken: set[str] = set()
+    people: list[Human] = []
+    for i in range(n):
+        if people and rng.random() < pool.namesakes:  # a namesake of someone already made (a different human)
+            twin = rng.choice(people)
+            given, family = twin.given, twin.family
+        elif people and rng.random() < 0.04:  # a colleague with a similar name
+            twin = rng.choice(people)
+            given = rng.choice([g for g in pool.given if g[0] == twin.given[0]] or [twin.given])
+            family = rng.choice([f for f in pool.family if f[:2] == twin.family[:2]] or [twin.family])
+        else:
+            given, family = pool.draw(rng)
+        company = rng.choices(companies, weights)[0] if rng.random() < 0.9 else None
+        if rng.random() < 0.04 and people and people[-1].company:
+            company = people[-1].company
+        old = rng.choice(companies) if company and rng.random() < 0.08 else None
+        g, f = local(given), local(family)
+        work = None
+        if company:
+            shape = {
+                "first.last": f"{g}.{f}",
+                "flast": g[0] + f,
+                "firstl": g + f[0],
+                "first_last": f"{g}_{f}",
+            }
+            base = shape[pattern[company]]
+            address = f"{base}@{company.lower().replace(' ', '')}.com"
+            k = 2
+            while address in taken:
+                address, k = f"{base}{k}@{company.lower().replace(' ', '')}.com", k + 1
+            work = address
+        personal = None
+        if rng.random() < 0.7:
+            handle = rng.choice(
+                (
+                    f"{g}.{f}",
+                    f"{g}{f}{rng.randint(1, 99)}",
+                    f"{g[0]}{f}{rng.randint(60, 99)}",
+                    f"x{rng.getrandbits(32):x}",
+                )
+            )
+            personal = f"{handle}@{rng.choice(FREEMAIL)}"
+            while personal in taken:
+                personal = f"{handle}{rng.randint(100, 999)}@{rng.choice(FREEMAIL)}"
+        taken.update(a for a in (work, personal) if a)
+        phone = f"+1415{rng.randint(2000000, 9999999)}" if rng.random() < 0.6 else None
+        middle = rng.choice(GIVEN) if rng.random() < 0.15 else None
+        people.append(
+            Human(
+                i,
+                given,
+                family,
+                middle,
+                company,
+                old,
+                work,
+                personal,
+                phone,
+                f"{g}-{f}-{i:x}{rng.getrandbits(16):x}",
+            )
+        )
+    return people
+
+
+def typo(word: str, rng: random.Random) -> str:
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def variant(h: Human, rng: random.Random, *, order: float, initial: float) -> tuple[str, str, str]:
+    """(display name, given, family) as one source writes them."""
+    given, family = h.given, h.family
+    if given in NICK and rng.random() < 0.2:
+        given = NICK[given]
+    if rng.random() < 0.04:
+        if rng.random() < 0.5:
+            family = typo(family, rng)
+        else:
+            given = typo(given, rng)
+    if rng.random() < 0.3:
+        given, family = ascii_fold(given), ascii_fold(family)
+    shown_given = given
+    if h.middle and rng.random() < 0.5:
+        shown_given = f"{given} {h.middle[0]}." if rng.random() < 0.5 else f"{given} {h.middle}"
+    if rng.random() < initial:
+        shown_given = f"{given[0]}."
+    if rng.random() < order:
+        return f"{family}, {shown_given}", shown_given, family
+    return f"{shown_given} {family}", shown_given, family
+
+
+def company_variant(company: str | None, rng: random.Random) -> str:
+    return f"{company}{rng.choice(SUFFIXES)}" if company else ""
+
+
+@dataclass(slots=True)
+class Export:
+    """One source's export: files written under ``folder`` and the same content as records."""
+
+    source: str
+    path: Path
+    records: list[ImportItem]
+
+
+def linkedin_export(people: list[Human], rng: random.Random, folder: Path, truth: Truth) -> Export:
+    lines = [
+        "Notes:",
+        '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+        "",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    ]
+    records: list[ImportItem] = []
+    for h in people:
+        if rng.random() >= 0.75:
+            continue
+        url = f"https://www.linkedin.com/in/{h.slug}"
+        email = (h.work or h.personal or "") if rng.random() < 0.08 else ""
+        company = company_variant(h.company, rng)
+        day = START - timedelta(days=rng.randint(30, 3000))
+        first = h.given if not (h.middle and rng.random() < 0.2) else f"{h.given} {h.middle}"
+        row = [first, h.family, url, email, company, "Engineer", day.strftime("%d %b %Y")]
+        lines.append(",".join(f'"{x}"' if "," in x else x for x in row))
+        identity = Identity("linkedin", normalize_linkedin_url(url))
+        ids = (identity, Identity("email", normalize_email(email))) if email else (identity,)
+        records.append(
+            PersonRecord("linkedin", ids, f"{first} {h.family}", first, h.family, company or None, "Engineer",
+                         is_connection=True, connected_on=int(day.timestamp()))
+        )  # fmt: skip
+        truth.units.append(("linkedin", str(identity), h.id))
+    path = folder / "Basic_LinkedInDataExport_bench"
+    path.mkdir()
+    (path / "Connections.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Export("linkedin", path, records)
+
+
+def vcard_export(people: list[Human], rng: random.Random, folder: Path, truth: Truth) -> Export:
+    cards: list[str] = []
+    records: list[ImportItem] = []
+    for h in people:
+        if rng.random() >= 0.45:
+            continue
+        emails = [a for a, p in ((h.work, 0.6), (h.personal, 0.5)) if a and rng.random() < p]
+        phones = [h.phone] if h.phone and rng.random() < 0.7 else []
+        if not emails and not phones:
+            emails = [a for a in (h.personal, h.work) if a][:1]
+        if not emails and not phones:
+            continue
+        name, given, family = variant(h, rng, order=0.2, initial=0.03)
+        company = company_variant(h.old_company or h.company, rng) if rng.random() < 0.75 else ""
+        card = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}", f"N:{family};{given};;;"]
+        card += [f"ORG:{company}"] if company else []
+        card += [f"EMAIL;TYPE=INTERNET:{a}" for a in emails] + [f"TEL;TYPE=CELL:{p}" for p in phones]
+        cards.append("\r\n".join([*card, "END:VCARD"]))
+        ids = [Identity("email", normalize_email(a)) for a in emails]
+        ids += [Identity("phone", x) for x in (normalize_phone(p) for p in phones) if x]
+        records.append(
+            PersonRecord("vcard", tuple(ids), name, given, family, company or None, relation="contact")
+        )
+        truth.units.append(("vcard", str(ids[0]), h.id))
+    path = folder / "contacts.vcf"
+    path.write_text("\r\n".join(cards) + "\r\n", encoding="utf-8")
+    return Export("vcard", path, records)
+
+
+def mbox_export(people: list[Human], rng: random.Random, folder: Path, truth: Truth) -> Export:
+    chunks: list[str] = []
+    records: list[ImportItem] = []
+    seen: set[tuple[str, int]] = set()
+    for h in people:
+        if rng.random() >= 0.55:
+            continue
+        for m in range(rng.randint(1, 4)):
+            address = h.work if h.work and (rng.random() < 0.65 or not h.personal) else h.personal
+            if not address:
+                break
+            name, _, _ = variant(h, rng, order=0.05, initial=0.08)
+            shown = formataddr((name, address), charset="utf-8") if rng.random() < 0.9 else address
+            when = START + timedelta(seconds=rng.randint(0, 600 * 86400))
+            sent = rng.random() < 0.5
+            frm, to = (f"Me <{OWNER}>", shown) if sent else (shown, f"Me <{OWNER}>")
+            msgid = f"<{h.id}.{m}@bench.example>"
+            chunks.append(
+                f"From {OWNER if sent else address} {when.strftime('%a %b %d %H:%M:%S %Y')}\n"
+                f"From: {frm}\nTo: {to}\nSubject: note {m}\nDate: {format_datetime(when)}\nMessage-ID: {msgid}\n\nhi\n"
+            )
+            identity = Identity("email", normalize_email(address))
+            records.append(
+                InteractionRecord("email", f"{msgid}:{identity.value}", identity, "email", "sent" if sent else "received",
+                                  int(when.timestamp()), message_key=msgid, person_name=name)
+            )  # fmt: skip
+            if (str(identity), h.id) not in seen:
+                seen.add((str(identity), h.id))
+                truth.units.append(("email", str(identity), h.id))
+    path = folder / "mail.mbox"
+    path.write_text("\n".join(chunks), encoding="utf-8")
+    return Export("email", path, records)
+
+
+def ics_export(people: list[Human], rng: random.Random, folder: Path, truth: Truth) -> Export:
+    events: list[str] = []
+    records: list[ImportItem] = []
+    seen: set[tuple[str, int]] = set()
+    stamp = (START + timedelta(days=700)).strftime("%Y%m%dT%H%M%SZ")
+    for h in people:
+        if rng.random() >= 0.35:
+            continue
+        for e in range(rng.randint(1, 3)):
+            address = h.work if h.work and (rng.random() < 0.85 or not h.personal) else h.personal
+            if not address:
+                break
+            name, _, _ = variant(h, rng, order=0.02, initial=0.05)
+            when = START + timedelta(days=rng.randint(0, 600), hours=rng.randint(0, 8))
+            uid = f"evt-{h.id}-{e}@bench.example"
+            cn = f';CN="{name}"' if rng.random() < 0.8 else ""
+            events.append(
+                "BEGIN:VEVENT\r\n"
+                f"UID:{uid}\r\nDTSTAMP:{stamp}\r\nDTSTART:{when.strftime('%Y%m%dT%H%M%SZ')}\r\n"
+                f"DTEND:{(when + timedelta(minutes=30)).strftime('%Y%m%dT%H%M%SZ')}\r\nSUMMARY:Sync {e}\r\n"
+                f"ORGANIZER;CN=Me:mailto:{OWNER}\r\n"
+                f"ATTENDEE{cn};PARTSTAT=ACCEPTED:mailto:{address}\r\n"
+                "END:VEVENT"
+            )
+            identity = Identity("email", normalize_email(address))
+            records.append(
+                InteractionRecord("calendar", f"{uid}:{identity.value}", identity, "meeting", "mutual",
+                                  int(when.timestamp()), title=f"Sync {e}", person_name=name if cn else None)
+            )  # fmt: skip
+            if (str(identity), h.id) not in seen:
+                seen.add((str(identity), h.id))
+                truth.units.append(("calendar", str(identity), h.id))
+    path = folder / "calendar.ics"
+    body = "\r\n".join(events)
+    path.write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n{body}\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    return Export("calendar", path, records)
+
+
+def pairs(groups: Counter[object]) -> int:
+    return sum(c * (c - 1) // 2 for c in groups.values())
+
+
+def with_queue_accepted(db: Database) -> dict[int, int]:
+    """person id -> the person it would be part of if every queued match were accepted."""
+    parent = {pid: pid for (pid,) in db.conn.execute("SELECT id FROM people")}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in db.conn.execute(
+        "SELECT a_person_id, b_person_id FROM match_candidates WHERE status = 'pending'"
+    ):
+        parent[find(a)] = find(b)
+    return {pid: find(pid) for pid in parent}
+
+
+def score(db: Database, truth: Truth, *, accept_queue: bool = False) -> tuple[float, float, dict[str, int]]:
+    owner = dict(db.conn.execute("SELECT kind || ':' || value, person_id FROM identities").fetchall())
+    if accept_queue:
+        cluster = with_queue_accepted(db)
+        owner = {key: cluster[pid] for key, pid in owner.items()}
+    placed = [(owner[key], human) for _, key, human in truth.units if key in owner]
+    together = pairs(Counter((p, h) for p, h in placed))
+    predicted = pairs(Counter(p for p, _ in placed))
+    true = pairs(Counter(h for _, h in placed))
+    precision = together / predicted if predicted else 1.0
+    recall = together / true if true else 1.0
+    counts = {
+        "units": len(truth.units),
+        "units_missing": len(truth.units) - len(placed),
+        "true_pairs": true,
+        "predicted_pairs": predicted,
+        "correct_pairs": together,
+        "humans": len({h for _, h in placed}),
+        "people": int(db.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]),
+        "queued": int(
+            db.conn.execute("SELECT COUNT(*) FROM match_candidates WHERE status = 'pending'").fetchone()[0]
+        ),
+    }
+    return precision, recall, counts
+
+
+def namesakes(people: Sequence[Human]) -> float:
+    """The share of humans who share their full name with at least one other human."""
+    counts = Counter((local(h.given), local(h.family)) for h in people)
+    return sum(1 for h in people if counts[local(h.given), local(h.family)] > 1) / max(len(people), 1)
+
+
+def run(n: int, pool: NamePool = HARD, seed: int = 7, *, why: bool = False) -> None:
+    rng = random.Random(seed)
+    people = make_people(n, rng, pool)
+    print(f"== names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
+          f"{', uniform' if pool.given_cum is None else ', Zipf-Mandelbrot'}); "
+          f"{namesakes(people):.1%} of the people share their full name with another")  # fmt: skip
+    truth = Truth()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        exports = [
+            linkedin_export(people, rng, folder, truth),
+            vcard_export(people, rng, folder, truth),
+            mbox_export(people, rng, folder, truth),
+            ics_export(people, rng, folder, truth),
+        ]
+        db = Database.open(folder / "bench.db")
+        clock = time.perf_counter()
+        resolve_seconds = 0.0
+        for export in exports:
+            how = "importer"
+            try:
+                if export.source not in IMPORTERS:
+                    raise LookupError(export.source)
+                run_import(
+                    db,
+                    export.path,
+                    source=export.source,
+                    options=ImportOptions(owner_emails=(OWNER,), now=int(START.timestamp()) + 700 * 86400),
+                )
+            except (LookupError, ImportFormatError) as exc:  # fmt: skip
+                how = f"records (importer unavailable: {exc})"
+                import_stream(
+                    db, export.records, source=export.source, path=str(export.path), sha256=export.source
+                )
+                resolve(db)
+            print(f"{export.source:9s} {len(export.records):6,} records via {how}")
+        import_seconds = time.perf_counter() - clock
+        clock = time.perf_counter()
+        report = resolve(db)
+        resolve_seconds = time.perf_counter() - clock
+        precision, recall, counts = score(db, truth)
+        queue_precision, queue_recall, _ = score(db, truth, accept_queue=True)
+        missed = missed_breakdown(db, truth)
+        by_source = Counter(s for s, _, _ in truth.units)
+        if why:
+            explain(db, truth)
+        db.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"people generated {n:,}; source records {counts['units']:,} ({dict(by_source)}); "
+          f"missing after import {counts['units_missing']}")  # fmt: skip
+    print(
+        f"database people {counts['people']:,} for {counts['humans']:,} humans; queued for review {counts['queued']:,}"
+    )
+    print(
+        f"pairs: true {counts['true_pairs']:,}  merged {counts['predicted_pairs']:,}  correct {counts['correct_pairs']:,}"
+    )
+    print(
+        f"[{pool.label}] automatic merges: precision {precision:.4f} (target >= 0.99)  "
+        f"recall {recall:.4f} (target >= 0.95)"
+    )
+    print(
+        "missed pairs by what they had to go on: " + ", ".join(f"{k} {v:,}" for k, v in missed.most_common())
+    )
+    print(f"if every queued match were accepted: precision {queue_precision:.4f}  recall {queue_recall:.4f}")
+    print(f"import + resolution {import_seconds:.2f} s; a full re-resolution {resolve_seconds:.2f} s "
+          f"({report.compared:,} pairs compared); peak RSS {peak:.0f} MiB")  # fmt: skip
+
+
+def time_resolution(n: int, seed: int = 11) -> None:
+    """Resolution alone over ``n`` people in memory (each human as 2 unmerged records: a LinkedIn-like one
+    with company, a mailbox-like one with an address), against a baseline in the same process: building
+    the facts alone.  The issue asks for 30,000 people in seconds.  (With the small name pools of the
+    accuracy run, 30,000 people would be mostly namesakes: every same-name pair is compared, so the
+    time grows with the square of the namesake count.)"""
+    rng = random.Random(seed)
+    # 30,000 people do not share 170 family names: widen the pool (~5,000 names) for this timing only
+    families = [f + end for f in FAMILY for end in ("", "er", "son", "ini", "ez", "ov", "berg", "ton", "ley", "man",
+                "ski", "ek", "os", "ard", "ing", "ello", "sen", "dal", "wood", "field", "ai", "in", "an",
+                "ford", "mann", "etti", "ovic", "ak", "idis", "oglu")]  # fmt: skip
+    humans = make_people(n // 2, rng, NamePool("timing", GIVEN, families))
+    clock = time.perf_counter()
+    facts: list[PersonFacts] = []
+    for h in humans:
+        facts.append(
+            PersonFacts(2 * h.id + 1, f"{h.given} {h.family}", companies=(h.company,) if h.company else ())
+        )
+        address = h.work or h.personal
+        name = variant(h, rng, order=0.05, initial=0.08)[0]
+        facts.append(PersonFacts(2 * h.id + 2, name, emails=(address,) if address else ()))
+    baseline = time.perf_counter() - clock
+    clock, cpu = time.perf_counter(), time.process_time()
+    plan = plan_resolution(facts)
+    seconds, cpu = time.perf_counter() - clock, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(f"resolution of {len(facts):,} people in memory: {seconds:.2f} s, CPU {cpu:.2f} s "
+          f"({len(facts) / seconds:,.0f} people/s; "
+          f"{plan.compared:,} pairs compared, {len(plan.merges):,} merged, {len(plan.queue):,} queued); "
+          f"peak RSS {peak / 2**20:.0f} MiB; baseline (building the rows) {baseline:.2f} s")  # fmt: skip
+
+
+ORG_REASONS = ("same company", "e-mail domain is the other's company", "same corporate e-mail domain")
+
+
+def missed_breakdown(db: Database, truth: Truth) -> Counter[str]:
+    """Missed true pairs by what the two records had to go on: the names disagree, the name alone (which
+    resolution never merges on, by design), or a name plus a corroborating or conflicting fact."""
+    owner = dict(db.conn.execute("SELECT kind || ':' || value, person_id FROM identities").fetchall())
+    units: dict[int, Counter[int]] = defaultdict(Counter)
+    for _, key, human in truth.units:
+        if key in owner:
+            units[human][owner[key]] += 1
+    profiles = {f.id: profile_of(f) for f in person_facts(db.conn)}
+    found: Counter[str] = Counter()
+    for persons in units.values():
+        ids = sorted(persons)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                match = matching.score_pair(profiles[a], profiles[b])
+                if match is None:
+                    kind = "names disagree (or no name)"
+                elif "different companies" in match.reasons:
+                    kind = "name, but different companies (job change)"
+                elif any(r in match.reasons for r in ORG_REASONS):
+                    kind = "name + company or domain, below the threshold"
+                else:
+                    kind = "the name alone (or an address spelling it)"
+                found[kind] += persons[a] * persons[b]
+    return found
+
+
+def explain(db: Database, truth: Truth, limit: int = 60) -> None:
+    """``--why``: the people of one human left apart, and people holding several humans."""
+    owner = dict(db.conn.execute("SELECT kind || ':' || value, person_id FROM identities").fetchall())
+    by_human: dict[int, set[int]] = defaultdict(set)
+    by_person: dict[int, set[int]] = defaultdict(set)
+    for _, key, human in truth.units:
+        if key in owner:
+            by_human[human].add(owner[key])
+            by_person[owner[key]].add(human)
+
+    def show(pid: int) -> str:
+        name, company = db.conn.execute("SELECT name, company FROM people WHERE id = ?", (pid,)).fetchone()
+        ids = [
+            r[0]
+            for r in db.conn.execute(
+                "SELECT kind || ':' || value FROM identities WHERE person_id = ?", (pid,)
+            )
+        ]
+        return f"{pid}:{name!r} [{company}] {ids[:3]}"
+
+    missed = [pids for pids in by_human.values() if len(pids) > 1]
+    print(f"-- {len(missed)} humans split over several people, e.g.:")
+    for pids in missed[:limit]:
+        print("   " + "  |  ".join(show(p) for p in sorted(pids)))
+    wrong = [pid for pid, humans in by_person.items() if len(humans) > 1]
+    print(f"-- {len(wrong)} people holding several humans, e.g.:")
+    for pid in wrong[:limit]:
+        print("   " + show(pid))
+
+
+def main(argv: Sequence[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("size", nargs="?", type=int, default=2000, help="people to generate (default 2,000)")
+    parser.add_argument(
+        "--names",
+        choices=("hard", "realistic", "both"),
+        default="both",
+        help="name distribution: hard (the original uniform small pools), realistic (Zipf), or both",
+    )
+    parser.add_argument("--why", action="store_true", help="list the people left apart or wrongly merged")
+    parser.add_argument("--no-timing", action="store_true", help="skip the 30,000-people timing run")
+    args = parser.parse_args(argv)
+    for label in ("hard", "realistic") if args.names == "both" else (args.names,):
+        run(args.size, POOLS[label], why=args.why)
+    if not args.no_timing:
+        time_resolution(30_000 if args.size >= 2000 else args.size * 10)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,400 @@
+"""Benchmark: importing a LinkedIn data export, against merely reading its CSVs with ``csv.reader``.
+
+Generates a realistic export (deterministic seed: names from several scripts, companies with commas,
+multi-line quoted messages, group conversations, drafts) as a zip in a temporary folder, then in one
+process times
+
+* ``csv.reader`` over every CSV of the zip (the baseline: decompress, decode, split),
+* a full import into a new database (``netvalue.importing.run_import``),
+* a re-import of the unchanged export (files skipped by their SHA-256),
+* a forced re-import (``ImportOptions(force=True)``: every file parsed and upserted again),
+
+and prints seconds, rows/s, peak memory and the ratios.  Target (issue 2): full import within 5x of
+the bare read, unchanged re-import within 2x.
+
+    python benchmarks/import_linkedin.py                      # 30,000 connections, 300,000 messages
+    python benchmarks/import_linkedin.py --connections 3000 --messages 30000
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+import resource
+import tempfile
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = _words(
+    "John Maria Wei Aisha Lukas Sofía Olga Kenji Priya Zoë Mohammed Emma Илья 李 Fatima Noah Chloé Björn Amara "
+    "Diego Hannah Yuki Omar Ngozi Anna Peter Laura Michael Sarah David Julia Thomas Elena Daniel Sophie Paul Nina "
+    "Ahmed Leila Carlos Lucía Mateo Valentina Hiroshi Sakura Raj Ananya Arjun Mei Jun Seo-yeon Min-jun Ivan "
+    "Natalia Jakub Zofia Lars Ingrid Sven Astrid Kwame Abena Tariq Yasmin Ali Noor Luca Giulia Marco Chiara "
+    "Pierre Camille Hugo Léa Jan Eva Tomás Inês João Beatriz Ole Freya Finn Mila Oskar Ida Ayşe Mehmet Nikos "
+    "Eleni Дмитрий Анна 王 张 陈 Σοφία Γιώργος Grace Samuel Ruth Joseph"
+)
+LAST = _words(
+    "Smith Garcia Chen Khan Müller Rossi Ivanova Tanaka Raman Ñúñez Haddad Brown Петров 伟 Okafor Dubois Nilsson "
+    "Silva Kowalski O'Brien Nguyen Cohen"
+) + [  # invented surnames, so that a network of 30,000 has about as few namesakes as a real one
+    prefix + suffix
+    for prefix in _words(
+        "Ander Berg Castel Dal Eck Fern Gold Hart Is Jans Kirch Lind Mar Nord Ost Pal Rich Stein Tor Wald "
+        "Alt Brun Dorn Ehren Frei Grun Hoch Kalt Lang Mittel Neu Ober Roth Sand Tann Ulm Vogel Weiß Zell Blum"
+    )
+    for suffix in _words(
+        "sson berg mann ström ez ini ova ard wick field ton ley feld holm ski escu ides opoulos ak enko"
+    )
+]
+COMPANIES = [
+    "Acme Corp",
+    "Globex",
+    "Initech",
+    "Smith, Jones & Co",
+    "Umbrella",
+    "Hooli",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "腾讯",
+    "Яндекс",
+    "Startup 🚀",
+    'Vandelay "Imports"',
+    "Soylent",
+    "Cyberdyne",
+]
+POSITIONS = [
+    "Engineer",
+    "Senior Engineer",
+    "VP, Sales",
+    "Product Manager",
+    "Founder & CEO",
+    "Data Scientist",
+    "Recruiter",
+    "HR specialist",
+    "Designer",
+    'Partner, "Strategy"',
+    "CTO",
+    "Analyst",
+]
+WORDS = [
+    "thanks",
+    "for",
+    "reaching",
+    "out",
+    "great",
+    "to",
+    "connect",
+    "would",
+    "love",
+    "to",
+    "chat",
+    "about",
+    "the",
+    "role",
+    "next",
+    "week",
+    "are",
+    "you",
+    "free",
+    "happy",
+    "to",
+    "help",
+    "let",
+    "me",
+    "know",
+    "when",
+    "works",
+    "our",
+    "team",
+    "is",
+    "hiring",
+    "the",
+    "project",
+    "looks",
+    "promising",
+    "🚀",
+    "👋",
+    "cheers",
+    "best",
+    "regards",
+    "see",
+    "you",
+    "soon",
+    "congrats",
+    "on",
+    "the",
+    "new",
+    "position",
+]
+OWNER_URL = "https://www.linkedin.com/in/owner-benchmark-0"
+OWNER_NAME = "Alex Owner"
+MESSAGE_HEADER = [
+    "CONVERSATION ID",
+    "CONVERSATION TITLE",
+    "FROM",
+    "SENDER PROFILE URL",
+    "TO",
+    "RECIPIENT PROFILE URLS",
+    "DATE",
+    "SUBJECT",
+    "CONTENT",
+    "FOLDER",
+    "ATTACHMENTS",
+    "IS MESSAGE DRAFT",
+    "IS CONVERSATION DRAFT",
+]
+
+
+def _text(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.choice((1, 1, 1, 2, 3))):
+        lines.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 40))).capitalize() + ".")
+    return "\n".join(lines)
+
+
+def _stamp(rng: random.Random) -> str:
+    epoch = 1_500_000_000 + rng.randrange(250_000_000)
+    return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(epoch))
+
+
+def write_export(dest: Path, connections: int, messages: int, seed: int = 7) -> Path:
+    """Write a LinkedIn-shaped export zip with ``connections`` connections and ``messages`` messages."""
+    rng = random.Random(seed)
+    people = [
+        (
+            f"{rng.choice(FIRST)}",
+            f"{rng.choice(LAST)}",
+            f"https://www.linkedin.com/in/member-{n}-{rng.randrange(16**6):06x}",
+        )
+        for n in range(connections)
+    ]
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("Connections.csv", "w") as raw, io.TextIOWrapper(raw, "utf-8", newline="") as out:
+            out.write(
+                'Notes:\n"When exporting your connection data, you may notice that some of the email addresses '
+                'are missing."\n\n'
+            )
+            writer = csv.writer(out)
+            writer.writerow(
+                ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+            )
+            for n, (first, last, url) in enumerate(people):
+                when = time.strftime("%d %b %Y", time.gmtime(1_300_000_000 + rng.randrange(450_000_000)))
+                email = f"member{n}@example.com" if rng.random() < 0.1 else ""
+                writer.writerow([first, last, url, email, rng.choice(COMPANIES), rng.choice(POSITIONS), when])
+                if rng.random() < 0.002:
+                    writer.writerow([""] * 7)
+        with archive.open("messages.csv", "w") as raw, io.TextIOWrapper(raw, "utf-8", newline="") as out:
+            writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+            writer.writerow(MESSAGE_HEADER)
+            written = conversation_no = 0
+            while written < messages:
+                conversation_no += 1
+                members = rng.sample(people, 1 if rng.random() < 0.9 else rng.randint(2, 6))
+                conv = f"2-{conversation_no:08x}"
+                title = "" if len(members) == 1 else f"Group {conversation_no}"
+                for _ in range(min(messages - written, rng.randint(1, 25))):
+                    sender = None if rng.random() < 0.45 else rng.choice(members)
+                    everyone = [(OWNER_NAME, OWNER_URL)] + [(f"{f} {la}", u) for f, la, u in members]
+                    sender_pair = (
+                        (OWNER_NAME, OWNER_URL) if sender is None else (f"{sender[0]} {sender[1]}", sender[2])
+                    )
+                    to = [p for p in everyone if p != sender_pair]
+                    draft = "Yes" if rng.random() < 0.005 else "No"
+                    writer.writerow(
+                        [
+                            conv,
+                            title,
+                            sender_pair[0],
+                            sender_pair[1],
+                            ", ".join(p[0] for p in to),
+                            ",".join(p[1] for p in to),
+                            _stamp(rng),
+                            "",
+                            _text(rng),
+                            "INBOX",
+                            "",
+                            draft,
+                            "No",
+                        ]
+                    )
+                    written += 1
+        archive.writestr(
+            "Profile.csv",
+            "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
+            "Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n"
+            "Alex,Owner,,,Oct 18,Benchmarker,,Software,,Berlin,,,\n",
+        )
+        with archive.open("Invitations.csv", "w") as raw, io.TextIOWrapper(raw, "utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(
+                ["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl"]
+            )
+            for n in range(max(1, connections // 30)):
+                sent = time.strftime(
+                    "%m/%d/%y, %I:%M %p", time.gmtime(1_600_000_000 + rng.randrange(90_000_000))
+                )
+                writer.writerow(
+                    [
+                        f"Invitee {n}",
+                        OWNER_NAME,
+                        sent,
+                        _text(rng) if n % 3 else "",
+                        "INCOMING",
+                        f"https://www.linkedin.com/in/invitee-{n}",
+                        OWNER_URL,
+                    ]
+                )
+        with (
+            archive.open("Endorsement_Received_Info.csv", "w") as raw,
+            io.TextIOWrapper(raw, "utf-8", newline="") as out,
+        ):
+            writer = csv.writer(out)
+            writer.writerow(
+                [
+                    "Endorsement Date",
+                    "Skill Name",
+                    "Endorser First Name",
+                    "Endorser Last Name",
+                    "Endorser Public Url",
+                    "Endorsement Status",
+                ]
+            )
+            for _ in range(max(1, connections // 15)):
+                first, last, url = rng.choice(people)
+                when = time.strftime(
+                    "%Y/%m/%d %H:%M:%S UTC", time.gmtime(1_500_000_000 + rng.randrange(250_000_000))
+                )
+                writer.writerow(
+                    [
+                        when,
+                        rng.choice(("Python", "SQL", "Leadership")),
+                        first,
+                        last,
+                        url.replace("https://", ""),
+                        "ACCEPTED",
+                    ]
+                )
+        archive.writestr(
+            "Reactions.csv", "Date,Type,Link\n2024-01-01 10:00:00,LIKE,https://www.linkedin.com/feed/\n"
+        )
+    return dest
+
+
+def bare_read(path: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds to read every CSV of the zip with csv.reader (the baseline), and the rows read."""
+    clock, cpu = time.perf_counter(), time.process_time()
+    rows = 0
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith(".csv"):
+                with archive.open(name) as raw, io.TextIOWrapper(raw, "utf-8-sig", newline="") as text:
+                    for _ in csv.reader(text):
+                        rows += 1
+    return time.perf_counter() - clock, time.process_time() - cpu, rows
+
+
+class _Timed:
+    """Wraps ``netvalue.importing.resolve`` (identity resolution, run after the import's transaction) to
+    report its share of ``run_import`` separately."""
+
+    def __init__(self, func: Callable[..., object]) -> None:
+        self.func = func
+        self.wall = self.cpu = 0.0
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        clock, cpu = time.perf_counter(), time.process_time()
+        try:
+            return self.func(*args, **kwargs)
+        finally:
+            self.wall += time.perf_counter() - clock
+            self.cpu += time.process_time() - cpu
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=30_000)
+    parser.add_argument("--messages", type=int, default=300_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="Also measure Python's peak allocation (slower)."
+    )
+    args = parser.parse_args(argv)
+
+    import netvalue.importing
+    from netvalue.importers.base import ImportOptions
+    from netvalue.importers.linkedin import read_export
+    from netvalue.store import Database
+
+    timed_resolve = _Timed(getattr(netvalue.importing, "resolve"))  # noqa: B009
+    setattr(netvalue.importing, "resolve", timed_resolve)  # noqa: B010
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        clock = time.perf_counter()
+        export = write_export(
+            folder / "Complete_LinkedInDataExport_11-20-2026.zip", args.connections, args.messages, args.seed
+        )
+        print(
+            f"generated {export.name}: {args.connections:,} connections, {args.messages:,} messages, "
+            f"{export.stat().st_size / 1e6:.1f} MB zip in {time.perf_counter() - clock:.1f} s"
+        )
+        bare, bare_cpu, rows = bare_read(export)
+        print(
+            f"{'bare csv.reader:':28} {bare:7.2f} s wall {bare_cpu:7.2f} s cpu {rows / bare:10,.0f} rows/s ({rows:,} rows)"
+        )
+        clock, cpu = time.perf_counter(), time.process_time()
+        records = sum(1 for _ in read_export(export, ImportOptions()))
+        wall_r, cpu_r = time.perf_counter() - clock, time.process_time() - cpu
+        print(
+            f"{'records only (no database):':28} {wall_r:7.2f} s wall {cpu_r:7.2f} s cpu {rows / wall_r:10,.0f} rows/s"
+            f"  ratio {wall_r / bare:5.2f}x wall {cpu_r / bare_cpu:5.2f}x cpu  ({records:,} records)"
+        )
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        ratios: dict[str, float] = {}
+        with Database.open(folder / "bench.db") as db:
+            for label, options in (
+                ("full import", ImportOptions()),
+                ("unchanged re-import", None),
+                ("forced re-import", ImportOptions(force=True)),
+            ):
+                timed_resolve.wall = timed_resolve.cpu = 0.0
+                clock, cpu = time.perf_counter(), time.process_time()
+                report = netvalue.importing.run_import(db, export, source="linkedin", options=options)
+                seconds, cpu_s = time.perf_counter() - clock, time.process_time() - cpu
+                ratios[label] = seconds / bare
+                totals = report.totals
+                print(
+                    f"{label + ':':28} {seconds:7.2f} s wall {cpu_s:7.2f} s cpu {rows / seconds:10,.0f} rows/s"
+                    f"  ratio {seconds / bare:5.2f}x wall {cpu_s / bare_cpu:5.2f}x cpu"
+                    f"  (added {totals['added']:,}, updated {totals['updated']:,}, skipped {totals['skipped']:,};"
+                    f" identity resolution {timed_resolve.wall:.2f} s wall {timed_resolve.cpu:.2f} s cpu)"
+                )
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"peak RSS: {rss / 1024:.0f} MB (before the imports: {rss_before / 1024:.0f} MB)")
+        if args.tracemalloc:
+            tracemalloc.start()
+            with Database.open(folder / "traced.db") as db:
+                netvalue.importing.run_import(db, export, source="linkedin")
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            print(f"peak Python allocation of a full import (tracemalloc): {peak / 1e6:.0f} MB")
+        full, unchanged = ratios["full import"], ratios["unchanged re-import"]
+        print(
+            f"target: full <= 5x ({'met' if full <= 5 else 'MISSED'}: {full:.2f}x), "
+            f"unchanged re-import <= 2x ({'met' if unchanged <= 2 else 'MISSED'}: {unchanged:.2f}x)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,522 @@
+"""How strong every tie is, and why: features, strength, reasons, tiers and dormant ties.
+
+Pure functions of numpy arrays (one row per interaction, people as indices ``0..n-1``) and an
+explicit ``as_of`` (epoch seconds); only interactions before ``as_of`` count.  Everything is
+vectorised (``np.bincount``, ``np.unique``, ``np.searchsorted`` over person-sorted keys): no loop
+runs per interaction.  Sources are the sections of ``science.md``:
+
+- Features follow Granovetter (1973) and Gilbert & Karahalios (2009) [science.md §1]: intensity,
+  recency, duration, reciprocity, intimacy, services, shared context (structural), channels.
+- Current *activity* A = Σ 2^(−Δt/h), h = 110 days: Burt (2002) bridge decay, annual survival 0.1,
+  hazard ln(10)/365 per day [science.md §2, derived].
+- *History* (peak intensity, duration, reciprocity, intimacy) decays in years: half-life 5 years [ours].
+- Dormant: history ≥ 0.5 and silence > 8× the tie's usual gap and > 90 days, or > 12 months
+  (Navarro et al. 2017); deep dormant ≥ 3 years (Levin, Walter & Murnighan 2011) [science.md §2].
+- Tiers from contact frequency bands (Dunbar 2020: inner ~weekly, close ~monthly, active ~yearly;
+  Hill & Dunbar 2003) [science.md §3]; *collected names* are exactly the people with no two-way
+  interaction ever.
+- Interactions with ``bulk`` set do not count toward strength (they count as co-occurrence only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from netvalue.analysis.strength import (
+    DEFAULT_MODEL,
+    FEATURE_NAMES,
+    StrengthModel,
+    design_matrix,
+    history_strength,
+    strength_of,
+)
+
+DAY = 86_400
+YEAR = 365 * DAY
+ACTIVITY_HALF_LIFE_DAYS = 110.0  # Burt 2002, derived in science.md §2
+REPLY_WINDOW_DAYS = 90  # a sent and a received interaction this close make a two-way contact [ours]
+DORMANT_GAP_MULTIPLE = 8.0  # Navarro et al. 2017
+DORMANT_MIN_SILENCE_DAYS = 90  # science.md §2 [derived/ours]
+DORMANT_ALWAYS_DAYS = 365  # silence > 12 months
+DEEP_DORMANT_DAYS = 3 * 365  # Levin, Walter & Murnighan 2011
+DORMANT_HISTORY = 0.5  # "once strong" [ours]
+ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.md §1, peers) [ours]
+INNER_WEEKS = 26  # "about weekly": contact in at least half of the last 52 weeks [ours, after Dunbar 2020]
+CLOSE_MONTHS = 9  # "about monthly": contact in at least 9 of the last 12 months [ours, after Dunbar 2020]
+SHARED_CONTEXT_MAX_GROUP = 20  # larger threads say little about who knows whom [ours]
+
+DIRECTIONS = ("sent", "received", "mutual")
+KINDS = ("message", "email", "meeting", "endorsement", "recommendation", "introduction")
+CONVERSATION_KINDS = (0, 1, 2)  # message, email, meeting
+SERVICE_KINDS = (3, 4, 5)
+
+Tier = Literal["inner circle", "close", "active", "meaningful", "known", "collected names"]
+TIERS: tuple[Tier, ...] = ("inner circle", "close", "active", "meaningful", "known", "collected names")
+DUNBAR_LAYERS: dict[Tier, int] = {"inner circle": 5, "close": 15, "active": 150, "meaningful": 500}
+"""Dunbar (2020) cumulative layer sizes beside each tier: 5, 15, 150 (yearly contact), 500 [science.md §3]."""
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionArrays:
+    """Interactions as columns.  ``person`` indexes people ``0..n-1``; ``direction`` indexes
+    :data:`DIRECTIONS`, ``kind`` :data:`KINDS`; ``length`` is 0 when unknown; ``message`` is a code per
+    ``message_key`` (−1 for none); ``source`` a code per source."""
+
+    person: IntArray
+    occurred_at: IntArray
+    direction: NDArray[np.int8]
+    kind: NDArray[np.int8]
+    group_size: IntArray
+    length: IntArray
+    bulk: BoolArray
+    source: IntArray
+    message: IntArray
+
+    def before(self, as_of: int) -> InteractionArrays:
+        """Only the interactions strictly before ``as_of``."""
+        keep = self.occurred_at < as_of
+        return InteractionArrays(*(np.asarray(getattr(self, f))[keep] for f in self.__slots__))
+
+
+@dataclass(frozen=True, slots=True)
+class TieFeatures:
+    """Per-person features as of ``as_of`` (arrays of length n; times −1 when none)."""
+
+    as_of: int
+    sent: IntArray  # conversational (message, e-mail), not bulk
+    received: IntArray
+    meetings: IntArray
+    sent_12m: IntArray
+    received_12m: IntArray
+    meetings_12m: IntArray
+    activity_raw: FloatArray  # A = Σ 2^(−Δt/110 d)
+    first_contact: IntArray
+    last_contact: IntArray
+    last_two_way: IntArray
+    two_way_ever: BoolArray
+    usual_gap_days: FloatArray  # median gap between contact days; nan with < 2 contact days
+    reciprocity: FloatArray  # min(sent, received) / max(sent, received); meetings count both ways
+    one_to_one: FloatArray  # mean of 1/group_size over conversational interactions
+    mean_length: FloatArray
+    services: IntArray  # endorsements, recommendations, introductions, given or received
+    shared_people: IntArray  # distinct other people met in the same threads
+    same_company: BoolArray
+    channels: IntArray  # distinct sources
+    peak_year: IntArray  # most conversational interactions in any of the yearly bins back from as_of
+    weeks_active: IntArray  # of the last 52 weeks, those with contact
+    months_active: IntArray  # of the last 12 months (30.4 days), those with contact
+    two_way_moments: tuple[IntArray, IntArray]  # (person, time) of every two-way contact, for trends
+
+    @property
+    def n(self) -> int:
+        return len(self.sent)
+
+    def days_since(self, times: IntArray) -> FloatArray:
+        days = (self.as_of - times) / DAY
+        return np.where(times >= 0, days, np.nan)
+
+
+def tie_features(
+    rows: InteractionArrays,
+    n_people: int,
+    as_of: int,
+    *,
+    connected_on: IntArray | None = None,
+    same_company: BoolArray | None = None,
+) -> TieFeatures:
+    """Compute :class:`TieFeatures` for ``n_people`` people from the interactions before ``as_of``.
+
+    ``connected_on`` (−1 when unknown) extends the duration back to the connection date;
+    ``same_company`` marks people at one of the owner's organisations (shared context).
+    """
+    rows = rows.before(as_of)
+    n = n_people
+    person, t = rows.person, rows.occurred_at
+    live = ~rows.bulk
+    talk = live & np.isin(rows.kind, CONVERSATION_KINDS)
+    meeting = talk & (rows.kind == 2)
+    message = talk & ~meeting
+    sent_m = message & (rows.direction == 0)
+    recv_m = message & (rows.direction == 1)
+    recent = t >= as_of - YEAR
+
+    def count(mask: BoolArray) -> IntArray:
+        return np.bincount(person[mask], minlength=n).astype(np.int64)
+
+    sent, received, meetings = count(sent_m), count(recv_m), count(meeting)
+    age_days = (as_of - t) / DAY
+    decay = np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS)
+    activity = np.bincount(person[talk], weights=decay[talk], minlength=n).astype(np.float64)
+
+    first = _group_min(person[talk], t[talk], n)
+    conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
+    conn = np.where((conn >= 0) & (conn < as_of), conn, -1)
+    first = np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
+    last = _group_max(person[talk], t[talk], n)
+
+    moments_p, moments_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
+    last_two_way = _group_max(moments_p, moments_t, n)
+
+    both = sent + meetings, received + meetings
+    hi = np.maximum(*both)
+    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1), 0.0)
+    n_talk = count(talk)
+    inv_group = 1.0 / np.maximum(rows.group_size, 1)
+    one_to_one = np.bincount(person[talk], weights=inv_group[talk], minlength=n) / np.maximum(n_talk, 1)
+    has_len = message & (rows.length > 0)
+    length_sum = np.bincount(person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n)
+    mean_length = length_sum / np.maximum(count(has_len), 1)
+
+    services = count(live & np.isin(rows.kind, SERVICE_KINDS))
+    years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
+    peak = np.bincount(person[talk] * 50 + years_back, minlength=n * 50).reshape(n, 50).max(axis=1)
+    weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * 7 * DAY), as_of, 7 * DAY, n)
+    months = _distinct_bins(person, t, talk & recent, as_of, int(30.4 * DAY), n)
+    channels = _distinct_bins_any(person[live], rows.source[live], n)
+    return TieFeatures(
+        as_of=as_of,
+        sent=sent,
+        received=received,
+        meetings=meetings,
+        sent_12m=count(sent_m & recent),
+        received_12m=count(recv_m & recent),
+        meetings_12m=count(meeting & recent),
+        activity_raw=activity,
+        first_contact=first,
+        last_contact=last,
+        last_two_way=last_two_way,
+        two_way_ever=last_two_way >= 0,
+        usual_gap_days=_median_gap_days(person[talk], t[talk], n),
+        reciprocity=reciprocity,
+        one_to_one=np.where(n_talk > 0, one_to_one, 0.0),
+        mean_length=mean_length,
+        services=services,
+        shared_people=_shared_people(person, rows.message, n),
+        same_company=same_company if same_company is not None else np.zeros(n, dtype=np.bool_),
+        channels=channels,
+        peak_year=peak.astype(np.int64),
+        weeks_active=weeks,
+        months_active=months,
+        two_way_moments=(moments_p, moments_t),
+    )
+
+
+def _distinct(values: IntArray) -> IntArray:
+    """Sorted distinct values (a sort and a diff: faster than ``np.unique``'s hashing on large int arrays)."""
+    ordered = np.sort(values)
+    if len(ordered) == 0:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
+def _group_max(group: IntArray, values: IntArray, n: int) -> IntArray:
+    out = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(out, group, values)
+    return out
+
+
+def _group_min(group: IntArray, values: IntArray, n: int) -> IntArray:
+    big = np.iinfo(np.int64).max
+    out = np.full(n, big, dtype=np.int64)
+    np.minimum.at(out, group, values)
+    return np.where(out == big, -1, out)
+
+
+def _two_way_moments(
+    person: IntArray, t: IntArray, sent: BoolArray, received: BoolArray, meeting: BoolArray
+) -> tuple[IntArray, IntArray]:
+    """Every two-way contact as ``(person, time)``: a meeting (mutual by nature), or a received message
+    paired with the latest sent message of the same person within ±90 days (the moment is the later
+    of the two).  The window is [ours]; science.md §1: one-way traffic alone is no relationship."""
+    shift = np.int64(1) << np.int64(36)
+    base = int(t.min()) if len(t) else 0
+    window = REPLY_WINDOW_DAYS * DAY
+    s_key = np.sort(person[sent] * shift + (t[sent] - base))
+    r_person, r_t = person[received], t[received]
+    r_key = r_person * shift + (r_t - base)
+    if len(s_key) == 0:
+        r_key, r_person, r_t = r_key[:0], r_person[:0], r_t[:0]
+    idx = np.searchsorted(s_key, r_key + window, side="right") - 1
+    ok = idx >= 0
+    s_match = s_key[np.maximum(idx, 0)] if len(s_key) else r_key
+    ok &= (s_match // shift == r_person) & (s_match >= r_key - window)
+    s_time = s_match % shift + base
+    pair_p = r_person[ok]
+    pair_t = np.maximum(r_t[ok], s_time[ok])
+    return np.concatenate([pair_p, person[meeting]]), np.concatenate([pair_t, t[meeting]])
+
+
+def _distinct_bins(
+    person: IntArray, t: IntArray, mask: BoolArray, as_of: int, width: int, n: int
+) -> IntArray:
+    bins = (as_of - t[mask]) // width
+    return _distinct_bins_any(person[mask], bins, n)
+
+
+def _distinct_bins_any(person: IntArray, values: IntArray, n: int) -> IntArray:
+    """How many distinct ``values`` each person has."""
+    if len(person) == 0:
+        return np.zeros(n, dtype=np.int64)
+    span = int(values.max()) + 1
+    pairs = _distinct(person * span + values)
+    return np.bincount(pairs // span, minlength=n).astype(np.int64)
+
+
+def _median_gap_days(person: IntArray, t: IntArray, n: int) -> FloatArray:
+    """Median gap in days between a person's distinct contact days (the tie's usual rhythm, Navarro et al.)."""
+    out = np.full(n, np.nan)
+    if len(person) == 0:
+        return out
+    day = t // DAY
+    day = day - day.min()
+    span = int(day.max()) + 1
+    keys = _distinct(person * span + day)
+    kp, kd = keys // span, keys % span
+    same = kp[1:] == kp[:-1]
+    gp, gaps = kp[1:][same], (kd[1:] - kd[:-1])[same]
+    order = np.lexsort((gaps, gp))
+    gp, gaps = gp[order], gaps[order]
+    counts = np.bincount(gp, minlength=n)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    has = counts > 0
+    lo = starts[has] + (counts[has] - 1) // 2
+    hi = starts[has] + counts[has] // 2
+    out[has] = (gaps[lo] + gaps[hi]) / 2.0
+    return out
+
+
+def _shared_people(person: IntArray, message: IntArray, n: int) -> IntArray:
+    """Distinct other people each person shared a thread (``message_key``) with: co-occurrence, the
+    structural dimension of Gilbert & Karahalios (2009).  Bulk interactions count here."""
+    has = message >= 0
+    if not has.any():
+        return np.zeros(n, dtype=np.int64)
+    pairs = _distinct(message[has] * n + person[has])
+    msg, who = pairs // n, pairs % n
+    starts = np.flatnonzero(np.concatenate([[True], msg[1:] != msg[:-1]]))
+    sizes = np.diff(np.concatenate([starts, [len(msg)]]))
+    found: list[IntArray] = []
+    for k in _distinct(sizes):
+        if k < 2 or k > SHARED_CONTEXT_MAX_GROUP:
+            continue
+        block = who[starts[sizes == k][:, None] + np.arange(k)]
+        a, b = block[:, :, None], block[:, None, :]
+        codes = (a * n + b)[np.broadcast_to(~np.eye(k, dtype=np.bool_), (len(block), k, k))]
+        found.append(_distinct(codes))
+    if not found:
+        return np.zeros(n, dtype=np.int64)
+    distinct = _distinct(np.concatenate(found))
+    return np.bincount(distinct // n, minlength=n).astype(np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class TieJudgment:
+    """The judgment of every tie, as arrays of length n (see module docstring for the sources)."""
+
+    strength: FloatArray
+    activity: FloatArray  # A / (A + 4) in [0, 1]: 4 ≈ a contact every month or so, ongoing [ours]
+    history: FloatArray
+    dormant: BoolArray
+    deep_dormant: BoolArray
+    tier: NDArray[np.int8]  # index into TIERS
+    contributions: FloatArray  # (n, k): w_i · (x_i − x_i at no evidence), for reasons
+
+
+def judge_ties(features: TieFeatures, model: StrengthModel = DEFAULT_MODEL) -> TieJudgment:
+    """Strength, activity, history, dormant flags and tiers for every person."""
+    x = design_matrix(features)
+    strength = strength_of(x, model)
+    # Without two-way contact the strength is scaled into [0, 0.2]: capped, yet still ranked.
+    strength = np.where(features.two_way_ever, strength, strength * ONE_WAY_STRENGTH_CAP)
+    history = history_strength(features)
+    silence = features.days_since(features.last_two_way)
+    gap = features.usual_gap_days
+    long_quiet = (silence > DORMANT_GAP_MULTIPLE * np.nan_to_num(gap, nan=np.inf)) & (
+        silence > DORMANT_MIN_SILENCE_DAYS
+    )
+    dormant = (
+        features.two_way_ever & (history >= DORMANT_HISTORY) & (long_quiet | (silence > DORMANT_ALWAYS_DAYS))
+    )
+    deep = dormant & (silence >= DEEP_DORMANT_DAYS)
+    reference = design_matrix(_empty_features(features))
+    contributions = (x - reference) * np.array([model.weights[name] for name in FEATURE_NAMES])
+    return TieJudgment(
+        strength=strength,
+        activity=features.activity_raw / (features.activity_raw + 4.0),
+        history=history,
+        dormant=dormant,
+        deep_dormant=deep,
+        tier=assign_tiers(features, history),
+        contributions=contributions,
+    )
+
+
+def assign_tiers(features: TieFeatures, history: FloatArray) -> NDArray[np.int8]:
+    """Tier index per person, from evidence (Dunbar 2020 contact-frequency bands, science.md §3):
+
+    - inner circle: contact in ≥ 26 of the last 52 weeks (about weekly) and two-way in the last 30 days;
+    - close: contact in ≥ 9 of the last 12 months (about monthly) and two-way in the last 90 days;
+    - active: two-way contact in the last 12 months (the yearly band of the ~150 layer);
+    - meaningful: not active, but once strong (history ≥ 0.5, includes dormant ties);
+    - known: two-way contact at some time;
+    - collected names: no two-way interaction ever.
+    Inner circle and close also need reciprocity ≥ 0.25, so that a stream with one reply is not close [ours].
+    """
+    silence = np.nan_to_num(features.days_since(features.last_two_way), nan=np.inf)
+    balanced = features.reciprocity >= 0.25
+    tier = np.full(features.n, 4, dtype=np.int8)
+    tier[history >= DORMANT_HISTORY] = 3
+    tier[silence <= 365] = 2
+    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = 1
+    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = 0
+    tier[~features.two_way_ever] = 5
+    return tier
+
+
+def _empty_features(f: TieFeatures) -> TieFeatures:
+    """A person with no evidence at all: the reference point for reasons."""
+    zeros = np.zeros(1, dtype=np.int64)
+    none = np.full(1, -1, dtype=np.int64)
+    nothing = np.zeros(1)
+    return TieFeatures(
+        as_of=f.as_of,
+        sent=zeros,
+        received=zeros,
+        meetings=zeros,
+        sent_12m=zeros,
+        received_12m=zeros,
+        meetings_12m=zeros,
+        activity_raw=nothing,
+        first_contact=none,
+        last_contact=none,
+        last_two_way=none,
+        two_way_ever=np.zeros(1, dtype=np.bool_),
+        usual_gap_days=np.full(1, np.nan),
+        reciprocity=nothing,
+        one_to_one=nothing,
+        mean_length=nothing,
+        services=zeros,
+        shared_people=zeros,
+        same_company=np.zeros(1, dtype=np.bool_),
+        channels=zeros,
+        peak_year=zeros,
+        weeks_active=zeros,
+        months_active=zeros,
+        two_way_moments=(zeros[:0], zeros[:0]),
+    )
+
+
+def reason_order(judgment: TieJudgment) -> NDArray[np.int64]:
+    """For every person, the feature indices by how much they moved the strength (largest first)."""
+    return np.argsort(-np.abs(judgment.contributions), axis=1, kind="stable")
+
+
+def tie_reasons(
+    features: TieFeatures,
+    judgment: TieJudgment,
+    i: int,
+    limit: int = 3,
+    order: NDArray[np.int64] | None = None,
+) -> tuple[str, ...]:
+    """The ``limit`` features that moved person ``i``'s strength most (largest |w·(x − x at no evidence)|),
+    in words: "38 messages both ways in the last year; last two-way contact 9 days ago; ...".
+    ``order`` is :func:`reason_order`'s result, when reasons are wanted for many people."""
+    values = judgment.contributions[i]
+    ranked = order[i] if order is not None else np.argsort(-np.abs(values), kind="stable")
+    row = values.tolist()
+    out: list[str] = []
+    for j in ranked.tolist():
+        if len(out) >= limit:
+            break
+        if abs(row[j]) < 0.05:
+            continue
+        text = _reason_text(FEATURE_NAMES[j], features, i)
+        if text:
+            out.append(text)
+    return tuple(out)
+
+
+def _ago(days: float) -> str:
+    if days < 1:
+        return "today"
+    if days < 60:
+        return f"{days:.0f} day{'s' if round(days) != 1 else ''} ago"
+    if days < 730:
+        return f"{days / 30.4:.0f} months ago"
+    return f"{days / 365:.0f} years ago"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _reason_text(name: str, f: TieFeatures, i: int) -> str:
+    sent, received = int(f.sent_12m[i]), int(f.received_12m[i])
+    if name == "intensity":
+        meet = f"; {_plural(int(f.meetings_12m[i]), 'meeting')}" if f.meetings_12m[i] else ""
+        if sent and received:
+            return f"{sent + received} messages both ways in the last year{meet}"
+        if sent:
+            return f"{_plural(sent, 'message')} from you in the last year, none back{meet}"
+        if received:
+            return f"{_plural(received, 'message')} to you in the last year, none answered{meet}"
+        if meet:
+            return meet[2:] + " in the last year"
+        return "no contact in the last year"
+    if name == "recency":
+        if f.last_two_way[i] < 0:
+            return "never a two-way exchange"
+        return f"last two-way contact {_ago(float(f.as_of - f.last_two_way[i]) / DAY)}"
+    if name == "last_contact":
+        if f.last_contact[i] < 0:
+            return "no contact on record"
+        if f.last_contact[i] == f.last_two_way[i]:
+            return ""  # the same moment as the last two-way contact: said once
+        return f"last contact either way {_ago(float(f.as_of - f.last_contact[i]) / DAY)}"
+    if name == "duration":
+        if f.first_contact[i] < 0:
+            return ""
+        days = float(f.as_of - f.first_contact[i]) / DAY
+        return f"known for {days / 365:.0f} years" if days >= 730 else f"known for {days / 30.4:.0f} months"
+    if name == "reciprocity":
+        s, r = int(f.sent[i]), int(f.received[i])
+        label = "balanced" if f.reciprocity[i] >= 0.5 else "one-sided"
+        return f"{label}: {s} sent, {r} received"
+    if name == "one_to_one":
+        return "mostly one-to-one" if f.one_to_one[i] >= 0.5 else "mostly in groups"
+    if name == "meetings":
+        return f"{_plural(int(f.meetings[i]), 'meeting')} in all"
+    if name == "words":
+        length = float(f.mean_length[i])
+        return "long messages" if length >= 5000 else f"messages of {length:,.0f} characters on average"
+    if name == "services":
+        return f"{_plural(int(f.services[i]), 'endorsement or recommendation')} between you"
+    if name == "shared_context":
+        return f"{_plural(int(f.shared_people[i]), 'other person')} in your shared threads"
+    if name == "same_company":
+        return "works where you work or worked"
+    if name == "channels":
+        return f"in touch on {int(f.channels[i])} channels"
+    return ""
+
+
+def monthly_active(moments: tuple[IntArray, IntArray], as_of: int, months: int = 36) -> list[tuple[str, int]]:
+    """``("YYYY-MM", people)`` for the ``months`` calendar months up to ``as_of``'s: how many distinct
+    people you had a two-way contact with in each month (the trend of working relationships)."""
+    person, t = moments
+    last = np.datetime64(as_of - 1, "s").astype("datetime64[M]")  # the month of the last moment before as_of
+    first = last - np.timedelta64(months - 1, "M")
+    month = t.astype("datetime64[s]").astype("datetime64[M]")
+    keep = (month >= first) & (month <= last) & (t < as_of)
+    index = (month[keep] - first).astype(np.int64)
+    counts = _distinct_bins_any(index, person[keep], months) if keep.any() else np.zeros(months, np.int64)
+    labels = [str(first + np.timedelta64(k, "M")) for k in range(months)]
+    return list(zip(labels, (int(c) for c in counts), strict=True))

@@ -1,0 +1,239 @@
+"""``person``, ``merge``, ``split``, ``review``, ``resolve``: one person per human, and the user's say in it."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from netvalue import identity
+from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db
+from netvalue.errors import UsageError
+from netvalue.store import identity as identity_store
+from netvalue.store import people as people_store
+
+
+@main.command()
+@click.argument("person")
+@click.option("--limit", type=int, default=30, show_default=True, help="Timeline entries to show (0: all).")
+@json_option
+@click.pass_context
+def person(ctx: click.Context, person: str, limit: int, as_json: bool) -> None:
+    """One person: identities, sources, connections, positions, your notes and tags, and a timeline of
+    interactions across every source.  PERSON is an id, profile URL, e-mail address or name.
+
+    \b
+    Example:
+      netvalue person "Jane Doe"
+      netvalue person jane@example.com --json
+    """
+    with open_db(ctx) as db:
+        pid = people_store.find_person(db, person)
+        record = identity_store.person_record(
+            db, pid, timeline_limit=None if as_json or limit <= 0 else limit
+        )
+    if as_json:
+        for entry in record["timeline"]:  # type: ignore[attr-defined]
+            entry["occurred_at"] = iso(entry["occurred_at"])
+        for entry in record["connections"]:  # type: ignore[attr-defined]
+            entry["connected_on"] = format_day(entry["connected_on"]) or None
+        for entry in record["positions"]:  # type: ignore[attr-defined]
+            entry["first_seen"] = iso(entry["first_seen"])
+            entry["last_seen"] = iso(entry["last_seen"])
+        for entry in record["notes"]:  # type: ignore[attr-defined]
+            entry["created_at"] = iso(entry["created_at"])
+        emit_json(record)
+        return
+    _render_person(record)
+
+
+def _render_person(record: dict[str, object]) -> None:
+    title = " · ".join(str(x) for x in (record["position"], record["company"]) if x)
+    console.print(f"[bold]{record['name']}[/] (id {record['id']}){'  ' + title if title else ''}")
+    console.print(f"Sources: {', '.join(record['sources']) or 'none'}")  # type: ignore[arg-type]
+    table = Table("kind", "identity", "source", title="Identities")
+    for i in record["identities"]:  # type: ignore[attr-defined]
+        table.add_row(i["kind"], i["value"], i["source"])
+    console.print(table)
+    for c in record["connections"]:  # type: ignore[attr-defined]
+        console.print(f"Connected on {c['source']} ({c['relation']}) {format_day(c['connected_on'])}")
+    if record["positions"]:
+        positions = Table("company", "position", "source", "seen", title="Positions")
+        for p in record["positions"]:  # type: ignore[attr-defined]
+            seen = f"{format_day(p['first_seen'])} – {format_day(p['last_seen'])}"
+            positions.add_row(p["company"] or "", p["position"] or "", p["source"], seen)
+        console.print(positions)
+    if record["tags"]:
+        console.print(f"Tags: {', '.join(record['tags'])}")  # type: ignore[arg-type]
+    for n in record["notes"]:  # type: ignore[attr-defined]
+        console.print(f"Note ({format_day(n['created_at'])}): {n['text']}")
+    for m in record["pending_matches"]:  # type: ignore[attr-defined]
+        console.print(
+            f"Maybe the same as person {m['person_id']} ({m['confidence']:.2f}): netvalue review accept {m['match_id']}"
+        )
+    timeline = Table("when", "source", "kind", "direction", "title", title="Timeline (newest first)")
+    for t in record["timeline"]:  # type: ignore[attr-defined]
+        group = f" (group of {t['group_size']})" if t["group_size"] > 1 else ""
+        timeline.add_row(
+            format_day(t["occurred_at"]) or "unknown",
+            t["source"],
+            t["kind"],
+            t["direction"],
+            (t["title"] or "") + group,
+        )
+    console.print(timeline)
+    counts = ", ".join(f"{k}: {v}" for k, v in record["interactions_by_source"].items())  # type: ignore[attr-defined]
+    console.print(f"Interactions by source: {counts or 'none'}")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.pass_context
+def merge(ctx: click.Context, a: str, b: str) -> None:
+    """Merge two people into one (the older id stays).  Your decision is kept: no re-import or
+    re-resolution separates them.
+
+    \b
+    Example:
+      netvalue merge "Bob Smith" robert.smith@acme.com
+    """
+    with open_db(ctx) as db:
+        pa, pb = people_store.find_person(db, a), people_store.find_person(db, b)
+        names = people_store.person_name(db, pa), people_store.person_name(db, pb)
+        keep = identity.merge(db, pa, pb)
+        console.print(f"Merged {names[0]} (id {pa}) and {names[1]} (id {pb}) into id {keep}.")
+
+
+@main.command()
+@click.argument("person")
+@click.option(
+    "--identity",
+    "identities",
+    multiple=True,
+    metavar="KIND:VALUE",
+    help="An identity to move to the new person (repeat it).  Default: every identity not from the "
+    "person's most trusted source.",
+)
+@click.pass_context
+def split(ctx: click.Context, person: str, identities: tuple[str, ...]) -> None:
+    """Split PERSON in two: the chosen identities (with the interactions of sources only they came from)
+    move to a new person.  Your decision is kept: no re-import or re-resolution joins them again.
+
+    \b
+    Example:
+      netvalue split "John Smith" --identity email:john.smith@gmail.com
+    """
+    with open_db(ctx) as db:
+        pid = people_store.find_person(db, person)
+        new_id = identity.split(db, pid, list(identities) or None)
+        moved = identity_store.person_identities(db.conn, new_id)
+        console.print(
+            f"Split {people_store.person_name(db, pid)} (id {pid}): "
+            f"moved {', '.join(str(i) for i in moved)} to the new person {new_id}."
+        )
+
+
+@main.command()
+@click.argument("action", required=False, type=click.Choice(["accept", "reject"]))
+@click.argument("match_id", required=False, type=int)
+@click.option("--list", "list_only", is_flag=True, help="List the queued matches and stop.")
+@json_option
+@click.pass_context
+def review(
+    ctx: click.Context, action: str | None, match_id: int | None, list_only: bool, as_json: bool
+) -> None:
+    """Review matches that resolution was not sure enough to merge: accept (merge) or reject (keep apart
+    for good).  Without arguments, asks about each in turn.
+
+    \b
+    Example:
+      netvalue review
+      netvalue review --list --json
+      netvalue review accept 12
+      netvalue review reject 13
+    """
+    with open_db(ctx) as db:
+        if action is not None:
+            if match_id is None:
+                raise UsageError(f"give the id of the match to {action}: netvalue review {action} ID")
+            if action == "accept":
+                keep = identity.accept(db, match_id)
+                console.print(f"Accepted match {match_id}: merged into person {keep}.")
+            else:
+                identity.reject(db, match_id)
+                console.print(f"Rejected match {match_id}: they stay apart.")
+            return
+        queue = identity_store.queued_matches(db)
+        if as_json or list_only:
+            _render_queue(queue, as_json)
+            return
+        if not queue:
+            console.print("Nothing to review.")
+            return
+        for match in queue:
+            if identity_store.queued_matches(db, match.id) == []:
+                continue  # an earlier answer merged one of these people
+            _render_queue([match], False)
+            answer = click.prompt(
+                "Same person? [a]ccept / [r]eject / [s]kip / [q]uit",
+                type=click.Choice(["a", "r", "s", "q"]),
+                default="s",
+                show_choices=False,
+            )
+            if answer == "q":
+                break
+            if answer == "a":
+                identity.accept(db, match.id)
+            elif answer == "r":
+                identity.reject(db, match.id)
+
+
+def _render_queue(queue: list[identity_store.QueuedMatch], as_json: bool) -> None:
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": m.id,
+                    "confidence": m.confidence,
+                    "reasons": list(m.reasons),
+                    "a": {"id": m.a_id, "name": m.a_name, "identities": list(m.a_identities)},
+                    "b": {"id": m.b_id, "name": m.b_name, "identities": list(m.b_identities)},
+                }
+                for m in queue
+            ]
+        )
+        return
+    table = Table("id", "confidence", "person", "identities", "why", title="Queued matches")
+    for m in queue:
+        table.add_row(
+            str(m.id),
+            f"{m.confidence:.2f}",
+            f"{m.a_name} ({m.a_id})\n{m.b_name} ({m.b_id})",
+            f"{', '.join(m.a_identities[:3])}\n{', '.join(m.b_identities[:3])}",
+            "; ".join(m.reasons),
+        )
+    console.print(table)
+    console.print(f"{len(queue):,} queued")
+
+
+@main.command()
+@json_option
+@click.pass_context
+def resolve(ctx: click.Context, as_json: bool) -> None:
+    """Re-run identity resolution by hand (every import runs it): apply your decisions, merge sure
+    matches, queue the unsure ones for `netvalue review`.
+
+    \b
+    Example:
+      netvalue resolve --json
+    """
+    with open_db(ctx) as db:
+        report = identity.resolve(db)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    console.print(
+        f"{report.people_before:,} people -> {report.people_after:,}: {report.merged:,} merged automatically, "
+        f"{report.user_merges:,} of your merges redone, {report.queued:,} queued for review "
+        f"({report.compared:,} pairs compared in {report.seconds:.2f} s)."
+    )

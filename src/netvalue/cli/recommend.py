@@ -1,0 +1,461 @@
+"""``purpose``, ``triage``, ``plan``, ``done``, ``give``, ``ask``, ``ledger``: deciding and acting."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, cast, get_args
+
+import click
+from rich.table import Table
+
+from netvalue.cli.app import (
+    as_of_option,
+    console,
+    emit_json,
+    format_day,
+    is_interactive,
+    json_option,
+    main,
+    open_db,
+    parse_as_of,
+)
+from netvalue.errors import UsageError
+from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
+from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
+from netvalue.report import recommend as rec
+from netvalue.store import recommend as store
+from netvalue.store.people import find_person, person_name
+
+LEDGER_KINDS = get_args(store.LedgerKind)
+OUTCOMES = get_args(store.Outcome)
+
+
+# -- purpose ------------------------------------------------------------------------------------
+
+
+@main.group()
+def purpose() -> None:
+    """Why you are networking: goals and targets that every recommendation serves.
+
+    \b
+    Example:
+      netvalue purpose set --goal job-search --role "data engineer" --industry fintech --place London
+      netvalue purpose show
+    """
+
+
+@purpose.command("set")
+@click.option("--goal", "goals", multiple=True, type=click.Choice(GOALS), help="A goal (repeatable).")
+@click.option("--industry", "industries", multiple=True, help="A target industry (repeatable).")
+@click.option("--role", "roles", multiple=True, help="A target role (repeatable).")
+@click.option("--company", "companies", multiple=True, help="A target company (repeatable).")
+@click.option("--place", "places", multiple=True, help="A target place (repeatable).")
+@click.option("--keyword", "keywords", multiple=True, help="A target keyword (repeatable).")
+@click.option(
+    "--open-to-strangers/--known-only",
+    "open_to_strangers",
+    default=None,
+    help="Whether requests from people you share nothing with may be accepted.",
+)
+@click.pass_context
+def purpose_set(
+    ctx: click.Context,
+    goals: tuple[str, ...],
+    industries: tuple[str, ...],
+    roles: tuple[str, ...],
+    companies: tuple[str, ...],
+    places: tuple[str, ...],
+    keywords: tuple[str, ...],
+    open_to_strangers: bool | None,
+) -> None:
+    """Set your purpose (asks interactively when no option is given).
+
+    \b
+    Example:
+      netvalue purpose set --goal business --industry "renewable energy" --keyword solar --open-to-strangers
+    """
+    given = goals or industries or roles or companies or places or keywords or open_to_strangers is not None
+    if not given:
+        if not is_interactive():
+            raise UsageError("give at least --goal (or run `netvalue purpose set` in a terminal to be asked)")
+        answer = click.prompt(f"Goals, comma-separated ({', '.join(GOALS)})", default="job-search")
+        goals = tuple(g.strip() for g in answer.split(",") if g.strip())
+        lists: dict[str, tuple[str, ...]] = {}
+        for kind in TARGET_KINDS:
+            text = click.prompt(
+                f"Target {kind}, comma-separated (empty for none)", default="", show_default=False
+            )
+            lists[kind] = tuple(v.strip() for v in text.split(",") if v.strip())
+        industries, roles, companies, places, keywords = (lists[k] for k in TARGET_KINDS)
+        open_to_strangers = click.confirm(
+            "Open to requests from strangers?", default="known-only" not in goals
+        )
+    chosen = make_purpose(
+        goals,
+        industries=industries,
+        roles=roles,
+        companies=companies,
+        places=places,
+        keywords=keywords,
+        open_to_strangers=open_to_strangers,
+    )
+    with open_db(ctx) as db:
+        path = purpose_path(Path(db.path))
+    save_purpose(path, chosen)
+    console.print(f"Purpose saved to {path}: {chosen.label}")
+
+
+@purpose.command("show")
+@json_option
+@click.pass_context
+def purpose_show(ctx: click.Context, as_json: bool) -> None:
+    """Show your purpose.
+
+    \b
+    Example:
+      netvalue purpose show --json
+    """
+    with open_db(ctx) as db:
+        current = rec.current_purpose(db)
+    if as_json:
+        emit_json(current.as_dict())
+        return
+    console.print(f"[bold]Purpose[/] {current.label}")
+    for kind in TARGET_KINDS:
+        if current.targets(kind):
+            console.print(f"  {kind}: {', '.join(current.targets(kind))}")
+    console.print(f"  open to strangers: {'yes' if current.open_to_strangers else 'no'}")
+
+
+# -- triage -------------------------------------------------------------------------------------
+
+
+@main.group(invoke_without_command=True)
+@as_of_option
+@json_option
+@click.pass_context
+def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
+    """Pending connection requests, each with accept / accept and reach out / ignore, a score and reasons.
+
+    \b
+    Example:
+      netvalue triage
+      netvalue triage add --name "Ana Ruiz" --headline "Data Engineer at Monzo" --mutual 8
+      netvalue triage decide i12 accept
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_db(ctx) as db:
+        data = rec.triage_report(db, parse_as_of(as_of))
+    if as_json:
+        emit_json(data)
+        return
+    if not data["requests"]:
+        console.print("No pending connection requests.")
+        return
+    table = Table(
+        "id",
+        "name",
+        "decision",
+        "score",
+        "reasons",
+        title=f"Connection requests, for {', '.join(data['purpose']['goals']) or 'no purpose set'}",
+    )
+    for item in data["requests"]:
+        serves = f"\n[dim]serves: {'; '.join(item['serves'])}[/]" if item["serves"] else ""
+        table.add_row(
+            item["id"],
+            item["name"],
+            item["decision"],
+            f"{item['score']:.2f}",
+            "\n".join(item["reasons"]) + serves,
+        )
+    console.print(table)
+
+
+@triage.command("add")
+@click.option("--name", required=True, help="The requester's name.")
+@click.option("--headline", default=None, help="Their headline, e.g. 'Data Engineer at Monzo'.")
+@click.option("--company", default=None, help="Their company.")
+@click.option("--message", default=None, help="The note that came with the request.")
+@click.option("--profile-url", default=None, help="Their profile URL.")
+@click.option("--mutual", type=int, default=None, help="Mutual connections, if you know.")
+@click.pass_context
+def triage_add(
+    ctx: click.Context,
+    name: str,
+    headline: str | None,
+    company: str | None,
+    message: str | None,
+    profile_url: str | None,
+    mutual: int | None,
+) -> None:
+    """Add a connection request typed in by hand.
+
+    \b
+    Example:
+      netvalue triage add --name "Ana Ruiz" --company Monzo --message "We met at PyData" --mutual 8
+    """
+    with open_db(ctx) as db:
+        ref = store.add_request(
+            db,
+            name=name,
+            headline=headline,
+            company=company,
+            message=message,
+            profile_url=profile_url,
+            mutual_connections=mutual,
+        )
+    console.print(f"Added request {ref}; `netvalue triage` shows the advice.")
+
+
+@triage.command("decide")
+@click.argument("request_id", metavar="ID")
+@click.argument("decision", type=click.Choice(["accept", "ignore"]))
+@click.pass_context
+def triage_decide(ctx: click.Context, request_id: str, decision: str) -> None:
+    """Record what you did with a request; it leaves the queue and teaches the triage.
+
+    \b
+    Example:
+      netvalue triage decide i12 ignore
+    """
+    with open_db(ctx) as db:
+        result = rec.decide_request(db, request_id, "accept" if decision == "accept" else "ignore")
+    console.print(f"Recorded: {decision} {result.name} ({result.ref}); netvalue advised {result.decision}.")
+
+
+# -- plan ---------------------------------------------------------------------------------------
+
+
+def _week_and_as_of(week: str | None, as_of: str | None) -> tuple[str, int]:
+    now = int(time.time())
+    if week is None:
+        moment = parse_as_of(as_of) if as_of else now
+        return week_of(moment), moment
+    week_start(week)  # validates
+    return week, parse_as_of(as_of) if as_of else rec.default_as_of(week, now)
+
+
+@main.group(invoke_without_command=True)
+@click.option("--week", default=None, metavar="YYYY-Www", help="The ISO week (default: this week).")
+@as_of_option
+@click.option("--allow-repeat", is_flag=True, help="Allow people planned or contacted last week.")
+@click.option("--replan", is_flag=True, help="Propose anew instead of showing the week's saved plan.")
+@json_option
+@click.pass_context
+def plan(
+    ctx: click.Context, week: str | None, as_of: str | None, allow_repeat: bool, replan: bool, as_json: bool
+) -> None:
+    """This week's 1–3 people to reach out to: why, an opener from your own history, how to reach them.
+
+    \b
+    Example:
+      netvalue plan
+      netvalue plan --week 2026-W47 --json
+      netvalue plan history
+      netvalue plan export --ics --output week.ics
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    chosen_week, moment = _week_and_as_of(week, as_of)
+    with open_db(ctx) as db:
+        data = rec.plan_report(db, week=chosen_week, as_of=moment, allow_repeat=allow_repeat, replan=replan)
+    if as_json:
+        emit_json(data)
+        return
+    console.print(
+        f"[bold]Week {data['week']}[/]  streak: {data['streak']} week{'s' if data['streak'] != 1 else ''}"
+    )
+    if not data["items"]:
+        console.print("Nobody to suggest this week (import more history, or set a purpose).")
+    for n, item in enumerate(data["items"], 1):
+        mark = " [green](done)[/]" if item["done"] else ""
+        console.print(f"\n[bold]{n}. {item['name']}[/] (id {item['id']}){mark}")
+        console.print(f"   why: {item['why']}")
+        console.print(f"   opener: {item['opener']}")
+        if item["reach"]:
+            console.print(f"   reach: {'; '.join(item['reach'])}")
+    console.print("\nLog it with `netvalue done PERSON --outcome replied`.")
+
+
+@plan.command("history")
+@json_option
+@click.pass_context
+def plan_history(ctx: click.Context, as_json: bool) -> None:
+    """Every week's plan and what you did, and your streak.
+
+    \b
+    Example:
+      netvalue plan history --json
+    """
+    with open_db(ctx) as db:
+        data = rec.history_report(db, int(time.time()))
+    if as_json:
+        emit_json(data)
+        return
+    console.print(f"[bold]Streak[/] {data['streak']} week(s) in a row with outreach done")
+    table = Table("week", "planned", "done", title="Outreach history")
+    for entry in data["weeks"]:
+        planned = ", ".join(p["name"] for p in entry["planned"])
+        done = ", ".join(f"{d['name']} ({d['outcome'] or 'logged'})" for d in entry["done"])
+        table.add_row(entry["week"], planned, done)
+    console.print(table)
+
+
+@plan.command("export")
+@click.option("--ics", "ics", is_flag=True, required=True, help="Write iCalendar (the one format so far).")
+@click.option("--week", default=None, metavar="YYYY-Www", help="The ISO week (default: this week).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The file to write (default: stdout).",
+)
+@click.pass_context
+def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | None) -> None:
+    """Write the week's plan as calendar reminders (one event per person).
+
+    \b
+    Example:
+      netvalue plan export --ics --output ~/outreach.ics
+    """
+    chosen_week, moment = _week_and_as_of(week, None)
+    with open_db(ctx) as db:
+        data = rec.plan_report(db, week=chosen_week, as_of=moment)
+    payload = rec.plan_ics(data)
+    if output is None:
+        click.echo(payload.decode("utf-8"), nl=False)
+        return
+    try:
+        output.write_bytes(payload)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write ({exc.strerror})") from exc
+    console.print(f"Wrote {len(data['items'])} reminder(s) for {chosen_week} to {output}")
+
+
+@plan.command("settings")
+@click.option("--size", type=click.IntRange(1, 3), default=None, help="People per week (1–3).")
+@click.option(
+    "--cadence",
+    "cadences",
+    multiple=True,
+    metavar="TIER=DAYS",
+    help="Contact cadence of a tier, e.g. 'close=60' (repeatable).",
+)
+@json_option
+@click.pass_context
+def plan_settings(ctx: click.Context, size: int | None, cadences: tuple[str, ...], as_json: bool) -> None:
+    """Show or change the plan size and the contact cadence per tier.
+
+    \b
+    Example:
+      netvalue plan settings --size 2 --cadence "inner circle=14"
+    """
+    with open_db(ctx) as db:
+        if size is not None:
+            store.set_setting(db, rec.PLAN_SIZE_SETTING, str(size))
+        for item in cadences:
+            tier, _, days = item.partition("=")
+            if tier.strip() not in DEFAULT_CADENCE_DAYS or not days.strip().isdigit() or int(days) < 1:
+                raise UsageError(
+                    f"--cadence {item!r}: write TIER=DAYS, TIER one of {', '.join(DEFAULT_CADENCE_DAYS)}"
+                )
+            store.set_setting(db, rec.CADENCE_SETTING + tier.strip(), days.strip())
+        data: dict[str, Any] = {"size": rec.plan_size(db), "cadence_days": rec.cadence_days(db)}
+    if as_json:
+        emit_json(data)
+        return
+    console.print(f"plan size: {data['size']}")
+    for tier, days in data["cadence_days"].items():
+        console.print(f"cadence {tier}: every {days} days")
+
+
+@main.command()
+@click.argument("person")
+@click.option("--note", default=None, help="What happened.")
+@click.option("--outcome", type=click.Choice(OUTCOMES), default=None, help="How it went.")
+@click.option("--week", default=None, metavar="YYYY-Www", help="The week it counts for (default: this week).")
+@click.pass_context
+def done(ctx: click.Context, person: str, note: str | None, outcome: str | None, week: str | None) -> None:
+    """Log that you reached out to PERSON (the plan learns who was contacted).
+
+    \b
+    Example:
+      netvalue done "Ana Ruiz" --outcome replied --note "coffee next Tuesday"
+    """
+    now = int(time.time())
+    chosen = week or week_of(now)
+    week_start(chosen)
+    with open_db(ctx) as db:
+        pid = find_person(db, person)
+        store.log_outreach(db, pid, chosen, outcome=cast("store.Outcome | None", outcome), note=note, now=now)
+        name = person_name(db, pid)
+    console.print(f"Logged outreach to {name} for {chosen}.")
+
+
+# -- ledger -------------------------------------------------------------------------------------
+
+
+def _ledger_command(direction: str) -> Any:
+    verb = "gave" if direction == "give" else "received from (or asked of)"
+
+    @click.argument("person")
+    @click.argument("kind", type=click.Choice(LEDGER_KINDS), metavar="KIND")
+    @click.option("--note", default=None, help="What it was.")
+    @click.pass_context
+    def command(ctx: click.Context, person: str, kind: str, note: str | None) -> None:
+        with open_db(ctx) as db:
+            pid = find_person(db, person)
+            store.add_ledger_entry(
+                db, pid, cast(store.LedgerDirection, direction), cast(store.LedgerKind, kind), note=note
+            )
+            name = person_name(db, pid)
+        console.print(f"Ledger: you {verb} {name}: {kind}.")
+
+    command.__doc__ = (
+        f"Record that you {verb} PERSON: KIND is intro, referral, advice, endorsement, recommendation, favour.\n\n"
+        f'\b\nExample:\n  netvalue {direction} "Ana Ruiz" intro --note "to the Monzo data team"\n'
+    )
+    return main.command(name=direction)(command)
+
+
+give = _ledger_command("give")
+ask = _ledger_command("ask")
+
+
+@main.command()
+@json_option
+@click.pass_context
+def ledger(ctx: click.Context, as_json: bool) -> None:
+    """Give and take per person and overall; who you owe and who owes you.
+
+    \b
+    Example:
+      netvalue ledger --json
+    """
+    with open_db(ctx) as db:
+        data = rec.ledger_report(db)
+    if as_json:
+        emit_json(data)
+        return
+    console.print(
+        f"[bold]Ledger[/] given {data['given']}, received {data['received']}, balance {data['balance']:+d}"
+    )
+    table = Table("id", "name", "given", "received", "balance", "last received", title="Per person")
+    for p in data["people"]:
+        table.add_row(
+            str(p["id"]),
+            p["name"],
+            str(p["given"]),
+            str(p["received"]),
+            f"{p['balance']:+d}",
+            format_day(p["last_received_at"]),
+        )
+    console.print(table)
+    if data["you_owe"]:
+        console.print("You owe: " + ", ".join(p["name"] for p in data["you_owe"]))
+    if data["owe_you"]:
+        console.print("Owe you: " + ", ".join(p["name"] for p in data["owe_you"]))

@@ -1,0 +1,223 @@
+"""``netvalue communities``, ``brokerage``, ``hangouts`` and ``graph export``: the shape of the network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import click
+from rich.table import Table
+
+from netvalue.cli.app import (
+    as_of_option,
+    console,
+    emit_json,
+    format_day,
+    json_option,
+    main,
+    open_db,
+    parse_as_of,
+)
+from netvalue.errors import UsageError
+from netvalue.report.structure import (
+    GraphFormat,
+    HangoutBy,
+    brokerage_report,
+    communities_report,
+    graph_export,
+    hangouts_report,
+)
+
+seed_option = click.option(
+    "--seed", default=0, show_default=True, help="Seed of community detection (same seed, same clusters)."
+)
+
+
+def _names(people: list[dict[str, Any]]) -> str:
+    return ", ".join(str(p["name"]) for p in people)
+
+
+@main.command()
+@as_of_option
+@seed_option
+@json_option
+@click.pass_context
+def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool) -> None:
+    """Clusters among your contacts, inferred from who appears together on e-mails, meetings and group
+    conversations (and who works at the same company), labelled by what members share.
+
+    \b
+    Example:
+      netvalue communities
+      netvalue communities --as-of 2025-12-31 --json
+    """
+    moment = parse_as_of(as_of)
+    with open_db(ctx) as db:
+        data = communities_report(db, moment, seed)
+    if as_json:
+        emit_json(data)
+        return
+    listed = cast(list[dict[str, Any]], data["communities"])
+    if not listed:
+        console.print(
+            "No clusters yet: import e-mail, calendars or group chats so netvalue can see who knows whom."
+        )
+        return
+    table = Table(
+        "#", "cluster", "size", "your ties", "strong links in", "strongest", "activity", "redundant", "bridge"
+    )
+    for c in listed:
+        bridge = c["bridge"]
+        table.add_row(
+            str(c["id"]),
+            str(c["label"]),
+            str(c["size"]),
+            str(c["ties"]),
+            str(c["strong_ties"]),
+            _names(c["strongest"][:3]),
+            f"{c['activity']:.2f}",
+            "yes" if c["redundant"] else "",
+            str(bridge["name"]) if bridge else "",
+        )
+    console.print(table)
+    valuable = cast(list[dict[str, Any]], data["structurally_valuable"])
+    if valuable:
+        console.print(
+            f"Structurally valuable (your way into clusters you barely reach): {_names(valuable[:15])}"
+        )
+
+
+@main.command()
+@as_of_option
+@seed_option
+@json_option
+@click.pass_context
+def brokerage(ctx: click.Context, as_of: str | None, seed: int, as_json: bool) -> None:
+    """Your brokerage position (Burt): constraint, effective size, efficiency and hierarchy of your
+    ego network weighted by tie strength, with the contacts who bridge to clusters.
+
+    \b
+    Example:
+      netvalue brokerage --json
+    """
+    moment = parse_as_of(as_of)
+    with open_db(ctx) as db:
+        data = brokerage_report(db, moment, seed)
+    if as_json:
+        emit_json(data)
+        return
+    console.print(
+        f"[bold]Your brokerage position as of {format_day(moment)}[/] ({data['contacts']} tied contacts)"
+    )
+    if not data["contacts"]:
+        console.print("No two-way ties yet: brokerage needs contacts you actually exchange with.")
+        return
+    rows = (
+        (
+            "constraint",
+            data["constraint"],
+            "0–1; low = your contacts are not tied to one another (more brokerage)",
+        ),
+        ("effective size", data["effective_size"], "non-redundant contacts"),
+        ("efficiency", data["efficiency"], "effective size per contact (1 = no redundancy)"),
+        ("hierarchy", data["hierarchy"], "0–1; high = your constraint comes from one contact or cluster"),
+    )
+    table = Table("measure", "value", "meaning")
+    for name, value, meaning in rows:
+        table.add_row(name, "-" if value is None else f"{value:.3f}", meaning)
+    console.print(table)
+    console.print(str(data["meaning"]) + "  (netvalue explain constraint)")
+    bridges = cast(list[dict[str, Any]], data["bridges"])
+    if bridges:
+        console.print(f"Bridges (your only strong link into a cluster): {_names(bridges[:15])}")
+    redundant = cast(list[dict[str, Any]], data["redundant_communities"])
+    if redundant:
+        console.print(
+            "Redundant clusters (many ties carrying the same information): "
+            + ", ".join(f"{c['label']} ({c['ties']} ties)" for c in redundant)
+        )
+
+
+@main.command()
+@click.option(
+    "--by",
+    type=click.Choice(["company", "place", "school", "community", "follow"]),
+    default="company",
+    show_default=True,
+    help="Group by company, place, school (from headlines), community, or company pages you follow.",
+)
+@as_of_option
+@seed_option
+@json_option
+@click.pass_context
+def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json: bool) -> None:
+    """Where your connections gather, with how many are real relationships and the trend.
+
+    \b
+    Example:
+      netvalue hangouts --by place
+      netvalue hangouts --by community --json
+    """
+    moment = parse_as_of(as_of)
+    with open_db(ctx) as db:
+        data = hangouts_report(db, moment, cast(HangoutBy, by), seed)
+    if as_json:
+        emit_json(data)
+        return
+    groups = cast(list[dict[str, Any]], data["groups"])
+    table = Table(by, "contacts", "real", "collected names", "added last year", "year before", "trend")
+    for g in groups[:40]:
+        table.add_row(
+            str(g["name"]),
+            str(g["size"]),
+            str(g["real"]),
+            str(g["collected"]),
+            str(g["added_last_year"]),
+            str(g["added_year_before"]),
+            str(g["trend"]),
+        )
+    console.print(table)
+    if len(groups) > 40:
+        console.print(f"... and {len(groups) - 40} more (--json lists all)")
+
+
+@main.group()
+def graph() -> None:
+    """Your network as a graph file.
+
+    \b
+    Example:
+      netvalue graph export --format gexf --output network.gexf
+    """
+
+
+@graph.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default: stdout)."
+)
+@as_of_option
+@seed_option
+@click.pass_context
+def graph_export_command(
+    ctx: click.Context, fmt: str, output: Path | None, as_of: str | None, seed: int
+) -> None:
+    """Export you, your contacts, tie strengths and who-knows-whom edges for Gephi, Cytoscape and others.
+
+    \b
+    Example:
+      netvalue graph export --format graphml --output network.graphml
+    """
+    moment = parse_as_of(as_of)
+    with open_db(ctx) as db:
+        text = graph_export(db, moment, cast(GraphFormat, fmt), seed)
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the graph ({exc.strerror})") from exc
+    console.print(f"Wrote {output}")

@@ -1,0 +1,70 @@
+"""``netvalue serve``: the local web dashboard on 127.0.0.1, behind a token in the URL it prints."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import webbrowser
+
+import click
+
+from netvalue.cli.app import db_path_of, main
+from netvalue.errors import UsageError
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    show_default=True,
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Only 127.0.0.1: the dashboard never listens on the network.",
+)
+@click.option("--no-browser", is_flag=True, help="Print the URL but do not open a browser.")
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str, no_browser: bool) -> None:
+    """Open the dashboard: the network, its value, the people, the map, requests and this week's plan.
+
+    The first line printed is the URL with its secret token (like Jupyter's); open it in a browser on
+    this machine.  Stop with Ctrl-C.
+
+    \b
+    Example:
+      netvalue serve
+      netvalue --db demo.db serve --port 8765 --no-browser
+    """
+    import uvicorn
+
+    from netvalue.web import create_app
+    from netvalue.web.security import new_token
+
+    if host != "127.0.0.1":
+        raise UsageError("--host can only be 127.0.0.1: the dashboard is for this machine alone")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); try --port 0") from None
+    bound = int(sock.getsockname()[1])
+    token = new_token()
+    app = create_app(db_path_of(ctx), token, port=bound, warm=True)
+    url = f"http://{host}:{bound}/?token={token}"
+    click.echo(url)
+    sys.stdout.flush()
+    click.echo("netvalue dashboard: open the link above; Ctrl-C stops it.", err=True)
+    if not no_browser:
+        webbrowser.open(url)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

@@ -1,0 +1,125 @@
+"""Blocking: the candidate pairs worth scoring, found through shared keys, never all pairs.
+
+Standard record-linkage practice (Christen 2012, "Data Matching", ch. 4): people are compared only
+when they share a key built from their name or addresses, so the work grows with the number of
+plausible pairs, not with the square of the number of people.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from netvalue.identity.names import ParsedName, canonical_given, local_part_patterns
+from netvalue.identity.profiles import Profile
+
+MAX_BLOCK = 250
+"""A key shared by more people than this is too common to compare on (ours)."""
+
+
+@lru_cache(maxsize=1 << 17)
+def _deletions(word: str) -> frozenset[str]:
+    """Every string one deletion away from ``word``: two different words within one edit (substitution,
+    insertion, deletion or adjacent transposition) share one of these, or one is the other's deletion
+    (the symmetric-delete trick of Garbe's SymSpell, 2012)."""
+    return frozenset(word[:i] + word[i + 1 :] for i in range(len(word)))
+
+
+@lru_cache(maxsize=1 << 17)
+def _shared_keys(given: str, family: str) -> frozenset[str]:
+    """The *shared* keys of a full name (see :func:`_blocking_keys`): a function of the name alone, so
+    they are found once per distinct name, not once per person."""
+    forms = canonical_given(given) | {given}
+    shared = {f"n:{form}|{family}" for form in forms}
+    shared.add("o:" + "|".join(sorted((given, family))))
+    shared.add(f"x:{given[:3]}|{family}")
+    if len(family) >= 5:
+        first_form = min(canonical_given(given))
+        shared |= {f"t:{first_form}|{cut}" for cut in _deletions(family) | {family}}
+    if len(given) >= 4:
+        shared |= {f"d:{cut}|{family}" for cut in _deletions(given) | {given}}
+    return frozenset(shared)
+
+
+@lru_cache(maxsize=1 << 17)
+def _name_open_keys(name: ParsedName) -> tuple[frozenset[str], frozenset[str]]:
+    """The open keys a name gives (initials; local parts spelling it) and those it holds (an initial's)."""
+    forms = canonical_given(name.given) | {name.given}
+    initials = frozenset(f"i:{form[0]}|{name.family}" for form in forms)
+    if name.is_initial:
+        return initials, initials
+    return initials | {f"l:{x}" for x in local_part_patterns(name)}, frozenset()
+
+
+def _blocking_keys(p: Profile) -> tuple[set[tuple[str, str]], set[str], set[str]]:
+    """Keys two people must share to be compared: (full names, open keys, held keys).
+
+    People whose full names share a *shared* key (:func:`_shared_keys`) are all compared: the full given
+    name (and the full forms of its nicknames) + the family name; + each one-deletion variant of the
+    family name (a typo there); each one-deletion variant of the given name + the family name (a typo
+    there); the given name's first three letters + the family name (short forms outside the nickname
+    table); both parts in either order.  An *open* key pairs only with people *holding* it: an initial +
+    family name (``J. Smith`` holds ``j|smith``, every John and James Smith is open to it), an e-mail
+    local part (held by its address, open to every name that would spell it), a phone."""
+    names: set[tuple[str, str]] = set()
+    opened: set[str] = {f"l:{x}" for x in p.locals} | {f"p:{x}" for x in p.phones}
+    held: set[str] = set(opened)
+    for name in (p.name, *p.email_names):
+        if not name.usable:
+            continue
+        name_opened, name_held = _name_open_keys(name)
+        opened |= name_opened
+        held |= name_held
+        if not name.is_initial:
+            names.add((name.given, name.family))
+    return names, opened, held
+
+
+def _code(x: int, y: int, size: int) -> int:
+    return x * size + y if x < y else y * size + x
+
+
+def candidate_pairs(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
+    """Index pairs of ``profiles`` sharing a blocking key (blocks larger than ``MAX_BLOCK`` skipped).
+
+    Shared keys are indexed per distinct full name, then expanded to the people bearing the names: the
+    same pairs as indexing every person's keys, without redoing the work for every namesake."""
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, profile in enumerate(profiles):
+        names, opened, held = _blocking_keys(profile)
+        for name in names:
+            by_name[name].append(index)
+        for key in opened:
+            blocks[key].append(index)
+        for key in held:
+            holders[key].append(index)
+    size = len(profiles)
+    codes: set[int] = set()  # x * size + y with x < y: cheaper to hash than tuples
+    for key, members in blocks.items():
+        if 2 <= len(members) <= MAX_BLOCK:
+            for x in holders.get(key, ()):
+                codes.update(_code(x, y, size) for y in members if y != x)
+    name_blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in by_name:
+        for key in _shared_keys(*name):
+            name_blocks[key].append(name)
+    name_pairs: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    for sharing in name_blocks.values():
+        if len(sharing) == 1:
+            people = len(by_name[sharing[0]])
+        else:  # a person bearing two of the names counts once
+            people = len(set().union(*(by_name[name] for name in sharing)))
+        if 2 <= people <= MAX_BLOCK:
+            name_pairs.update((x, y) for i, x in enumerate(sharing) for y in sharing[i:])
+    for one, other in name_pairs:
+        bearers = by_name[one]
+        if one == other:
+            for i, a in enumerate(bearers):
+                codes.update(_code(a, b, size) for b in bearers[i + 1 :])
+        else:
+            for a in bearers:
+                codes.update(_code(a, b, size) for b in by_name[other] if b != a)
+    return {divmod(code, size) for code in codes}

@@ -1,0 +1,395 @@
+"""Probabilistic matching: which pairs of people are probably one human, and how sure we are.
+
+Pure functions over :class:`PersonFacts` rows (no SQL).  The scheme is the classic one of record
+linkage (Fellegi & Sunter 1969, "A theory for record linkage", JASA 64(328)): compare only pairs that
+share a *blocking key* (never all pairs), score each pair from the agreement of its fields, merge above
+an upper threshold, send the band between the thresholds to clerical review, leave the rest apart.
+
+The weights are ours, set by hand on the generated benchmark (``benchmarks/identity.py``) and kept
+deliberately cautious: a name alone scores below the automatic threshold; it takes a corroborating fact
+(same company, an e-mail domain that is the other's company, an e-mail local part that spells the
+other's name) to merge.  Conflicting facts pull the confidence down: different companies, two different
+addresses at the same corporate domain (colleagues), and two distinct LinkedIn profiles (two humans,
+never merged automatically whatever else agrees).
+
+The one exception is frequency-based (Fellegi & Sunter 1969, sec. 3; Winkler's frequency-based
+adjustment of agreement weights): an exact full name that is *rare* in the database -- fewer than
+:data:`~netvalue.identity.frequency.COINCIDENCE_LIMIT` namesakes expected -- merges two people from
+different sources when nothing contradicts it (:func:`_merge_rare_names`).  A common name alone never
+merges; it waits in the review queue.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass
+
+from netvalue.identity.blocking import candidate_pairs
+from netvalue.identity.frequency import ALIAS_SOURCES, COINCIDENCE_LIMIT, NameFrequencies
+from netvalue.identity.names import NameLevel, better, compare_names, local_part_patterns
+from netvalue.identity.profiles import Profile, combined, normalize_company, profile_of
+from netvalue.store.identity import PersonFacts
+
+__all__ = [
+    "AUTO_MERGE",
+    "REVIEW",
+    "Match",
+    "PersonFacts",
+    "ResolutionPlan",
+    "normalize_company",
+    "plan_resolution",
+    "score_pair",
+]
+
+AUTO_MERGE = 0.92
+"""Merge without asking at or above this confidence (ours; see the module docstring)."""
+REVIEW = 0.75
+"""Queue for review at or above this confidence and below :data:`AUTO_MERGE` (ours)."""
+
+_BASE: dict[NameLevel, float] = {"exact": 0.76, "nickname": 0.72, "initial": 0.66, "typo": 0.61, "none": 0.0}
+_DERIVED_NAME = -0.02  # a name read off an e-mail address is a little weaker than a name a source gave
+_SAME_ORG = 0.21  # same company, or an e-mail domain that is the other's company
+_BOTH_ORG = 0.02  # the company and the domain both agree
+_LOCAL_PART = 0.10  # an e-mail local part that spells the other's name (see _spells_other)
+_OTHER_COMPANY = -0.12  # both have companies and none agree
+_COLLEAGUE = -0.18  # two different addresses at one corporate domain
+_RARE_NAME = 0.08  # no third person bears the name (ranks the review queue only)
+_TWO_PROFILES = 0.90  # two distinct LinkedIn profiles are never merged automatically
+_TWO_PROFILES_REASON = "two different LinkedIn profiles"
+_OTHER_COMPANY_REASON = "different companies"
+_COLLEAGUE_REASON = "different addresses at that domain (colleagues?)"
+_CONTRADICTIONS = frozenset({_TWO_PROFILES_REASON, _OTHER_COMPANY_REASON, _COLLEAGUE_REASON})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Two people who are probably one; ``confidence`` in [0, 1], ``reasons`` say why (and why not)."""
+
+    a: int
+    b: int
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionPlan:
+    """``merges``: (keep, other) in the order to apply them (``keep`` the older id, still alive at that
+    point); ``queue``: pairs for review, between the current survivors; ``compared``: pairs scored."""
+
+    merges: tuple[Match, ...]
+    queue: tuple[Match, ...]
+    compared: int
+
+
+def _companies_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    if a & b:
+        return True
+    return any(len(x) >= 5 and len(y) >= 5 and (x.startswith(y) or y.startswith(x)) for x in a for y in b)
+
+
+def _domain_is_company(labels: frozenset[str], companies: frozenset[str]) -> bool:
+    for label in labels:
+        for company in companies:
+            if label == company:
+                return True
+            if (
+                len(label) >= 4
+                and len(company) >= 4
+                and (company.startswith(label) or label.startswith(company))
+            ):
+                return True
+    return False
+
+
+def _best_name(a: Profile, b: Profile) -> tuple[NameLevel, str, bool]:
+    best: NameLevel = "none"
+    reason = ""
+    derived = False
+    for x in (a.name, *a.email_names):
+        for y in (b.name, *b.email_names):
+            level, why = compare_names(x, y)
+            if better(level, best) or (level == best and derived and not (x.derived or y.derived)):
+                best, reason, derived = level, why, x.derived or y.derived
+    return best, reason, derived
+
+
+def _unnamed_address(a: Profile, b: Profile) -> tuple[NameLevel, str]:
+    """A person known only by an address whose local part spells the other's name (``jsmith@`` with no
+    display name, beside John Smith) agrees as far as an initial does."""
+    for x, y in ((a, b), (b, a)):
+        if not x.name.usable and x.locals & local_part_patterns(y.name):
+            return (
+                "initial",
+                f"address {sorted(x.locals & local_part_patterns(y.name))[0]}@ spells {y.name.given} {y.name.family}",
+            )
+    return "none", ""
+
+
+def _spells_other(a: Profile, b: Profile) -> bool:
+    """An address of ``a`` spells ``b``'s name in a way ``a``'s own name does not already explain (``J.
+    Smith <john.smith@...>`` beside John Smith; ``Liz White <ewhite@...>`` beside Elizabeth White).  Two
+    namesakes' addresses spelling their shared name say nothing, so that does not count."""
+    spelled = a.locals & local_part_patterns(b.name)
+    return bool(spelled) and not (spelled & local_part_patterns(a.name))
+
+
+def score_pair(a: Profile, b: Profile) -> Match | None:
+    """The confidence that ``a`` and ``b`` are one human, or ``None`` when their names do not agree."""
+    level, why, derived = _best_name(a, b)
+    if level == "none":
+        level, why = _unnamed_address(a, b)
+        if level == "none":
+            return None
+    confidence = _BASE[level] + (_DERIVED_NAME if derived else 0.0)
+    reasons = [why + (" (read from an e-mail address)" if derived else "")]
+    same_company = bool(a.companies and b.companies and _companies_agree(a.companies, b.companies))
+    domain_company = _domain_is_company(a.domain_labels, b.companies) or _domain_is_company(
+        b.domain_labels, a.companies
+    )
+    same_domain = bool(a.corporate_domains & b.corporate_domains)
+    if same_company:
+        reasons.append("same company")
+    if domain_company:
+        reasons.append("e-mail domain is the other's company")
+    if same_domain:
+        reasons.append("same corporate e-mail domain")
+    if same_company or domain_company or same_domain:
+        confidence += _SAME_ORG + (_BOTH_ORG if same_company and (domain_company or same_domain) else 0.0)
+    elif (a.companies or a.corporate_domains) and (b.companies or b.corporate_domains):
+        confidence += _OTHER_COMPANY
+        reasons.append(_OTHER_COMPANY_REASON)
+    if same_domain:
+        confidence += _COLLEAGUE
+        reasons.append(_COLLEAGUE_REASON)
+    if _spells_other(a, b) or _spells_other(b, a):
+        confidence += _LOCAL_PART
+        reasons.append("an e-mail local part spells the other's name")
+    if a.phones & b.phones:
+        confidence = max(confidence, AUTO_MERGE)
+        reasons.append("same phone")
+    if a.linkedins and b.linkedins:
+        # distinct profiles are distinct humans: worth a look only when everything else agrees strongly
+        confidence = (
+            _TWO_PROFILES if confidence >= AUTO_MERGE else min(confidence, REVIEW - 0.01 - _RARE_NAME)
+        )
+        reasons.append(_TWO_PROFILES_REASON)
+    return Match(a.id, b.id, round(max(0.0, min(1.0, confidence)), 3), tuple(reasons))
+
+
+class _Groups:
+    """Union-find over person ids whose root is the oldest (smallest) id, with pairs kept apart and
+    LinkedIn profiles tracked per group so no automatic merge joins two profiles."""
+
+    def __init__(
+        self, ids: Iterable[int], apart: Set[frozenset[int]], linkedin: dict[int, frozenset[str]]
+    ) -> None:
+        self.parent = {i: i for i in ids}
+        self.apart: dict[int, set[int]] = defaultdict(set)
+        for pair in apart:
+            if len(pair) == 2 and all(p in self.parent for p in pair):
+                x, y = tuple(pair)
+                self.apart[x].add(y)
+                self.apart[y].add(x)
+        self.linkedin = dict(linkedin)
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def can_join(self, x: int, y: int) -> bool:
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return False
+        if self.linkedin.get(rx) and self.linkedin.get(ry) and self.linkedin[rx] != self.linkedin[ry]:
+            return False
+        return not any(self.find(p) == ry for p in self.apart.get(rx, ())) and not any(
+            self.find(p) == rx for p in self.apart.get(ry, ())
+        )
+
+    def join(self, x: int, y: int) -> tuple[int, int]:
+        rx, ry = self.find(x), self.find(y)
+        keep, other = min(rx, ry), max(rx, ry)
+        self.parent[other] = keep
+        self.apart[keep] |= self.apart.pop(other, set())
+        self.linkedin[keep] = self.linkedin.get(keep, frozenset()) | self.linkedin.pop(other, frozenset())
+        return keep, other
+
+
+def plan_resolution(
+    people: Sequence[PersonFacts],
+    kept_apart: Set[frozenset[int]] = frozenset(),
+    *,
+    auto_merge: float = AUTO_MERGE,
+    review: float = REVIEW,
+    coincidence_limit: float = COINCIDENCE_LIMIT,
+) -> ResolutionPlan:
+    """Which people to merge now and which pairs to queue for review.
+
+    ``kept_apart``: pairs of person ids the user split or rejected; they are never merged, directly or
+    through a third person, nor queued.  Merges are taken strongest first; each one joins two groups
+    (the oldest id survives), so the plan can be applied in order with ``merge_people(keep, other)``.
+    Then pairs linked by nothing but a rare exact full name merge (:func:`_merge_rare_names`; a
+    ``coincidence_limit`` of 0 turns that off).
+    """
+    profiles = [profile_of(p) for p in people]
+    by_id = {p.id: p for p in profiles}
+    pairs = candidate_pairs(profiles)
+    matches: list[Match] = []
+    for x, y in pairs:
+        match = score_pair(profiles[x], profiles[y])
+        if (
+            match is not None
+            and match.confidence >= review - _RARE_NAME
+            and frozenset((match.a, match.b)) not in kept_apart
+        ):
+            matches.append(match)
+    groups = _Groups(
+        (p.id for p in profiles), kept_apart, {p.id: p.linkedins for p in profiles if p.linkedins}
+    )
+    merges: list[Match] = []
+    pending = _merge_sure(matches, groups, merges, auto_merge)
+    if coincidence_limit > 0:
+        pending = _merge_rare_names(pending, profiles, groups, merges, coincidence_limit, auto_merge)
+    # A full name no third person in the database bears, but too common (or not across two sources) for
+    # _merge_rare_names, ranks higher in the review queue.
+    bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for p in profiles:
+        if p.name_key is not None:
+            bearers[p.name_key].add(groups.find(p.id))
+    ranked: list[Match] = []
+    for match in pending:
+        key_a, key_b = by_id[match.a].name_key, by_id[match.b].name_key
+        if (
+            key_a is not None
+            and key_a == key_b
+            and len(bearers[key_a]) == 2
+            and _TWO_PROFILES_REASON not in match.reasons
+        ):
+            confidence = round(min(auto_merge - 0.001, match.confidence + _RARE_NAME), 3)
+            match = Match(match.a, match.b, confidence, (*match.reasons, "nobody else has this name"))
+        if match.confidence >= review:
+            ranked.append(match)
+    pending = sorted(ranked, key=lambda m: -m.confidence)
+    queue: dict[tuple[int, int], Match] = {}
+    for match in pending:
+        ra, rb = groups.find(match.a), groups.find(match.b)
+        if ra == rb or _apart(groups, ra, rb):
+            continue
+        key = (min(ra, rb), max(ra, rb))
+        if key not in queue:
+            queue[key] = Match(key[0], key[1], min(match.confidence, auto_merge - 0.001), match.reasons)
+    return ResolutionPlan(tuple(merges), tuple(queue.values()), len(pairs))
+
+
+def _merge_sure(matches: list[Match], groups: _Groups, merges: list[Match], auto_merge: float) -> list[Match]:
+    """Join the groups of every match at or above ``auto_merge``, strongest first; return the rest."""
+    pending: list[Match] = []
+    for match in sorted(matches, key=lambda m: (-m.confidence, min(m.a, m.b), max(m.a, m.b))):
+        if match.confidence >= auto_merge and groups.can_join(match.a, match.b):
+            keep, other = groups.join(match.a, match.b)
+            merges.append(Match(keep, other, match.confidence, match.reasons))
+        else:
+            pending.append(match)
+    return pending
+
+
+def _exact_name_key(a: Profile, b: Profile) -> tuple[str, str] | None:
+    """The name key of ``a`` and ``b`` when both carry the same full name as a source gave it: the same
+    family name and given names that are equal or a known nickname of one full form (Bob and Robert); not
+    read off an address, not an initial, not a typo."""
+    key = a.name_key
+    if key is None or a.name.derived or b.name.derived:
+        return None
+    return key if key == b.name_key else None
+
+
+def _merge_rare_names(
+    pending: list[Match],
+    profiles: Sequence[Profile],
+    groups: _Groups,
+    merges: list[Match],
+    limit: float,
+    auto_merge: float,
+) -> list[Match]:
+    """Merge pairs that agree on nothing but an exact full name when that name is rare; return the rest.
+
+    Frequency-based name weights in the Fellegi-Sunter tradition (:mod:`netvalue.identity.frequency`):
+    the expected number of namesakes ``N * f(first) * f(last)`` over the people as grouped so far must be
+    below ``limit``, rarest first, and nothing may contradict the merge: no different companies, no two
+    LinkedIn profiles, no two addresses at one corporate domain (checked between the two whole groups),
+    the two groups come from different sources (they may share only :data:`ALIAS_SOURCES`, where one
+    human has several addresses), and in every other source each group is the only bearer of the name.
+    The user's decisions (``kept_apart``) hold as for every merge.
+    """
+    by_id = {p.id: p for p in profiles}
+    named: list[tuple[Match, tuple[str, str]]] = []
+    rest: list[Match] = []
+    for match in pending:
+        a, b = by_id[match.a], by_id[match.b]
+        key = _exact_name_key(a, b) if a.sources and b.sources else None
+        if key is not None and not _CONTRADICTIONS.intersection(match.reasons):
+            named.append((match, key))
+        else:
+            rest.append(match)
+    if not named:
+        return rest
+    members: dict[int, list[Profile]] = defaultdict(list)
+    for p in profiles:
+        members[groups.find(p.id)].append(p)
+    frequencies = NameFrequencies.count(
+        {k for p in group if not p.name.derived and (k := p.name_key) is not None}
+        for group in members.values()
+    )
+    bearers: dict[tuple[str, tuple[str, str]], set[int]] = defaultdict(set)
+    for p in profiles:
+        if p.name_key is not None and not p.name.derived:
+            for source in p.sources - ALIAS_SOURCES:
+                bearers[source, p.name_key].add(p.id)
+    rare: list[tuple[float, Match, tuple[str, str]]] = []
+    for match, key in named:
+        chance = frequencies.coincidence(*key)
+        if chance < limit:
+            rare.append((chance, match, key))
+        else:
+            rest.append(match)
+    rare.sort(key=lambda item: (item[0], min(item[1].a, item[1].b), max(item[1].a, item[1].b)))
+    for chance, match, key in rare:
+        ra, rb = groups.find(match.a), groups.find(match.b)
+        if ra == rb or not groups.can_join(ra, rb):
+            rest.append(match)
+            continue
+        whole_a, whole_b = combined(members[ra]), combined(members[rb])
+        if not _sources_allow(whole_a.sources, whole_b.sources) or not all(
+            {groups.find(i) for i in bearers[source, key]} == {root}
+            for root, whole in ((ra, whole_a), (rb, whole_b))
+            for source in whole.sources - ALIAS_SOURCES
+        ):
+            rest.append(match)
+            continue
+        check = score_pair(whole_a, whole_b)
+        if check is None or _CONTRADICTIONS.intersection(check.reasons):
+            rest.append(match)
+            continue
+        keep, other = groups.join(ra, rb)
+        members[keep].extend(members.pop(other))
+        confidence = round(max(auto_merge, min(1.0 - chance, 0.999)), 3)
+        reason = f"a rare name: {chance:.2g} namesakes expected among {frequencies.named:,} people"
+        merges.append(Match(keep, other, confidence, (*match.reasons, reason)))
+    return rest
+
+
+def _sources_allow(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two groups may be one human on a name alone only when they come from different sources: they share
+    none but address-keyed ones (:data:`ALIAS_SOURCES`) and between them span at least two sources."""
+    return not ((a & b) - ALIAS_SOURCES) and len(a | b) >= 2
+
+
+def _apart(groups: _Groups, ra: int, rb: int) -> bool:
+    return any(groups.find(p) == rb for p in groups.apart.get(ra, ())) or any(
+        groups.find(p) == ra for p in groups.apart.get(rb, ())
+    )

@@ -1,0 +1,327 @@
+"""``messages.csv`` of LinkedIn's export: who the owner is, and one interaction per message and counterpart.
+
+The file is read twice, streamed both times, so memory stays flat however large it is (the second
+``csv.reader`` pass costs about one bare read).  :func:`scan_messages` finds the owner, who is named
+nowhere: the sender URL that takes part in the most conversations is the owner's (``formats.md``),
+confirmed by ``Profile.csv``'s name when a ``FROM`` matches it; it also collects the URL each name is
+shown with, for exports that give names without URLs.  :func:`message_items` then turns every message
+into interactions.  A message the owner sent to n people is n records sharing ``message_key``, each
+with ``group_size`` n (Kossinets & Watts 2006, via ``ARCHITECTURE.md``); a message the owner received
+is one record with the sender, ``group_size`` the number of participants other than the owner.
+Drafts (``IS MESSAGE DRAFT`` / ``IS CONVERSATION DRAFT`` = ``Yes``) are not interactions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from netvalue.importers.base import ImportOptions
+from netvalue.importers.linkedin_archive import Archive, Table
+from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
+from netvalue.importers.linkedin_people import SOURCE, Directory, UrlIdentities
+from netvalue.records import FileRead, Identity, InteractionRecord, PersonRecord
+
+MESSAGES_REQUIRED = ("CONVERSATION ID", "FROM", "TO", "DATE")
+
+
+@dataclass(frozen=True, slots=True)
+class MessageScan:
+    """What the first read of ``messages.csv`` learnt."""
+
+    owner: Identity | None
+    owner_names: frozenset[str]  # the names the owner's messages show in FROM, and Profile.csv's
+    name_urls: dict[str, Identity]  # a name -> the one URL the file shows for it
+    url_names: dict[str, str]  # a URL's value -> a name the file shows for it
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    conversation: int
+    sender: int
+    recipients: int
+    date: int
+    sender_url: int | None
+    recipient_urls: int | None
+    title: int | None
+    subject: int | None
+    content: int | None
+    message_draft: int | None
+    conversation_draft: int | None
+
+    @classmethod
+    def of(cls, table: Table) -> _Columns:
+        return cls(
+            conversation=table.columns["conversation id"],
+            sender=table.columns["from"],
+            recipients=table.columns["to"],
+            date=table.columns["date"],
+            sender_url=table.index("SENDER PROFILE URL"),
+            recipient_urls=table.index("RECIPIENT PROFILE URLS"),
+            title=table.index("CONVERSATION TITLE"),
+            subject=table.index("SUBJECT"),
+            content=table.index("CONTENT"),
+            message_draft=table.index("IS MESSAGE DRAFT"),
+            conversation_draft=table.index("IS CONVERSATION DRAFT"),
+        )
+
+    def is_draft(self, row: list[str]) -> bool:
+        """``Yes`` in ``IS MESSAGE DRAFT`` or ``IS CONVERSATION DRAFT`` (``No`` or absent otherwise)."""
+        return (self.message_draft is not None and row[self.message_draft][:1] in _YES) or (
+            self.conversation_draft is not None and row[self.conversation_draft][:1] in _YES
+        )
+
+
+_YES = ("Y", "y")
+
+
+def split_names(cell: str, known: dict[str, Identity]) -> list[str]:
+    """The names of a ``TO`` cell: comma-separated, unless the whole cell is one name the file knows
+    (``"Smith, John"``)."""
+    text = cell.strip()
+    if not text:
+        return []
+    if "," not in text or text in known:
+        return [text]
+    return [n for n in (part.strip() for part in text.split(",")) if n]
+
+
+def _urls_of(cell: str, urls: UrlIdentities) -> list[Identity]:
+    if "," not in cell:
+        one = urls(cell.strip())
+        return [one] if one is not None else []
+    return [u for u in (urls(part.strip()) for part in cell.split(",")) if u is not None]
+
+
+def scan_messages(archive: Archive, name: str, urls: UrlIdentities, profile_name: str | None) -> MessageScan:
+    """Find the owner's URL and the URL each name is shown with (the first of the two reads)."""
+    conversations_of: dict[str, set[str]] = {}  # a URL's value -> the conversations it takes part in
+    names_of: dict[str, set[str]] = {}  # a URL's value -> the names shown with it
+    urls_of: dict[str, set[Identity]] = {}
+    conversations_named: dict[str, set[str]] = {}  # a TO name -> its conversations (files without URLs)
+    identities: dict[str, Identity] = {}
+    all_conversations: set[str] = set()
+    with archive.table(name, MESSAGES_REQUIRED) as table:
+        cols = _Columns.of(table)
+        seen: set[tuple[str, ...]] = set()
+        for row in table.rows():
+            if cols.is_draft(row):
+                continue
+            conversation = row[cols.conversation]
+            # the messages of a conversation repeat a few sender/recipient combinations: look at each once
+            combination = (
+                conversation,
+                row[cols.sender],
+                row[cols.sender_url] if cols.sender_url is not None else "",
+                row[cols.recipients],
+                row[cols.recipient_urls] if cols.recipient_urls is not None else "",
+            )
+            if combination in seen:
+                continue
+            seen.add(combination)
+            all_conversations.add(conversation)
+            sender_name = row[cols.sender].strip()
+            sender = urls(row[cols.sender_url].strip()) if cols.sender_url is not None else None
+            if sender is not None:
+                identities[sender.value] = sender
+                conversations_of.setdefault(sender.value, set()).add(conversation)
+                if sender_name:
+                    names_of.setdefault(sender.value, set()).add(sender_name)
+                    urls_of.setdefault(sender_name, set()).add(sender)
+            cell = row[cols.recipient_urls] if cols.recipient_urls is not None else ""
+            if cell:
+                recipients = _urls_of(cell, urls)
+                names = (
+                    split_names(row[cols.recipients], {})
+                    if len(recipients) > 1
+                    else [row[cols.recipients].strip()]
+                )
+                paired = len(names) == len(recipients)
+                for position, recipient in enumerate(recipients):
+                    identities[recipient.value] = recipient
+                    conversations_of.setdefault(recipient.value, set()).add(conversation)
+                    if paired and names[position]:
+                        names_of.setdefault(recipient.value, set()).add(names[position])
+                        urls_of.setdefault(names[position], set()).add(recipient)
+            else:
+                for to_name in split_names(row[cols.recipients], {}):
+                    conversations_named.setdefault(to_name, set()).add(conversation)
+    name_urls = {n: next(iter(found)) for n, found in urls_of.items() if len(found) == 1}
+    url_names = {value: min(names) for value, names in names_of.items()}
+    owner_value = _pick_owner(
+        conversations_of, names_of, conversations_named, len(all_conversations), profile_name
+    )
+    owner = identities[owner_value] if owner_value is not None else None
+    owner_names = set(names_of.get(owner_value, ())) if owner_value is not None else set()
+    if profile_name:
+        owner_names.add(profile_name)
+    return MessageScan(owner, frozenset(owner_names), name_urls, url_names)
+
+
+def _pick_owner(
+    conversations_of: dict[str, set[str]],
+    names_of: dict[str, set[str]],
+    conversations_named: dict[str, set[str]],
+    total: int,
+    profile_name: str | None,
+) -> str | None:
+    """The owner's URL: a URL whose ``FROM`` is Profile.csv's name (the full name before the first
+    name), taking part in the most conversations; without such a match, the URL taking part in the
+    most conversations, if there is no Profile name to contradict it or it takes part in all."""
+    if not conversations_of:
+        return None
+    full = (profile_name or "").casefold()
+    first = full.split()[0] if full.split() else full
+
+    def score(url: str) -> int:
+        seen = conversations_of[url]
+        for sender_name in names_of.get(url, ()):
+            extra = conversations_named.get(sender_name)
+            if extra:
+                seen = seen | extra
+        return len(seen)
+
+    def name_match(url: str) -> int:
+        if not full:
+            return 0
+        names = {n.casefold() for n in names_of.get(url, ())}
+        return 2 if full in names else 1 if first in names else 0
+
+    ranked = sorted(conversations_of, key=lambda u: (-name_match(u), -score(u), u))
+    best = ranked[0]
+    if name_match(best) > 0 or not full or score(best) >= total:
+        return best
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Participants:
+    """Who a message is between, resolved once per combination of FROM, SENDER PROFILE URL, TO and
+    RECIPIENT PROFILE URLS: the direction, the counterparts ``(identity, name, "|kind:value")`` that get
+    a record, and the number of participants other than the owner."""
+
+    direction: Literal["sent", "received"]
+    counterparts: tuple[tuple[Identity, str, str], ...]
+    group_size: int
+
+
+def _participants(
+    combination: tuple[str, str, str, str], urls: UrlIdentities, scan: MessageScan, directory: Directory
+) -> _Participants:
+    sender_cell, sender_url_cell, recipients_cell, recipient_urls_cell = combination
+    owner_value = scan.owner.value if scan.owner is not None else None
+    sender_name = sender_cell.strip()
+    sender = urls(sender_url_cell.strip())
+    sent = sender.value == owner_value if sender is not None else sender_name in scan.owner_names
+    others: dict[str, tuple[Identity, str]] = {}  # the participants other than the owner
+    if not sent:
+        if sender is None:
+            if not sender_name:
+                return _Participants("received", (), 0)
+            sender = directory.for_name(sender_name)
+        others[sender.value] = (sender, sender_name)
+    if recipient_urls_cell.strip():
+        recipients = _urls_of(recipient_urls_cell, urls)
+        names = (
+            split_names(recipients_cell, scan.name_urls) if len(recipients) > 1 else [recipients_cell.strip()]
+        )
+        paired = len(names) == len(recipients)
+        for position, recipient in enumerate(recipients):
+            if recipient.value != owner_value and recipient.value not in others:
+                others[recipient.value] = (recipient, names[position] if paired else "")
+    else:
+        for to_name in split_names(recipients_cell, scan.name_urls):
+            if to_name not in scan.owner_names:
+                identity = directory.for_name(to_name)
+                others.setdefault(identity.value, (identity, to_name))
+    chosen = list(others.values()) if sent else list(others.values())[:1]
+    counterparts = tuple(
+        (identity, shown or scan.url_names.get(identity.value, ""), f"|{identity.kind}:{identity.value}")
+        for identity, shown in chosen
+    )
+    return _Participants("sent" if sent else "received", counterparts, len(others))
+
+
+def message_items(
+    archive: Archive,
+    name: str,
+    urls: UrlIdentities,
+    scan: MessageScan,
+    directory: Directory,
+    options: ImportOptions,
+    sha256: str,
+) -> Iterator[InteractionRecord | PersonRecord | FileRead]:
+    """Every message as interactions (the second read), people for counterparts who are not
+    connections, and the file's :class:`FileRead`."""
+    known = directory.known
+    participants: dict[tuple[str, str, str, str], _Participants] = {}
+    rows = skipped = 0
+    sha1 = hashlib.sha1
+    max_group = options.max_group
+    with archive.table(name, MESSAGES_REQUIRED) as table:
+        cols = _Columns.of(table)
+        i_conversation, i_sender, i_recipients, i_date = (
+            cols.conversation,
+            cols.sender,
+            cols.recipients,
+            cols.date,
+        )
+        i_sender_url, i_recipient_urls, i_content = cols.sender_url, cols.recipient_urls, cols.content
+        i_title, i_subject = cols.title, cols.subject
+        i_message_draft, i_conversation_draft = cols.message_draft, cols.conversation_draft
+        for row in table.rows():
+            rows += 1
+            if (i_message_draft is not None and row[i_message_draft][:1] in _YES) or (
+                i_conversation_draft is not None and row[i_conversation_draft][:1] in _YES
+            ):
+                skipped += 1
+                continue
+            conversation = row[i_conversation]
+            date_text = row[i_date]
+            try:
+                occurred = parse_message_date(date_text)
+            except DateFormatError as exc:
+                raise table.error(f"'DATE' is not a date ({exc})") from exc
+            sender_cell = row[i_sender_url] if i_sender_url is not None else ""
+            recipient_cell = row[i_recipient_urls] if i_recipient_urls is not None else ""
+            combination = (row[i_sender], sender_cell, row[i_recipients], recipient_cell)
+            resolved = participants.get(combination)
+            if resolved is None:
+                resolved = _participants(combination, urls, scan, directory)
+                participants[combination] = resolved
+                for identity, person_name, _ in resolved.counterparts:
+                    if identity.value not in known:
+                        known.add(identity.value)
+                        yield PersonRecord(source=SOURCE, identities=(identity,), name=person_name)
+            if not resolved.counterparts:
+                skipped += 1
+                continue
+            content = row[i_content] if i_content is not None else ""
+            message_key = sha1(
+                f"{conversation}\x1f{date_text}\x1f{sender_cell.strip() or row[i_sender].strip()}\x1f{content}".encode()
+            ).hexdigest()
+            title = (row[i_title] if i_title is not None else "") or (
+                row[i_subject] if i_subject is not None else ""
+            )
+            direction: Literal["sent", "received"] = resolved.direction
+            group_size = resolved.group_size
+            bulk = group_size > max_group
+            for identity, person_name, suffix in resolved.counterparts:
+                yield InteractionRecord(
+                    source=SOURCE,
+                    source_key=message_key + suffix,
+                    person=identity,
+                    kind="message",
+                    direction=direction,
+                    occurred_at=occurred,
+                    message_key=message_key,
+                    conversation_id=conversation or None,
+                    group_size=group_size,
+                    length=len(content),
+                    title=title or None,
+                    person_name=person_name or None,
+                    bulk=bulk,
+                )
+    yield FileRead(name, rows=rows, skipped=skipped, sha256=sha256)

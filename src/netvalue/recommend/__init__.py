@@ -1,0 +1,116 @@
+"""Deciding and acting: the user's purpose, triage of connection requests, the weekly outreach plan and
+the give-and-take ledger.  Pure functions over analysis results (``purpose`` also reads and writes its
+TOML file).  Importing the package registers its ``netvalue explain`` topics.
+"""
+
+from __future__ import annotations
+
+from netvalue.explain import Topic
+from netvalue.explain import register_topic as _register
+
+
+def register_topic(topic: Topic) -> None:
+    """Register a topic whose text is written as source lines: single line breaks join into paragraphs."""
+    text = "\n\n".join(" ".join(part.split("\n")) for part in topic.text.split("\n\n"))
+    _register(Topic(topic.name, topic.title, text, topic.sources))
+
+
+_RAJKUMAR = (
+    "Rajkumar, Saint-Jacques, Bojinov, Brynjolfsson & Aral (2022), A causal test of the strength of weak ties, "
+    "Science 377:1304–1310 [checked abstract; the ~10 mutual connections peak reported]"
+)
+_LEVIN = (
+    "Levin, Walter & Murnighan (2011), Dormant Ties, Organization Science 22(4):923–939 [checked abstract]"
+)
+_WALTER = "Walter, Levin & Murnighan (2015), Organization Science: reconnection and the comfort bias [checked abstract]"
+_DUNBAR = "Dunbar (2020), Proc. R. Soc. A 476:20200446: contact frequency per layer [reported]"
+_BURT = "Burt (2002), Bridge decay, Social Networks 24:333–363; Burt (2004), AJS 110(2):349–399 [checked]"
+_GRANOVETTER = "Granovetter (1973), AJS 78(6):1360–1380: reciprocal services in tie strength [reported]"
+
+register_topic(
+    Topic(
+        "purpose",
+        "Purpose: why you are networking",
+        "Goals: job-search, business, hiring, fundraising, learning, known-only; targets: industries, roles,\n"
+        "companies, places, keywords; open to strangers or not.  Kept in purpose.toml beside the database.\n"
+        'A target matches a text when its word stems appear there in order ("data engineer" matches\n'
+        '"Data Engineering Lead"): a crude English suffix stemmer [ours].  Every triage decision and plan item\n'
+        "names the goal and the targets it serves.",
+        (_RAJKUMAR,),
+    )
+)
+register_topic(
+    Topic(
+        "triage",
+        "Triage of connection requests",
+        "score = 0.20 base + relevance (0.35 for the first kind of target matched, +0.10 per further kind,\n"
+        "cap 0.55) + shared context (cap 0.60: real two-way relationship 0.50, known one-way 0.10, shared\n"
+        "employer or school 0.35, your contacts at their company 0.20 / 0.30 for 3+, mutual connections 0.15\n"
+        "for 1–3, 0.30 for 4–30 (moderately weak: Rajkumar 2022), 0.20 above 30 or 0.35 for hiring and\n"
+        "fundraising (embeddedness as trust)) + 0.10 personal note + 0.05 bridge to a company none of your\n"
+        "contacts is at + learned adjustment (±0.25).  Not open to strangers: relevance counts 40% without\n"
+        "shared context.  Spam caps the score at 0.10; known-only without evidence of a relationship (two-way\n"
+        "contact, shared employer or school) caps it at 0.35.  Accept at 0.50; accept and reach out at 0.80\n"
+        "when relevant or a real relationship.  All weights [ours], measured by benchmarks/triage.py.\n"
+        "Learning: for each word stem, pa = (accepted requests with it + 0.5) / (accepted + 1) and\n"
+        "pi = (ignored with it + 0.5) / (ignored + 1); w = (pa − pi) / (pa + pi), kept when seen in 2+ decisions\n"
+        "and |w| ≥ 0.5;\n"
+        "a request's adjustment is 0.25 × the mean w of its stems, from 3 decisions on, only for requests\n"
+        "with no shared context (past decisions judge the text, not shared context the text cannot show) [ours].",
+        (_RAJKUMAR, _BURT),
+    )
+)
+register_topic(
+    Topic(
+        "spam",
+        "Spam signals in connection requests",
+        "Signal families and weights [ours]: sales pitch 0.6, follower-growth offer 1.0, link bait 0.6, a link\n"
+        "in the note 0.5, crypto / forex / get-rich 1.0, mass-invite phrasing 0.5, event or webinar promotion\n"
+        "0.6, urgency 0.3, money talk 0.4, look-alike letters from another alphabet inside a word 0.6.  A family\n"
+        "counts once per distinct phrase found, at most twice.  Spam when the total is 1.0 or more.  Generic notes (LinkedIn's default, \"let's\n"
+        'connect": at most three words left once stock phrases and greetings are removed) are not spam, only\n'
+        "not personal.",
+    )
+)
+register_topic(
+    Topic(
+        "plan",
+        "The weekly outreach plan",
+        "1–3 people a week (setting plan.size).  Reasons, weight: dormant once-strong tie 1.0 × historical\n"
+        "strength (+0.2 deep dormant, ≥ 3 years: Levin et al. 2011); helped you and has not heard from you\n"
+        "since 0.9 (ledger); bridge to a cluster going quiet (members' activity < 25% of their history) 0.7\n"
+        "(Burt 2002: bridges decay fastest); company or role change between imports 0.6; moderately weak tie\n"
+        "(active, meaningful or known tier) relevant to the purpose 0.6 (Rajkumar 2022); overdue for its\n"
+        "tier's cadence 0.4.  score = best reason + 0.1 per further reason − 0.5 × percentile of current\n"
+        "activity (against the comfort bias: Walter, Levin & Murnighan 2015) + jitter < 0.05 seeded by the\n"
+        "week string.  Never the same person two weeks running (planned or contacted last week) unless\n"
+        "--allow-repeat; nobody contacted in the last 30 days; at most two people for the same reason.\n"
+        "The opener uses only facts in the data: time since contact, the last conversation's title, a shared\n"
+        "company, a company change, a favour received, and an ask from your purpose.  Weights [ours].\n"
+        "The first plan proposed for a week is kept: the same week shows the same plan (--replan to redo).",
+        (_LEVIN, _WALTER, _RAJKUMAR, _BURT),
+    )
+)
+register_topic(
+    Topic(
+        "cadence",
+        "Contact cadence per tier",
+        "Defaults: inner circle every 30 days, close every 91, active every 365 (settings cadence.<tier>,\n"
+        "`netvalue plan settings --cadence close=60`).  Dunbar (2020) reports a typical contact frequency\n"
+        "per layer (inner 5 about weekly, 15 about monthly, 150 about yearly); the monthly / quarterly /\n"
+        "yearly spacing is ours.  A tie silent for longer than its tier's cadence is listed as overdue in\n"
+        "`netvalue report`.  The streak counts consecutive ISO weeks with at least one `netvalue done`.",
+        (_DUNBAR,),
+    )
+)
+register_topic(
+    Topic(
+        "ledger",
+        "The give-and-take ledger",
+        "Entries: `netvalue give` / `netvalue ask` (intro, referral, advice, endorsement, recommendation,\n"
+        "favour) plus endorsements and recommendations from the imports (given: give; received: ask).\n"
+        "balance = given − received per person, every entry weighing one [ours]; below zero you owe them.\n"
+        "Reciprocal services are a dimension of tie strength (Granovetter 1973).",
+        (_GRANOVETTER,),
+    )
+)

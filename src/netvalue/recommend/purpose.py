@@ -1,0 +1,310 @@
+"""Why the user is networking: goals and targets, kept in ``purpose.toml`` beside the database.
+
+Every recommendation names which part of the purpose it serves, so the purpose is plain data: goals
+(``job-search``, ``business``, ``hiring``, ``fundraising``, ``learning``, ``known-only``), targets
+(industries, roles, companies, places, keywords) and whether strangers are welcome.  The file is read
+with :mod:`tomllib` and written by :func:`dump_purpose` (a small writer: the file has only strings,
+arrays of strings and one boolean).
+
+Why the goal matters (science.md §6): Rajkumar et al. (2022) found that for job mobility moderately weak
+ties help most, so job and business purposes connect unless there is a solid reason not to; a purpose of
+keeping up with people already known accepts only where there is evidence of a real relationship.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args
+
+from netvalue.errors import UsageError
+
+Goal = Literal["job-search", "business", "hiring", "fundraising", "learning", "known-only"]
+GOALS: tuple[Goal, ...] = get_args(Goal)
+TargetKind = Literal["industries", "roles", "companies", "places", "keywords"]
+TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
+FILE_NAME = "purpose.toml"
+
+GOAL_LABELS: dict[Goal, str] = {
+    "job-search": "job search",
+    "business": "business development",
+    "hiring": "hiring",
+    "fundraising": "fundraising",
+    "learning": "learning",
+    "known-only": "staying in touch with people you know",
+}
+OPEN_GOALS: frozenset[Goal] = frozenset({"job-search", "business"})
+"""Goals for which a weak tie with some shared context is worth accepting (Rajkumar et al. 2022)."""
+TRUST_GOALS: frozenset[Goal] = frozenset({"fundraising", "hiring"})
+"""Goals where embeddedness (many people in common) counts as trust (science.md §6, [ours])."""
+
+
+@dataclass(frozen=True, slots=True)
+class Purpose:
+    """The user's networking purpose.  ``goals`` empty means none was set (general networking)."""
+
+    goals: tuple[Goal, ...] = ()
+    industries: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    open_to_strangers: bool = True
+    is_set: bool = field(default=False, compare=False)
+
+    def targets(self, kind: TargetKind) -> tuple[str, ...]:
+        value: tuple[str, ...] = getattr(self, kind)
+        return value
+
+    @property
+    def known_only(self) -> bool:
+        """True when staying in touch with people already known is the only goal."""
+        return self.goals == ("known-only",)
+
+    @property
+    def label(self) -> str:
+        """The goals in words, for reasons ("serves job search")."""
+        if not self.goals:
+            return "general networking (no purpose set: `netvalue purpose set`)"
+        return " and ".join(GOAL_LABELS[g] for g in self.goals)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "goals": list(self.goals),
+            "targets": {kind: list(self.targets(kind)) for kind in TARGET_KINDS},
+            "open_to_strangers": self.open_to_strangers,
+            "set": self.is_set,
+        }
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_COMPOUND = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?(?:-[a-z0-9]+)*")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ors", "or", "s")
+ABBREVIATIONS: dict[str, str] = {
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "vc": "venture capital",
+    "swe": "software engineer",
+    "ux": "user experience",
+    "hr": "human resources",
+}
+"""Common abbreviations in headlines, matched as their expansion too. [ours]"""
+RELATED_TERMS: dict[str, tuple[str, ...]] = {
+    "procurement": ("sourcing", "buyer"),
+    "solar": ("photovoltaic", "photovoltaics"),
+    "react": ("reactjs",),
+    "product designer": ("ux designer", "ui designer", "ux/ui designer"),
+    "investor": ("business angel", "venture capital", "vc associate", "vc partner"),
+    "genomics": ("genome", "sequencing"),
+    "bioinformatics": ("bioinformatician", "computational biologist", "computational biology"),
+    "fintech": ("payments",),
+    "data engineer": ("dataops",),
+}
+"""Words that count as a target word: a target containing the key matches any of the alternatives
+(``procurement manager`` matches "sourcing manager").  [ours]: a small table, written from the
+benchmark's development phrasings only (not from its held-out ones)."""
+MATCH_SLACK = 2
+"""A target's words may be spread over its own length plus two words, in any order ("Engineer, Data
+Platform" matches "data engineer"; "Data Scientist and Software Engineer" does not). [ours]"""
+
+
+@functools.lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem, applied until stable, so "engineering", "engineers" and
+    "engineer" meet.  [ours]: a few English suffixes, no dictionary; stems keep at least 4 letters."""
+    for _ in range(3):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            return word
+    return word
+
+
+def text_stems(text: str) -> list[str]:
+    """The stems of the words of ``text`` in order (lower-cased; hyphenated words joined, "front-end" is
+    "frontend"; ``c++``/``c#`` kept whole)."""
+    return [stem(w) for w in _WORD.findall(_HYPHEN.sub("", text.casefold()))]
+
+
+def _expanded_stems(text: str) -> list[str]:
+    """Stems of a text to match targets in: abbreviations expanded, and a hyphenated word both as its parts
+    and joined ("pre-seed" gives "pre", "seed", "preseed")."""
+    words: list[str] = []
+    for compound in _COMPOUND.findall(text.casefold()):
+        parts = compound.split("-")
+        if len(parts) > 1:
+            parts.append("".join(parts))
+        for word in parts:
+            words.extend(text_stems(ABBREVIATIONS[word]) if word in ABBREVIATIONS else [stem(word)])
+    return words
+
+
+@functools.lru_cache(maxsize=4096)
+def _target_stems(target: str) -> tuple[str, ...]:
+    return tuple(text_stems(target))
+
+
+def match_targets(purpose: Purpose, text: str) -> list[tuple[TargetKind, str]]:
+    """The targets of ``purpose`` found in ``text``: a target matches when all its word stems appear
+    within a window of its length plus :data:`MATCH_SLACK` words ("data engineer" matches "Data
+    Engineering Lead" and "Engineer, Data Platform"); abbreviations count as their expansion."""
+    words = _expanded_stems(text)
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        positions.setdefault(word, []).append(i)
+    found: list[tuple[TargetKind, str]] = []
+    for kind in TARGET_KINDS:
+        for target in purpose.targets(kind):
+            for variant in _target_variants(target):
+                if all(s in positions for s in variant) and _within_window(variant, positions):
+                    found.append((kind, target))
+                    break
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _target_variants(target: str) -> tuple[tuple[str, ...], ...]:
+    """The stems of a target and of its variants under :data:`RELATED_TERMS`."""
+    variants = [_target_stems(target)]
+    padded = f" {' '.join(target.casefold().split())} "
+    for term, alternatives in RELATED_TERMS.items():
+        if f" {term} " in padded:
+            for alternative in alternatives:
+                variants.append(tuple(text_stems(padded.replace(f" {term} ", f" {alternative} "))))
+    return tuple(v for v in variants if v)
+
+
+def _within_window(stems: tuple[str, ...], positions: dict[str, list[int]]) -> bool:
+    width = len(stems) + MATCH_SLACK
+    for start in positions[stems[0]]:
+        lo, hi = start - width + 1, start + width - 1
+        spots = [start]
+        for s in stems[1:]:
+            near = [p for p in positions[s] if lo <= p <= hi]
+            if not near:
+                break
+            spots.append(min(near, key=lambda p: abs(p - start)))
+        else:
+            if max(spots) - min(spots) < width:
+                return True
+    return False
+
+
+def purpose_path(db_path: Path) -> Path:
+    """``purpose.toml`` in the data dir (the folder of the database file)."""
+    return db_path.parent / FILE_NAME
+
+
+def make_purpose(
+    goals: tuple[str, ...],
+    *,
+    industries: tuple[str, ...] = (),
+    roles: tuple[str, ...] = (),
+    companies: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+    keywords: tuple[str, ...] = (),
+    open_to_strangers: bool | None = None,
+) -> Purpose:
+    """A validated purpose.  ``known-only`` alone implies not open to strangers unless said otherwise."""
+    checked: list[Goal] = []
+    for goal in goals:
+        if goal not in GOALS:
+            raise UsageError(f"unknown goal {goal!r}; choose from {', '.join(GOALS)}")
+        if goal not in checked:
+            checked.append(goal)
+    open_flag = open_to_strangers if open_to_strangers is not None else checked != ["known-only"]
+
+    def clean(values: tuple[str, ...]) -> tuple[str, ...]:
+        seen: list[str] = []
+        for value in values:
+            text = " ".join(value.split())
+            if text and text.casefold() not in {s.casefold() for s in seen}:
+                seen.append(text)
+        return tuple(seen)
+
+    return Purpose(
+        goals=tuple(checked),
+        industries=clean(industries),
+        roles=clean(roles),
+        companies=clean(companies),
+        places=clean(places),
+        keywords=clean(keywords),
+        open_to_strangers=open_flag,
+        is_set=True,
+    )
+
+
+def load_purpose(path: Path) -> Purpose:
+    """Read ``purpose.toml``; a missing file is the unset purpose, a broken one a :class:`UsageError`."""
+    if not path.exists():
+        return Purpose()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: not valid TOML ({exc}); fix it or run `netvalue purpose set`") from exc
+    goals = data.get("goals", [])
+    targets = data.get("targets", {})
+    open_flag = data.get("open_to_strangers")
+    if (
+        not isinstance(goals, list)
+        or not isinstance(targets, dict)
+        or not isinstance(open_flag, (bool, type(None)))
+    ):
+        raise UsageError(f"{path}: goals must be a list, [targets] a table, open_to_strangers true or false")
+
+    def strings(kind: str) -> tuple[str, ...]:
+        values = targets.get(kind, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise UsageError(f"{path}: targets.{kind} must be a list of strings")
+        return tuple(values)
+
+    return make_purpose(
+        tuple(str(g) for g in goals),
+        industries=strings("industries"),
+        roles=strings("roles"),
+        companies=strings("companies"),
+        places=strings("places"),
+        keywords=strings("keywords"),
+        open_to_strangers=open_flag,
+    )
+
+
+def dump_purpose(purpose: Purpose) -> str:
+    """The TOML text of a purpose.  Strings are written as JSON strings, which are valid TOML basic
+    strings (the same escapes), with DEL escaped too (JSON allows it raw, TOML does not)."""
+
+    def array(values: tuple[str, ...]) -> str:
+        return (
+            "["
+            + ", ".join(json.dumps(v, ensure_ascii=False).replace("\x7f", "\\u007f") for v in values)
+            + "]"
+        )
+
+    lines = [
+        "# netvalue: why you are networking.  Edit freely or run `netvalue purpose set`.",
+        f"goals = {array(tuple(purpose.goals))}",
+        f"open_to_strangers = {'true' if purpose.open_to_strangers else 'false'}",
+        "",
+        "[targets]",
+    ]
+    lines += [f"{kind} = {array(purpose.targets(kind))}" for kind in TARGET_KINDS]
+    return "\n".join(lines) + "\n"
+
+
+def save_purpose(path: Path, purpose: Purpose) -> None:
+    """Write ``purpose.toml`` (mode 0600, like the database: it says what the user is after)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".toml.tmp")
+        tmp.write_text(dump_purpose(purpose), encoding="utf-8")
+        tmp.chmod(0o600)
+        tmp.replace(path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the purpose ({exc.strerror})") from exc

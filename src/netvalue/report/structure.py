@@ -1,0 +1,473 @@
+"""The shape of the user's network, loaded once for the CLI, the web map, triage and outreach.
+
+``load_structure(db, as_of, seed)`` returns a :class:`Structure`: communities among the user's contacts
+(with labels, strongest ties, activity and redundancy), bridges, structurally valuable contacts, the
+user's brokerage position and the edges of the map.  Models and their sources: science.md §2 (recency
+half-life), §4 (Burt's measures), §8 (community detection tested against email-Eu-core); the module
+docstrings of ``netvalue.analysis.cooccurrence``, ``brokerage`` and ``communities`` give each formula.
+Nothing is stored: everything is computed on demand from the imported facts (no 0004 migration).
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from netvalue.analysis.brokerage import (
+    contact_redundancy,
+    ego_network,
+    proportional_strength,
+    structural_holes,
+)
+from netvalue.analysis.communities import (
+    community_reach,
+    community_redundancy,
+    detect_communities,
+    label_community,
+)
+from netvalue.analysis.cooccurrence import (
+    MAX_GROUP,
+    CooccurrenceGraph,
+    affiliation_graph,
+    combine,
+    cooccurrence_graph,
+)
+from netvalue.analysis.hangouts import Member, group_hangouts, match_by_name
+from netvalue.report.ties import TieTable, load_ties
+from netvalue.store import Database
+from netvalue.store.structure import (
+    PersonAttributes,
+    company_rows,
+    contact_ids,
+    event_rows,
+    owner_affiliations,
+)
+from netvalue.store.structure import person_attributes as fetch_attributes
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+MIN_COMMUNITY = 2  # a "community" of one is no cluster [ours]
+STRONGEST_SHOWN = 5  # ours
+REDUNDANT_SHARE = 0.5  # ours: a cluster where half the user's ties are redundant is flagged
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    """One cluster of the user's contacts.
+
+    ``strongest``: members by the user's tie strength, strongest first (at most 5, only tied ones);
+    ``activity``: Σ over the user's interactions with members of 2^(−Δt/110 days) (science.md §2's
+    current activity); ``ties``/``strong_ties``: the user's ties (any / strong) among members;
+    ``redundancy``: share of those ties that are redundant (Burt), NaN with none; ``bridge``: the
+    user's only strong link into it, if there is exactly one.
+    """
+
+    id: int
+    label: str
+    members: tuple[int, ...]
+    size: int
+    strongest: tuple[int, ...]
+    activity: float
+    basis: str = ""
+    ties: int = 0
+    strong_ties: int = 0
+    redundancy: float = float("nan")
+    bridge: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "basis": self.basis,
+            "size": self.size,
+            "members": list(self.members),
+            "strongest": list(self.strongest),
+            "activity": round(self.activity, 4),
+            "ties": self.ties,
+            "strong_ties": self.strong_ties,
+            "redundancy": None if np.isnan(self.redundancy) else round(self.redundancy, 4),
+            "bridge": self.bridge,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Brokerage:
+    """Burt's measures of the user's weighted ego network (science.md §4); NaN without any tie."""
+
+    constraint: float
+    effective_size: float
+    efficiency: float
+    hierarchy: float
+    contacts: int
+
+    def as_dict(self) -> dict[str, object]:
+        def clean(x: float) -> float | None:
+            return None if np.isnan(x) else round(x, 4)
+
+        return {
+            "constraint": clean(self.constraint),
+            "effective_size": clean(self.effective_size),
+            "efficiency": clean(self.efficiency),
+            "hierarchy": clean(self.hierarchy),
+            "contacts": self.contacts,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """``edges``: contact–contact co-occurrence edges ``(person, person, weight)``, lower id first;
+    ``community_of``: contact -> community id for members of the listed communities (2+ members);
+    ``strength``: the user's tie strength per contact (0–1) used for the ego network."""
+
+    as_of: int
+    communities: list[Community]
+    community_of: dict[int, int]
+    bridges: set[int]
+    structurally_valuable: set[int]
+    brokerage: Brokerage
+    edges: list[tuple[int, int, float]] = field(default_factory=list)
+    strength: dict[int, float] = field(default_factory=dict)
+    strong: set[int] = field(default_factory=set)
+    real: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class TieWeights:
+    strength: FloatArray  # 0–1 per contact
+    strong: BoolArray
+    real: BoolArray
+    activity: FloatArray  # current activity A = Σ 2^(−Δt/110 d) (science.md §2)
+
+
+STRONG_TIERS: frozenset[str] = frozenset({"inner circle", "close", "active"})
+"""Tiers whose ties count as strong for bridges: contact within the year, two-way (science.md §3)."""
+
+
+def tie_weights(
+    db: Database, as_of: int, contacts: npt.NDArray[np.int64], table: TieTable | None = None
+) -> TieWeights:
+    """The user's tie with each contact from ``netvalue.report.ties.load_ties`` (issue 4's model; pass
+    ``table`` when it is already loaded).  Collected names (no two-way exchange) weigh 0, so they do not
+    inflate brokerage (science.md §4)."""
+    ties = load_ties(db, as_of) if table is None else table
+    strength = np.zeros(len(contacts))
+    strong = np.zeros(len(contacts), dtype=bool)
+    real = np.zeros(len(contacts), dtype=bool)
+    activity = np.zeros(len(contacts))
+    for k, pid in enumerate(contacts.tolist()):
+        tie = ties.by_person.get(pid)
+        if tie is None:
+            continue
+        strength[k] = float(tie.strength)
+        strong[k] = tie.tier in STRONG_TIERS
+        real[k] = tie.tier != "collected names"
+        activity[k] = float(ties.features.activity_raw[ties.people.index[pid]])
+    strength[~real] = 0.0
+    return TieWeights(np.clip(strength, 0.0, 1.0), strong, real, activity)
+
+
+def contact_graph(db: Database, as_of: int, *, affiliations: bool = True) -> CooccurrenceGraph:
+    """The alter–alter co-occurrence graph over every contact (plus same-company ties when asked)."""
+    contacts = contact_ids(db, as_of)
+    events = event_rows(db, as_of, MAX_GROUP)
+    graph = cooccurrence_graph(events.people, events.events, events.occurred_at, as_of, nodes=contacts)
+    if affiliations:
+        people, companies = company_rows(db, as_of)
+        _, codes = np.unique(np.array([c.casefold() for c in companies], dtype=object), return_inverse=True)
+        graph = combine(graph, affiliation_graph(people, codes.astype(np.int64), contacts))
+    return graph
+
+
+def load_structure(
+    db: Database, as_of: int, seed: int = 0, *, ties: TieTable | None = None, affiliations: bool = True
+) -> Structure:
+    """The structure of the network as it stood at ``as_of`` (epoch seconds); ``seed`` fixes communities.
+
+    ``ties``: the ``load_ties(db, as_of)`` table when the caller has it already (saves recomputing it);
+    ``affiliations``: also link contacts at the same company (see ``analysis.cooccurrence``)."""
+    return _structure_and_attributes(db, as_of, seed, ties=ties, affiliations=affiliations)[0]
+
+
+def _structure_and_attributes(
+    db: Database, as_of: int, seed: int, *, ties: TieTable | None = None, affiliations: bool = True
+) -> tuple[Structure, dict[int, PersonAttributes]]:
+    graph = contact_graph(db, as_of, affiliations=affiliations)
+    contacts = graph.people
+    weights = tie_weights(db, as_of, contacts, ties)
+    activity = weights.activity
+    attributes = fetch_attributes(db, as_of)
+
+    ego = ego_network(graph.weights, weights.strength)
+    holes = structural_holes(ego, rows=np.array([0], dtype=np.int64))
+    brokerage = Brokerage(
+        constraint=float(holes.constraint[0]),
+        effective_size=float(holes.effective_size[0]),
+        efficiency=float(holes.efficiency[0]),
+        hierarchy=float(holes.hierarchy[0]),
+        contacts=int(holes.degree[0]),
+    )
+    redundancy_row = contact_redundancy(ego, sp.csr_array(proportional_strength(ego)[[0]]))
+    per_contact = np.zeros(len(contacts))
+    dense = redundancy_row.toarray().ravel()[1:]
+    per_contact[: len(dense)] = dense
+
+    labels = detect_communities(graph.weights, seed=seed)
+    tied = weights.strength > 0
+    reach = community_reach(graph.weights, labels, weights.strength, weights.strong)
+    redundancy = community_redundancy(labels, per_contact, tied)
+    bridge_by_community = {c: node for node, c in reach.bridge_of.items()}
+
+    communities: list[Community] = []
+    community_of: dict[int, int] = {}
+    label_values = _label_values(contacts, attributes)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(int(labels.max()) + 2 if len(labels) else 1))
+    for c in range(len(bounds) - 1):
+        members = order[bounds[c] : bounds[c + 1]]
+        if len(members) < MIN_COMMUNITY:
+            continue
+        label, basis = label_community(members.tolist(), label_values)
+        ranked = members[np.lexsort((contacts[members], -weights.strength[members]))]
+        strongest = tuple(int(contacts[m]) for m in ranked[:STRONGEST_SHOWN] if weights.strength[m] > 0)
+        if not label:
+            anchor = ranked[0]
+            label = (
+                f"around {attributes[int(contacts[anchor])].name}"
+                if int(contacts[anchor]) in attributes
+                else ""
+            )
+        bridge = bridge_by_community.get(c)
+        member_ids = tuple(int(p) for p in np.sort(contacts[members]))
+        communities.append(
+            Community(
+                id=c,
+                label=label,
+                members=member_ids,
+                size=len(members),
+                strongest=strongest,
+                activity=float(activity[members].sum()),
+                basis=basis,
+                ties=int(tied[members].sum()),
+                strong_ties=int(reach.strong_ties[c]),
+                redundancy=float(redundancy[c]),
+                bridge=None if bridge is None else int(contacts[bridge]),
+            )
+        )
+        community_of.update(dict.fromkeys(member_ids, c))
+    structure = Structure(
+        as_of=as_of,
+        communities=communities,
+        community_of=community_of,
+        bridges={int(contacts[b]) for b in reach.bridges},
+        structurally_valuable={int(contacts[v]) for v in reach.structurally_valuable},
+        brokerage=brokerage,
+        edges=graph.edges(),
+        strength={int(p): float(s) for p, s in zip(contacts, weights.strength, strict=True) if s > 0},
+        strong={int(p) for p in contacts[weights.strong]},
+        real={int(p) for p in contacts[weights.real]},
+    )
+    return structure, attributes
+
+
+def _label_values(
+    contacts: npt.NDArray[np.int64], attributes: dict[int, PersonAttributes]
+) -> dict[str, list[str | None]]:
+    """Per node index, the values clusters are labelled by, in order of preference (the e-mail domain
+    stands in for an unknown company)."""
+    rows = [attributes.get(int(p)) for p in contacts]
+    return {
+        "company": [(a.company or a.domain) if a else None for a in rows],
+        "place": [a.location if a else None for a in rows],
+        "topic": [a.topic if a else None for a in rows],
+    }
+
+
+# --- the dicts the CLI and the web render ------------------------------------------------------------
+
+GraphFormat = Literal["graphml", "gexf", "json"]
+HangoutBy = Literal["company", "place", "school", "community", "follow"]
+
+
+def _person(pid: int, attributes: dict[int, PersonAttributes], structure: Structure) -> dict[str, object]:
+    a = attributes.get(pid)
+    return {
+        "id": pid,
+        "name": a.name if a else str(pid),
+        "company": a.company if a else None,
+        "strength": round(structure.strength.get(pid, 0.0), 4),
+    }
+
+
+def communities_report(db: Database, as_of: int, seed: int = 0) -> dict[str, object]:
+    """Every community of 2+ contacts: label, size, strongest ties, activity, redundancy and bridge."""
+    structure, attributes = _structure_and_attributes(db, as_of, seed)
+    listed = []
+    for community in structure.communities:
+        entry = community.as_dict()
+        entry["strongest"] = [_person(p, attributes, structure) for p in community.strongest]
+        entry["bridge"] = (
+            None if community.bridge is None else _person(community.bridge, attributes, structure)
+        )
+        entry["redundant"] = community.ties >= 3 and community.redundancy >= REDUNDANT_SHARE
+        listed.append(entry)
+    return {
+        "as_of": as_of,
+        "seed": seed,
+        "tied_contacts": len(structure.strength),
+        "communities": listed,
+        "in_communities": len(structure.community_of),
+        "bridges": [_person(p, attributes, structure) for p in sorted(structure.bridges)],
+        "structurally_valuable": [
+            _person(p, attributes, structure) for p in sorted(structure.structurally_valuable)
+        ],
+    }
+
+
+def brokerage_report(db: Database, as_of: int, seed: int = 0) -> dict[str, object]:
+    """The user's constraint, effective size, efficiency and hierarchy, with bridges and what they mean."""
+    structure, attributes = _structure_and_attributes(db, as_of, seed)
+    return {
+        "as_of": as_of,
+        **structure.brokerage.as_dict(),
+        "meaning": brokerage_meaning(structure.brokerage),
+        "bridges": [_person(p, attributes, structure) for p in sorted(structure.bridges)],
+        "structurally_valuable": [
+            _person(p, attributes, structure) for p in sorted(structure.structurally_valuable)
+        ],
+        "redundant_communities": [
+            {"id": c.id, "label": c.label, "ties": c.ties, "redundancy": round(c.redundancy, 4)}
+            for c in structure.communities
+            if c.ties >= 3 and c.redundancy >= REDUNDANT_SHARE
+        ],
+    }
+
+
+def brokerage_meaning(brokerage: Brokerage) -> str:
+    """One sentence on what the user's constraint means; the bands (0.15, 0.4) are ours, for reading only."""
+    if brokerage.contacts == 0 or np.isnan(brokerage.constraint):
+        return "No two-way ties yet: brokerage needs contacts you actually exchange with."
+    if brokerage.constraint < 0.15:
+        return (
+            "Low constraint: your ties reach people who mostly do not know one another, so you broker "
+            "between groups; Burt (2004) found such networks go with better ideas, pay and promotions."
+        )
+    if brokerage.constraint < 0.4:
+        return (
+            "Moderate constraint: some of your contacts know one another; a few clusters hold much of "
+            "your time."
+        )
+    return (
+        "High constraint: most of your ties know one another or you depend on a few of them; new information "
+        "reaches you late.  A contact in a cluster you barely reach would open it up."
+    )
+
+
+def hangouts_report(db: Database, as_of: int, by: HangoutBy = "company", seed: int = 0) -> dict[str, object]:
+    """The user's contacts grouped by ``by``, each with real relationships vs collected names, and trend."""
+    structure: Structure | None = None
+    if by == "community":
+        structure, attributes = _structure_and_attributes(db, as_of, seed)
+        contacts = contact_ids(db, as_of)
+        real = np.isin(contacts, np.array(sorted(structure.real), dtype=np.int64))
+    else:
+        attributes = fetch_attributes(db, as_of)
+        contacts = contact_ids(db, as_of)
+        real = tie_weights(db, as_of, contacts).real
+    members = {
+        int(p): Member(int(p), bool(r), attributes[int(p)].connected_on if int(p) in attributes else None)
+        for p, r in zip(contacts, real, strict=True)
+    }
+    pairs: list[tuple[str, Member]]
+    if by == "company":
+        pairs = [(attributes[p].company or "", m) for p, m in members.items() if p in attributes]
+    elif by == "place":
+        pairs = [(attributes[p].location or "", m) for p, m in members.items() if p in attributes]
+    elif structure is not None:
+        names = {c.id: f"{c.label} (#{c.id})" for c in structure.communities}
+        pairs = [(names[c], members[p]) for p, c in structure.community_of.items() if p in members]
+    else:
+        texts = {p: f"{a.headline or ''} | {a.company or ''}" for p, a in attributes.items()}
+        if by == "follow":
+            texts = {p: a.company or "" for p, a in attributes.items()}
+        pairs = match_by_name(
+            owner_affiliations(db, "education" if by == "school" else "follow"), texts, members
+        )
+    groups = group_hangouts(by, pairs, as_of, min_size=1 if by in ("school", "follow") else 2)
+    return {"as_of": as_of, "by": by, "contacts": len(members), "groups": [g.as_dict() for g in groups]}
+
+
+def graph_export(db: Database, as_of: int, fmt: GraphFormat, seed: int = 0) -> str:
+    """The user's network for Gephi and others: the user (node ``me``), every contact with a tie or a
+    co-occurrence edge, user–contact edges weighted by tie strength, contact–contact edges by
+    co-occurrence."""
+    structure, attributes = _structure_and_attributes(db, as_of, seed)
+    linked = {p for a, b, _ in structure.edges for p in (a, b)} | set(structure.strength)
+    nodes: list[dict[str, object]] = [{"id": "me", "label": "me", "community": -1, "strength": 1.0}]
+    for pid in sorted(linked):
+        a = attributes.get(pid)
+        nodes.append(
+            {
+                "id": str(pid),
+                "label": a.name if a else str(pid),
+                "community": structure.community_of.get(pid, -1),
+                "strength": round(structure.strength.get(pid, 0.0), 6),
+            }
+        )
+    edges = [("me", str(p), s) for p, s in sorted(structure.strength.items())]
+    edges += [(str(a), str(b), w) for a, b, w in structure.edges]
+    if fmt == "json":
+        return json.dumps(
+            {
+                "nodes": nodes,
+                "edges": [{"source": a, "target": b, "weight": round(w, 6)} for a, b, w in edges],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    return _graphml(nodes, edges) if fmt == "graphml" else _gexf(nodes, edges)
+
+
+_NODE_KEYS = (("label", "string"), ("community", "int"), ("strength", "double"))
+
+
+def _graphml(nodes: list[dict[str, object]], edges: list[tuple[str, str, float]]) -> str:
+    ns = "http://graphml.graphdrawing.org/xmlns"
+    root = ET.Element("graphml", xmlns=ns)
+    for name, kind in _NODE_KEYS:
+        ET.SubElement(root, "key", {"id": name, "for": "node", "attr.name": name, "attr.type": kind})
+    ET.SubElement(root, "key", {"id": "weight", "for": "edge", "attr.name": "weight", "attr.type": "double"})
+    graph = ET.SubElement(root, "graph", id="netvalue", edgedefault="undirected")
+    for node in nodes:
+        element = ET.SubElement(graph, "node", id=str(node["id"]))
+        for name, _ in _NODE_KEYS:
+            ET.SubElement(element, "data", key=name).text = str(node[name])
+    for a, b, w in edges:
+        ET.SubElement(ET.SubElement(graph, "edge", source=a, target=b), "data", key="weight").text = repr(
+            float(w)
+        )
+    return ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+def _gexf(nodes: list[dict[str, object]], edges: list[tuple[str, str, float]]) -> str:
+    root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
+    graph = ET.SubElement(root, "graph", defaultedgetype="undirected", mode="static")
+    declared = ET.SubElement(graph, "attributes", {"class": "node", "mode": "static"})
+    kinds = {"int": "integer", "double": "double"}
+    for index, (name, kind) in enumerate(_NODE_KEYS[1:]):
+        ET.SubElement(declared, "attribute", id=str(index), title=name, type=kinds[kind])
+    node_list = ET.SubElement(graph, "nodes")
+    for node in nodes:
+        element = ET.SubElement(node_list, "node", id=str(node["id"]), label=str(node["label"]))
+        values = ET.SubElement(element, "attvalues")
+        for index, (name, _) in enumerate(_NODE_KEYS[1:]):
+            ET.SubElement(values, "attvalue", {"for": str(index), "value": str(node[name])})
+    edge_list = ET.SubElement(graph, "edges")
+    for k, (a, b, w) in enumerate(edges):
+        ET.SubElement(edge_list, "edge", id=str(k), source=a, target=b, weight=repr(float(w)))
+    return ET.tostring(root, encoding="unicode", xml_declaration=True)

@@ -1,0 +1,376 @@
+"""The judgment of every tie, loaded once for the CLI, the web and the other areas.
+
+``load_ties(db, as_of)`` fetches the interactions before ``as_of``, computes the features and the
+judgment (:mod:`netvalue.analysis.ties`), scores with the user's calibrated model when there is one
+(``netvalue model``), and lets the user's ratings override the score: a rating r sets the strength
+to (r − 1)/4 with the reason "rated r/5 by you".  Ratings are the user's present judgment and apply
+at every ``as_of``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from netvalue.analysis.calibration import calibrate, cross_validate
+from netvalue.analysis.strength import DEFAULT_MODEL, StrengthModel, design_matrix
+from netvalue.analysis.ties import (
+    DUNBAR_LAYERS,
+    ONE_WAY_STRENGTH_CAP,
+    TIERS,
+    TieFeatures,
+    TieJudgment,
+    Tier,
+    judge_ties,
+    monthly_active,
+    reason_order,
+    tie_features,
+    tie_reasons,
+)
+from netvalue.analysis.value import DEFAULT_COEFFICIENT, NetworkValue, network_value
+from netvalue.errors import UsageError
+from netvalue.store import Database
+from netvalue.store.ties import (
+    COEFFICIENT_SETTING,
+    MODEL_SETTING,
+    PeopleTable,
+    fetch_identities,
+    fetch_interactions,
+    fetch_people,
+    fetch_ratings,
+    read_json_setting,
+    read_setting,
+    write_setting,
+)
+
+CALIBRATION_MIN_RATINGS = 20  # issue 4: "once there are enough ratings (say 20)"
+
+
+@dataclass(frozen=True, slots=True)
+class TieScore:
+    """One person's tie, as every command and page shows it.  Times are epoch seconds (None: never)."""
+
+    person_id: int
+    name: str
+    identities: tuple[str, ...]
+    tier: Tier
+    strength: float
+    activity: float
+    history: float
+    dormant: bool
+    deep_dormant: bool
+    reasons: tuple[str, ...]
+    first_contact: int | None
+    last_contact: int | None
+    last_two_way: int | None
+    sent: int
+    received: int
+    meetings: int
+    usual_gap_days: float | None
+    rating: int | None
+    company: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.person_id,
+            "name": self.name,
+            "identities": list(self.identities),
+            "company": self.company,
+            "tier": self.tier,
+            "strength": round(self.strength, 4),
+            "activity": round(self.activity, 4),
+            "history": round(self.history, 4),
+            "dormant": self.dormant,
+            "deep_dormant": self.deep_dormant,
+            "reasons": list(self.reasons),
+            "first_contact": self.first_contact,
+            "last_contact": self.last_contact,
+            "last_two_way": self.last_two_way,
+            "sent": self.sent,
+            "received": self.received,
+            "meetings": self.meetings,
+            "usual_gap_days": self.usual_gap_days,
+            "rating": self.rating,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TieTable:
+    """Every tie as of ``as_of``; ``ranked`` is strongest first.  ``features``/``judgment`` are the
+    arrays behind it (rows of ``people``; ``present`` marks the people who existed at ``as_of``)."""
+
+    as_of: int
+    by_person: dict[int, TieScore]
+    ranked: list[TieScore]
+    tier_counts: dict[Tier, int]
+    model: StrengthModel
+    ratings: dict[int, int]
+    people: PeopleTable
+    features: TieFeatures
+    judgment: TieJudgment
+    present: np.ndarray = field(repr=False)
+
+
+def _time(value: int) -> int | None:
+    return int(value) if value >= 0 else None
+
+
+def current_model(db: Database, ratings: dict[int, int] | None = None) -> StrengthModel:
+    """The calibrated model saved by ``netvalue model`` while there are ≥ 20 ratings, else the default."""
+    count = len(ratings if ratings is not None else fetch_ratings(db))
+    saved = read_json_setting(db, MODEL_SETTING)
+    if saved is None or count < CALIBRATION_MIN_RATINGS:
+        return DEFAULT_MODEL
+    return StrengthModel.from_dict(saved)
+
+
+def present_at(people: PeopleTable, as_of: int) -> np.ndarray:
+    """Who was in the network at ``as_of``: everyone whose earliest dated trace (connection or
+    interaction) is before it, and everyone with no dated trace at all (an address-book entry)."""
+    big = np.iinfo(np.int64).max
+    connected = np.where(people.connected_on >= 0, people.connected_on, big)
+    seen = np.where(people.first_seen >= 0, people.first_seen, big)
+    earliest = np.minimum(connected, seen)
+    return np.asarray((earliest == big) | (earliest < as_of), dtype=np.bool_)
+
+
+def load_ties(db: Database, as_of: int) -> TieTable:
+    """Judge every tie from the interactions before ``as_of`` (epoch seconds)."""
+    people = fetch_people(db)
+    rows = fetch_interactions(db, people, as_of)
+    ratings = fetch_ratings(db)
+    model = current_model(db, ratings)
+    features = tie_features(
+        rows, len(people.ids), as_of, connected_on=people.connected_on, same_company=people.same_company
+    )
+    judgment = judge_ties(features, model)
+    identities = fetch_identities(db)
+    present = present_at(people, as_of)
+    scores: list[TieScore] = []
+    order = reason_order(judgment)
+    # Plain Python lists: indexing numpy scalars 20 times per person costs more than the analysis.
+    ids, tiers = people.ids.tolist(), judgment.tier.tolist()
+    strengths, activity, history = (
+        judgment.strength.tolist(),
+        judgment.activity.tolist(),
+        judgment.history.tolist(),
+    )
+    dormant, deep = judgment.dormant.tolist(), judgment.deep_dormant.tolist()
+    first, last, two_way = (
+        features.first_contact.tolist(),
+        features.last_contact.tolist(),
+        features.last_two_way.tolist(),
+    )
+    sent, received, meetings = features.sent.tolist(), features.received.tolist(), features.meetings.tolist()
+    gaps = features.usual_gap_days.tolist()
+    for i in np.flatnonzero(present).tolist():
+        pid = ids[i]
+        rating = ratings.get(pid)
+        reasons = tie_reasons(features, judgment, i, order=order)
+        strength = strengths[i]
+        if rating is not None:
+            strength = (rating - 1) / 4.0
+            reasons = (f"rated {rating}/5 by you", *reasons)
+        gap = gaps[i]
+        scores.append(
+            TieScore(
+                person_id=pid,
+                name=people.names[i],
+                identities=identities.get(pid, ()),
+                tier=TIERS[tiers[i]],
+                strength=strength,
+                activity=activity[i],
+                history=history[i],
+                dormant=dormant[i],
+                deep_dormant=deep[i],
+                reasons=reasons,
+                first_contact=_time(first[i]),
+                last_contact=_time(last[i]),
+                last_two_way=_time(two_way[i]),
+                sent=sent[i],
+                received=received[i],
+                meetings=meetings[i],
+                usual_gap_days=None if gap != gap else gap,
+                rating=rating,
+                company=people.companies[i],
+            )
+        )
+    ranked = sorted(scores, key=lambda s: (-s.strength, -s.history, s.name.casefold(), s.person_id))
+    counts: dict[Tier, int] = dict.fromkeys(TIERS, 0)
+    for score in scores:
+        counts[score.tier] += 1
+    return TieTable(
+        as_of=as_of,
+        by_person={s.person_id: s for s in scores},
+        ranked=ranked,
+        tier_counts=counts,
+        model=model,
+        ratings=ratings,
+        people=people,
+        features=features,
+        judgment=judgment,
+        present=present,
+    )
+
+
+def value_coefficient(db: Database) -> float:
+    """The dollars per active contact per year: the user's setting, else $948 (Wu et al. 2009)."""
+    raw = read_setting(db, COEFFICIENT_SETTING)
+    try:
+        return float(raw) if raw is not None else DEFAULT_COEFFICIENT
+    except ValueError:
+        return DEFAULT_COEFFICIENT
+
+
+def save_value_coefficient(db: Database, coefficient: float) -> None:
+    if not (math.isfinite(coefficient) and coefficient > 0):
+        raise UsageError(
+            f"the coefficient is dollars per contact per year, a positive number, not {coefficient}"
+        )
+    write_setting(db, COEFFICIENT_SETTING, repr(float(coefficient)))
+
+
+def table_value(table: TieTable, coefficient: float) -> NetworkValue:
+    """The network's value from a loaded :class:`TieTable` (strengths include the user's ratings)."""
+    rows = np.flatnonzero(table.present)
+    strength = np.array([table.by_person[int(table.people.ids[i])].strength for i in rows.tolist()])
+    days = table.features.days_since(table.features.last_two_way)[rows]
+    return network_value(
+        strength.astype(np.float64),
+        days,
+        table.judgment.dormant[rows],
+        table.judgment.history[rows],
+        coefficient,
+    )
+
+
+def value_report(db: Database, as_of: int, table: TieTable | None = None) -> dict[str, object]:
+    """``netvalue value --json``: the figure, the model, the contrast and the caveats."""
+    ties = table if table is not None else load_ties(db, as_of)
+    data = table_value(ties, value_coefficient(db)).as_dict()
+    data["as_of"] = as_of
+    return data
+
+
+def _rated_design(db: Database, as_of: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """``(x, ratings, two_way)`` of the rated people, or None with fewer than 20 ratings."""
+    ratings = fetch_ratings(db)
+    people = fetch_people(db)
+    rated = [(people.index[pid], r) for pid, r in sorted(ratings.items()) if pid in people.index]
+    if len(rated) < CALIBRATION_MIN_RATINGS:
+        return None
+    features = tie_features(
+        fetch_interactions(db, people, as_of),
+        len(people.ids),
+        as_of,
+        connected_on=people.connected_on,
+        same_company=people.same_company,
+    )
+    rows = np.array([i for i, _ in rated], dtype=np.int64)
+    values = np.array([r for _, r in rated], dtype=np.int64)
+    return design_matrix(features)[rows], values, features.two_way_ever[rows]
+
+
+def recalibrate(db: Database, as_of: int) -> StrengthModel | None:
+    """With ≥ 20 ratings: fit the weights to them and save the model (``ties.model``); else None.
+    ``netvalue rate`` calls this after every rating, so scores follow the user's judgment."""
+    design = _rated_design(db, as_of)
+    if design is None:
+        return None
+    model = calibrate(design[0], design[1])
+    write_setting(db, MODEL_SETTING, json.dumps(model.as_dict()))
+    return model
+
+
+def model_report(db: Database, as_of: int, *, save: bool = True) -> dict[str, object]:
+    """Calibrate the weights on the user's ratings (≥ 20) and persist them; report cross-validated
+    agreement (Spearman, MAE; 5-fold) of the default and the calibrated model with the ratings."""
+    design = _rated_design(db, as_of)
+    data: dict[str, object] = {
+        "ratings": len(fetch_ratings(db)),
+        "needed": CALIBRATION_MIN_RATINGS,
+        "default_model": DEFAULT_MODEL.as_dict(),
+        "calibrated_model": None,
+        "agreement": None,
+        "in_use": "default",
+    }
+    if design is None:
+        return data
+    x, values, two_way = design
+    agreement = cross_validate(x, values, DEFAULT_MODEL, two_way=two_way, cap=ONE_WAY_STRENGTH_CAP)
+    model = calibrate(x, values)
+    if save:
+        write_setting(db, MODEL_SETTING, json.dumps(model.as_dict()))
+    data.update(calibrated_model=model.as_dict(), agreement=agreement.as_dict(), in_use="calibrated")
+    return data
+
+
+ACTIVE_CAPACITY = 150  # Dunbar (2020); warn above it (Miritello et al. 2013) [ours], science.md §3
+REVIVE_LIMIT = 10
+
+
+def ties_overview(db: Database, table: TieTable) -> dict[str, object]:
+    """The keys ``netvalue report`` adds for issue 4: tiers beside Dunbar's layers, collected names vs
+    working relationships, dormant ties worth reviving, the monthly trend of the last 3 years, value."""
+    present = table.present
+    f = table.features
+    silence = f.days_since(f.last_two_way)[present]
+    working = int((np.nan_to_num(silence, nan=np.inf) <= 365).sum())
+    active = sum(table.tier_counts[t] for t in ("inner circle", "close", "active"))
+    cumulative = 0
+    tiers = []
+    for tier in TIERS:
+        cumulative += table.tier_counts[tier]
+        tiers.append(
+            {
+                "tier": tier,
+                "count": table.tier_counts[tier],
+                "cumulative": cumulative,
+                "dunbar": DUNBAR_LAYERS.get(tier),
+            }
+        )
+    quiet = np.nan_to_num(silence, nan=np.inf)
+    inner, close = table.tier_counts["inner circle"], table.tier_counts["close"]
+    layers = [
+        {"dunbar": 5, "yours": inner, "measured_as": "inner circle (about weekly)"},
+        {"dunbar": 15, "yours": inner + close, "measured_as": "inner circle + close (about monthly)"},
+        {
+            "dunbar": 50,
+            "yours": int((quiet <= 91).sum()),
+            "measured_as": "two-way in the last 3 months [ours]",
+        },
+        {"dunbar": 150, "yours": working, "measured_as": "two-way in the last 12 months (yearly)"},
+    ]
+    dormant = sorted((s for s in table.ranked if s.dormant), key=lambda s: (-s.history, s.name.casefold()))
+    return {
+        "tiers": tiers,
+        "dunbar_layers": layers,
+        "active_ties": active,
+        "active_warning": active > ACTIVE_CAPACITY,
+        "relationships": {
+            "names": int(present.sum()),
+            "collected_names": table.tier_counts["collected names"],
+            "working_relationships": working,
+            "ever_two_way": int(f.two_way_ever[present].sum()),
+        },
+        "dormant": {
+            "count": len(dormant),
+            "deep": sum(1 for s in dormant if s.deep_dormant),
+            "worth_reviving": [
+                {
+                    "id": s.person_id,
+                    "name": s.name,
+                    "history": round(s.history, 4),
+                    "last_two_way": s.last_two_way,
+                    "deep_dormant": s.deep_dormant,
+                    "reasons": list(s.reasons),
+                }
+                for s in dormant[:REVIVE_LIMIT]
+            ],
+        },
+        "trend": [{"month": m, "active": n} for m, n in monthly_active(f.two_way_moments, table.as_of)],
+        "value": table_value(table, value_coefficient(db)).as_dict(),
+    }

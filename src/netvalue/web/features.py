@@ -1,0 +1,91 @@
+"""The analysis the pages show, from the same functions the CLI calls, cached per database state.
+
+``netvalue ties`` (:func:`netvalue.report.ties.load_ties`) and ``netvalue communities``
+(:func:`netvalue.report.structure.load_structure`, seed 0) are computed once per database version and
+``as_of`` (:mod:`netvalue.web.cache`).  If one of them fails with a bug (not a :class:`NetvalueError`,
+which the error page shows), :func:`guarded` logs it and the page shows everything else, naming what
+could not be computed - a dashboard over several analyses should not go blank because one of them broke.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from netvalue.errors import NetvalueError
+from netvalue.report.network import network_report
+from netvalue.report.structure import Structure, load_structure
+from netvalue.report.ties import TieTable, load_ties
+from netvalue.store import Database
+from netvalue.store.web_queries import PersonIndexRow, people_index
+from netvalue.web.rendering import WebState
+
+log = logging.getLogger("netvalue.web")
+T = TypeVar("T")
+
+TIES_MODULE = "netvalue.report.ties"
+STRUCTURE_MODULE = "netvalue.report.structure"
+
+
+def guarded(state: WebState, what: str, compute: Callable[[], T]) -> T | None:
+    """``compute()``; if it fails with a bug (not a :class:`NetvalueError`), log it and return ``None``
+    so the page shows the rest, naming ``what`` failed."""
+    try:
+        result = compute()
+    except NetvalueError:
+        raise
+    except Exception:
+        log.exception("%s failed; the page shows what else it can", what)
+        state.failed.add(what)
+        return None
+    state.failed.discard(what)
+    return result
+
+
+def tie_table(state: WebState, db: Database, as_of: int) -> TieTable | None:
+    """The ``netvalue ties`` table as of ``as_of`` (``None`` if it failed)."""
+    return guarded(state, TIES_MODULE, lambda: state.cache.get("ties", as_of, lambda: load_ties(db, as_of)))
+
+
+def structure(state: WebState, db: Database, as_of: int) -> Structure | None:
+    """The network's structure as of ``as_of``, seed 0 as the CLI's default (``None`` if it failed)."""
+    return guarded(
+        state,
+        STRUCTURE_MODULE,
+        lambda: state.cache.get("structure", as_of, lambda: load_structure(db, as_of, 0)),
+    )
+
+
+def index(state: WebState, db: Database) -> list[PersonIndexRow]:
+    """Every person's row for the people table (cached until the database changes)."""
+    return state.cache.get("people-index", None, lambda: people_index(db))
+
+
+def report(state: WebState, db: Database, as_of: int) -> dict[str, Any]:
+    """``netvalue report``'s dict as of ``as_of`` (cached)."""
+    found: dict[str, Any] = state.cache.get("network-report", as_of, lambda: network_report(db, as_of))
+    return found
+
+
+def warm_up(state: WebState) -> None:
+    """Compute what the first pages need for "now" (the report, the ties, the structure, the people
+    index), so that opening the dashboard - or coming back to it after a rating - does not wait for the
+    analysis of a large network.  Errors are logged, never raised: this runs in the background."""
+    try:
+        as_of = state.cache.current_as_of(int(time.time()))
+        with Database.open(state.db_path, migrate=False) as db:
+            report(state, db, as_of)
+            tie_table(state, db, as_of)
+            structure(state, db, as_of)
+            index(state, db)
+    except Exception:
+        log.exception("warming the analysis cache failed; pages compute it when opened")
+
+
+def start_warm_up(state: WebState) -> None:
+    """:func:`warm_up` in a daemon thread, when the app was created to warm in the background."""
+    if state.warm_in_background:
+        threading.Thread(target=warm_up, args=(state,), name="netvalue-warm-up", daemon=True).start()

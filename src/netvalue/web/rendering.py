@@ -1,0 +1,147 @@
+"""What every page shares: the app's state, a database per request, ``?as_of=``, and one ``respond`` that
+renders a template for ``/page`` and the same data as JSON for its twin ``/page.json``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from netvalue.errors import UsageError
+from netvalue.store import Database
+from netvalue.web.cache import AnalysisCache
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+@dataclass(slots=True)
+class WebState:
+    """Everything the routes share, kept on ``app.state.web``."""
+
+    db_path: Path
+    templates: Jinja2Templates
+    cache: AnalysisCache
+    imports: dict[str, Any] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)  # analysis modules whose last run raised a bug
+    warm_in_background: bool = False  # recompute the analysis after writes that change it (netvalue serve)
+
+
+def web_state(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+def request_db(request: Request) -> Iterator[Database]:
+    """A FastAPI dependency: the database, opened for this request (already migrated at start-up)."""
+    db = Database.open(web_state(request).db_path, migrate=False)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def request_as_of(request: Request) -> int:
+    """``?as_of=YYYY-MM-DD`` (the end of that day, UTC) as epoch seconds, like the CLI's ``--as-of``;
+    default now (kept for up to an hour while the database is unchanged, so that cached analysis is reused
+    between page views: :meth:`AnalysisCache.current_as_of`)."""
+    value = request.query_params.get("as_of")
+    if not value:
+        return web_state(request).cache.current_as_of(int(time.time()))
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise UsageError(f"as_of {value!r} is not a date; write it as YYYY-MM-DD") from None
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()) + 86400
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.endswith(".json")
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def jsonable(value: object) -> Any:
+    """``value`` as plain JSON types: dataclasses as dicts, tuples and sets as lists, NaN as null."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((jsonable(v) for v in value), key=str)
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    as_dict = getattr(value, "as_dict", None)
+    if callable(as_dict):
+        return jsonable(as_dict())
+    if hasattr(value, "item"):  # numpy scalars
+        return jsonable(value.item())
+    return str(value)
+
+
+def respond(
+    request: Request,
+    template: str,
+    data: Mapping[str, Any],
+    *,
+    page: Mapping[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """``data`` as JSON for ``*.json`` paths, else ``template`` rendered with ``data`` (and ``page``:
+    what only the HTML needs, such as objects for the template to call)."""
+    if wants_json(request):
+        return JSONResponse(jsonable(data), status_code=status_code)
+    context: dict[str, Any] = {**data, **(page or {})}
+    return web_state(request).templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def partial(request: Request, template: str, context: Mapping[str, Any]) -> Response:
+    """A fragment for HTMX to swap in."""
+    return web_state(request).templates.TemplateResponse(request, template, dict(context))
+
+
+def format_day(epoch: int | float | None) -> str:
+    if epoch is None:
+        return ""
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
+
+
+def format_ago(epoch: int | float | None, now: int | None = None) -> str:
+    """ "3 days ago", "2 years ago" - a rough age for tables."""
+    if epoch is None:
+        return "never"
+    days = int(((now if now is not None else time.time()) - epoch) // 86400)
+    if days < 1:
+        return "today"
+    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+        if days >= size:
+            n = days // size
+            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+    return "today"
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    templates.env.filters["day"] = format_day
+    templates.env.filters["ago"] = format_ago
+    templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, (int, float)) else n
+    templates.env.filters["pct"] = lambda x: f"{100 * x:.0f}%" if isinstance(x, (int, float)) else ""
+    templates.env.filters["num"] = lambda x, d=2: f"{x:.{d}f}" if isinstance(x, (int, float)) else ""
+    return templates

@@ -1,0 +1,126 @@
+"""The purpose: validation, the TOML round trip, and target matching."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netvalue.errors import UsageError
+from netvalue.recommend.purpose import (
+    Purpose,
+    dump_purpose,
+    load_purpose,
+    make_purpose,
+    match_targets,
+    purpose_path,
+    save_purpose,
+    stem,
+)
+
+
+def test_missing_file_is_the_unset_purpose(tmp_path: Path) -> None:
+    purpose = load_purpose(tmp_path / "purpose.toml")
+    assert purpose == Purpose()
+    assert not purpose.is_set
+    assert "no purpose set" in purpose.label
+
+
+def test_round_trip_through_toml(tmp_path: Path) -> None:
+    path = purpose_path(tmp_path / "netvalue.db")
+    assert path == tmp_path / "purpose.toml"
+    chosen = make_purpose(
+        ("job-search", "learning"),
+        roles=("data engineer",),
+        industries=('fin"tech',),
+        places=("Zürich",),
+        open_to_strangers=False,
+    )
+    save_purpose(path, chosen)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_purpose(path) == chosen
+    assert tomllib.loads(path.read_text())["targets"]["industries"] == ['fin"tech']
+
+
+@given(st.lists(st.text(max_size=20), max_size=4))
+def test_any_target_text_round_trips(values: list[str]) -> None:
+    chosen = make_purpose(("business",), keywords=tuple(values))
+    data = tomllib.loads(dump_purpose(chosen))
+    assert tuple(data["targets"]["keywords"]) == chosen.keywords
+
+
+def test_unknown_goal_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown goal"):
+        make_purpose(("world-domination",))
+
+
+def test_known_only_defaults_to_closed_and_dedupes_targets() -> None:
+    purpose = make_purpose(("known-only",), roles=("CTO", "cto", " "))
+    assert purpose.known_only and not purpose.open_to_strangers
+    assert purpose.roles == ("CTO",)
+    assert make_purpose(("job-search",)).open_to_strangers
+
+
+def test_broken_toml_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "purpose.toml"
+    path.write_text("goals = [unclosed")
+    with pytest.raises(UsageError, match="not valid TOML"):
+        load_purpose(path)
+    path.write_text('goals = "job-search"')
+    with pytest.raises(UsageError, match="goals must be a list"):
+        load_purpose(path)
+
+
+def test_stem_meets_word_forms() -> None:
+    assert stem("engineering") == stem("engineers") == stem("engineer")
+    assert stem("recruiting") == stem("recruiter")
+    assert stem("data") == "data"
+
+
+def test_targets_match_as_runs_of_stems() -> None:
+    purpose = make_purpose(
+        ("job-search",), roles=("data engineer",), companies=("Monzo",), places=("London",)
+    )
+    found = match_targets(purpose, "Data Engineering Lead at Monzo")
+    assert ("roles", "data engineer") in found and ("companies", "Monzo") in found
+    assert ("places", "London") not in found
+    assert ("roles", "data engineer") in match_targets(purpose, "Engineer, Data Platform")
+    assert match_targets(purpose, "Data Scientist and Software Engineer") == []  # too far apart
+    ml = make_purpose(("job-search",), roles=("machine learning engineer", "frontend developer"))
+    assert len(match_targets(ml, "Senior ML Engineer; front-end developers guild")) == 2
+
+
+@given(st.text(max_size=200))
+def test_any_file_content_loads_or_is_a_usage_error(content: str) -> None:
+    """The purpose file parser: a Purpose or UsageError, nothing else."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "purpose.toml"
+        path.write_text(content, encoding="utf-8")
+        try:
+            purpose = load_purpose(path)
+        except UsageError:
+            return
+        assert isinstance(purpose, Purpose)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "goals = [1]",
+        "targets = 3",
+        'open_to_strangers = "yes"',
+        '[targets]\nroles = "x"',
+        "[targets]\nroles = [1, 2]",
+        'goals = ["job-search", "nope"]',
+    ],
+)
+def test_wrong_shapes_are_usage_errors(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "purpose.toml"
+    path.write_text(content)
+    with pytest.raises(UsageError):
+        load_purpose(path)

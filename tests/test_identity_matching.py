@@ -1,0 +1,190 @@
+"""Identity matching as pure functions: names (accents, order, nicknames, initials), corroboration, the
+rule that a name alone never merges, and that colleagues with similar names stay apart."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netvalue.identity.matching import AUTO_MERGE, REVIEW, normalize_company, plan_resolution
+from netvalue.identity.names import ParsedName, compare_names, fold, parse_name
+from netvalue.store.identity import PersonFacts
+
+
+def level(a: str, b: str) -> str:
+    return compare_names(parse_name(a), parse_name(b))[0]
+
+
+def test_fold_drops_accents_and_case() -> None:
+    assert fold("José Müller-Łukasz Ørsted") == "jose muller-lukasz orsted"
+
+
+def test_parse_name_handles_order_titles_suffixes_and_hyphens() -> None:
+    assert parse_name("Smith, John") == ParsedName("john", "smith")
+    assert parse_name("Dr. John Q. Smith Jr.") == ParsedName("john", "smith", ("q",))
+    assert parse_name("John Smith, PhD") == ParsedName("john", "smith")
+    assert parse_name("María García-López") == ParsedName("maria", "lopez", ("garcia",))
+    assert parse_name("x", "Jane", "O'Brien") == ParsedName("jane", "obrien")
+    assert parse_name("john.smith@example.com") == ParsedName("john", "smith", derived=True)
+    assert not parse_name("jsmith@example.com").usable
+    assert not parse_name("Madonna").usable
+
+
+def test_name_levels() -> None:
+    assert level("José García", "Jose Garcia") == "exact"
+    assert level("Smith, John", "John Smith") == "exact"
+    assert level("Bob Smith", "Robert Smith") == "nickname"
+    assert level("Liz Taylor", "Elizabeth Taylor") == "nickname"
+    assert level("Bill Gates", "William Gates") == "nickname"
+    assert level("J. Smith", "John Smith") == "initial"
+    assert level("John Michael Smith", "John Smith") == "exact"
+    assert level("Jonh Smith", "John Smith") == "typo"
+    assert level("John Smith", "John Smyth") == "typo"
+    # a typo in both parts, or a family name two edits away, is no match at all
+    assert level("John Smith", "Jon Smyth") == "none"
+    assert level("Ann Lee", "Anna Li") == "none"
+    assert level("John Smith", "Jane Smith") == "none"
+    assert level("Smith John", "John Smith") == "exact"
+
+
+def test_normalize_company_drops_legal_suffixes() -> None:
+    assert (
+        normalize_company("Acme, Inc.")
+        == normalize_company("ACME GmbH")
+        == normalize_company("The Acme Group")
+    )
+    assert normalize_company("Société Générale S.A.") == "societegenerale"
+
+
+def facts(pid: int, name: str, **kw: object) -> PersonFacts:
+    return PersonFacts(id=pid, name=name, **kw)  # type: ignore[arg-type]
+
+
+def test_a_common_name_alone_never_merges() -> None:
+    plan = plan_resolution([facts(1, "John Smith"), facts(2, "John Smith")])
+    assert plan.merges == ()
+    # it is not ignored either: an exact name is worth a look
+    assert [(m.a, m.b) for m in plan.queue] == [(1, 2)]
+    assert REVIEW <= plan.queue[0].confidence < AUTO_MERGE
+
+
+def test_name_plus_company_merges_across_order_accents_and_nicknames() -> None:
+    people = [
+        facts(1, "Robert Müller", companies=("Acme Inc.",), linkedins=("linkedin.com/in/rmuller",)),
+        facts(2, "Muller, Bob", companies=("ACME GmbH",), emails=("bob@home.example",)),
+        facts(3, "José Núñez", companies=("Globex",)),
+        facts(4, "Jose Nunez", emails=("jose.nunez@globex.com",)),
+    ]
+    plan = plan_resolution(people)
+    assert sorted((m.a, m.b) for m in plan.merges) == [(1, 2), (3, 4)]
+    assert all(m.confidence >= AUTO_MERGE for m in plan.merges)
+
+
+def test_initial_needs_more_than_the_company() -> None:
+    only_company = plan_resolution(
+        [facts(1, "John Smith", companies=("Acme",)), facts(2, "J. Smith", companies=("Acme",))]
+    )
+    assert only_company.merges == () and len(only_company.queue) == 1
+    with_address = plan_resolution(
+        [facts(1, "John Smith", companies=("Acme",)), facts(2, "J. Smith", emails=("john.smith@acme.com",))]
+    )
+    assert [(m.a, m.b) for m in with_address.merges] == [(1, 2)]
+
+
+def test_colleagues_with_similar_names_stay_apart() -> None:
+    people = [
+        facts(1, "Ann Lee", companies=("Acme",), emails=("ann.lee@acme.com",)),
+        facts(2, "Anna Li", companies=("Acme",), emails=("anna.li@acme.com",)),
+        facts(3, "John Smith", companies=("Acme",), emails=("john.smith@acme.com",)),
+        facts(4, "Jon Smyth", companies=("Acme",), emails=("jon.smyth@acme.com",)),
+        facts(5, "John Smyth", companies=("Acme",), emails=("jsmyth@acme.com",)),
+    ]
+    plan = plan_resolution(people)
+    assert plan.merges == ()
+    assert all(m.confidence < AUTO_MERGE for m in plan.queue)
+
+
+def test_two_linkedin_profiles_are_never_merged_automatically() -> None:
+    people = [
+        facts(1, "Jane Doe", companies=("Acme",), linkedins=("linkedin.com/in/jane-doe-1",)),
+        facts(2, "Jane Doe", companies=("Acme",), linkedins=("linkedin.com/in/jane-doe-2",)),
+    ]
+    plan = plan_resolution(people)
+    assert plan.merges == ()
+    assert [(m.a, m.b) for m in plan.queue] == [(1, 2)]
+    assert "two different LinkedIn profiles" in plan.queue[0].reasons
+
+
+def test_no_chain_joins_two_profiles_through_a_third_person() -> None:
+    people = [
+        facts(1, "Jane Doe", companies=("Acme",), linkedins=("linkedin.com/in/jane-doe-1",)),
+        facts(2, "Jane Doe", emails=("jane.doe@acme.com",)),
+        facts(3, "Jane Doe", companies=("Acme",), linkedins=("linkedin.com/in/jane-doe-2",)),
+    ]
+    plan = plan_resolution(people)
+    assert len(plan.merges) == 1
+
+
+def test_kept_apart_pairs_are_neither_merged_nor_queued() -> None:
+    people = [facts(1, "Jane Doe", companies=("Acme",)), facts(2, "Jane Doe", companies=("Acme",))]
+    assert len(plan_resolution(people).merges) == 1
+    plan = plan_resolution(people, {frozenset((1, 2))})
+    assert plan.merges == () and plan.queue == ()
+
+
+def test_different_companies_lower_the_confidence() -> None:
+    plan = plan_resolution(
+        [facts(1, "John Smith", companies=("Acme",)), facts(2, "John Smith", companies=("Initech",))]
+    )
+    assert plan.merges == () and plan.queue == ()
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_parse_and_compare_never_raise(a: str, b: str) -> None:
+    lvl, _ = compare_names(parse_name(a), parse_name(b))
+    assert lvl in {"exact", "nickname", "initial", "typo", "none"}
+
+
+def test_an_address_without_a_name_matches_the_name_it_spells() -> None:
+    people = [
+        facts(1, "Timothy Watanabe", companies=("Blue Labs",)),
+        facts(2, "twatanabe@bluelabs.com", emails=("twatanabe@bluelabs.com",)),
+    ]
+    plan = plan_resolution(people)
+    assert [(m.a, m.b) for m in plan.merges] == [(1, 2)]
+    assert any("spells" in r for r in plan.merges[0].reasons)
+
+
+def test_namesakes_addresses_spelling_their_own_name_are_no_evidence() -> None:
+    """Two Omar Hills each write from an address spelling their own name: still only a name match."""
+    people = [
+        facts(1, "Omar Hill", companies=("Harbor Logistics",), emails=("ohill@harborlogistics.com",)),
+        facts(2, "Omar Hill", emails=("ohill99@gmx.de",)),
+    ]
+    plan = plan_resolution(people)
+    assert plan.merges == ()
+    assert len(plan.queue) == 1 and plan.queue[0].confidence < AUTO_MERGE
+
+
+def test_two_profiles_with_only_a_name_in_common_are_not_even_queued() -> None:
+    people = [
+        facts(1, "John Smith", linkedins=("linkedin.com/in/john-smith-1",)),
+        facts(2, "John Smith", linkedins=("linkedin.com/in/john-smith-2",)),
+    ]
+    plan = plan_resolution(people)
+    assert plan.merges == () and plan.queue == ()
+
+
+def test_a_rare_name_of_unknown_sources_ranks_higher_in_review_but_never_merges() -> None:
+    rare = plan_resolution([facts(1, "Zephyrine Quast"), facts(2, "Zephyrine Quast")])
+    shared = plan_resolution(
+        [facts(1, "Zephyrine Quast"), facts(2, "Zephyrine Quast"), facts(3, "Zephyrine Quast")]
+    )
+    assert rare.merges == () and shared.merges == ()
+    assert rare.queue[0].confidence > max(m.confidence for m in shared.queue)
+    assert "nobody else has this name" in rare.queue[0].reasons
+
+
+def test_blocking_never_compares_unrelated_names() -> None:
+    people = [facts(i, f"Person{i} Family{i}") for i in range(1, 400)]
+    assert plan_resolution(people).compared == 0

@@ -1,0 +1,91 @@
+"""An import killed midway (SIGKILL, in a subprocess) leaves the database exactly as before, and the next
+import completes."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from netvalue.importing import run_import
+from netvalue.store import Database
+from netvalue.store.status import counts
+
+PROJECT = Path(__file__).resolve().parents[1]
+CURRENT = PROJECT / "tests" / "fixtures" / "linkedin" / "current"
+
+CHILD = """
+import sys
+from pathlib import Path
+from netvalue.importing import run_import
+from netvalue.store import Database
+
+def progress(name, done):
+    print("progress", name, done, flush=True)
+
+db = Database.open(Path(sys.argv[1]))
+run_import(db, Path(sys.argv[2]), source="linkedin", on_progress=progress)
+print("finished", flush=True)
+"""
+
+
+def benchmark_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "import_linkedin_benchmark", PROJECT / "benchmarks" / "import_linkedin.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def snapshot(db_path: Path) -> tuple[dict[str, int], str]:
+    with Database.open(db_path) as db:
+        assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return counts(db), "\n".join(db.conn.iterdump())
+
+
+@pytest.mark.slow
+def test_sigkill_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
+    db_path = tmp_path / "nv.db"
+    with Database.open(db_path) as db:
+        run_import(db, CURRENT, source="linkedin")
+    before_counts, before_dump = snapshot(db_path)
+    export = benchmark_module().write_export(
+        tmp_path / "Complete_LinkedInDataExport_big.zip", 1500, 15000, seed=3
+    )
+
+    with subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db_path), str(export)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as child:
+        assert child.stdout is not None
+        started = time.monotonic()
+        line = child.stdout.readline()  # the first progress report: records are being written, uncommitted
+        assert line.startswith("progress"), line
+        time.sleep(max(0.0, 0.5 - (time.monotonic() - started)))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL, (
+        "the import finished before it could be killed: make the export bigger"
+    )
+
+    after_counts, after_dump = snapshot(db_path)
+    assert after_counts == before_counts
+    assert after_dump == before_dump
+
+    with Database.open(db_path) as db:
+        report = run_import(db, export, source="linkedin")
+        assert report.totals["added"] > 15000
+        assert counts(db)["connections"] == before_counts["connections"] + 1500
+        assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
