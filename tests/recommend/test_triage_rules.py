@@ -163,3 +163,19 @@ def test_order_is_best_first_and_stable() -> None:
     )
     assert [r.ref for r in results] == ["i1", "i2", "i3"]
     assert results[0].score >= ACCEPT_AT > results[1].score
+
+
+def test_with_no_purpose_a_personal_note_is_accepted_and_a_bare_request_is_not() -> None:
+    from netvalue.recommend.purpose import Purpose
+    from netvalue.recommend.triage import RequestFacts, triage_request
+
+    unset = Purpose()
+    assert not unset.is_set
+    personal = RequestFacts(
+        ref="i1",
+        name="Dana Whitfield",
+        message="Hi Alex, I lead data products at Globex and enjoyed your talk on roadmaps. Would love to connect.",
+    )
+    bare = RequestFacts(ref="i2", name="Marcus Chen", message="")
+    assert triage_request(personal, unset).decision == "accept"
+    assert triage_request(bare, unset).decision == "ignore"

@@ -32,7 +32,8 @@ def person_identities(i: int) -> tuple[Identity, ...]:
 
 def small_network(people: int = 40) -> list[ImportItem]:
     """``people`` connections at three companies; the first half write back and forth (the first few
-    often and lately), group threads tie each company's people together, three invitations wait."""
+    often and lately), four more were close two years ago and silent since (dormant), group threads tie
+    each company's people together, three invitations wait."""
     items: list[ImportItem] = []
     for i in range(people):
         items.append(
@@ -66,6 +67,25 @@ def small_network(people: int = 40) -> list[ImportItem]:
                         message_key=f"m{key}",
                         title=f"Project {i} update {n}",
                         length=400,
+                    )
+                )
+    for i in range(20, 24):  # once strong, silent for two years: dormant ties the weekly plan suggests
+        email = person_identities(i)[1]
+        for n in range(40):
+            when = AS_OF - (730 + 8 * n) * DAY
+            for direction in ("sent", "received"):
+                key += 1
+                items.append(
+                    InteractionRecord(
+                        source="email",
+                        source_key=f"d{key}",
+                        person=email,
+                        kind="email",
+                        direction=direction,  # type: ignore[arg-type]
+                        occurred_at=when,
+                        message_key=f"d{key}",
+                        title=f"Old project {i} {n}",
+                        length=600,
                     )
                 )
     for c, company in enumerate(COMPANIES):

@@ -168,3 +168,45 @@ def test_upload_with_an_unknown_source_is_refused(client: TestClient) -> None:
 def test_import_page_lists_every_importer(client: TestClient) -> None:
     sources = {s["source"] for s in client.get("/import.json").json()["sources"]}
     assert {"linkedin", "vcard"} <= sources
+
+
+def test_requests_queue_and_decision(client: TestClient) -> None:
+    queue = client.get("/requests.json").json()["requests"]
+    assert {r["name"] for r in queue} == {"Requester 0", "Requester 1", "Requester 2"}
+    assert all({"id", "decision", "score", "reasons"} <= set(r) for r in queue)
+    ref = next(r["id"] for r in queue if r["name"] == "Requester 0")
+    response = client.post(f"/requests/{ref}/decide", data={"decision": "accept"}, headers=HTMX)
+    assert response.status_code == 200
+    assert 'data-decided="accept"' in response.text
+    assert ref not in {r["id"] for r in client.get("/requests.json").json()["requests"]}
+
+
+def test_request_decision_must_be_accept_or_ignore(client: TestClient) -> None:
+    response = client.post("/requests/i1/decide", data={"decision": "maybe"}, headers=SAME_ORIGIN)
+    assert response.status_code == 400
+    assert "Error: decide accept or ignore" in response.text
+    unknown = client.post("/requests/i999/decide", data={"decision": "accept"}, headers=SAME_ORIGIN)
+    assert unknown.status_code == 400
+    assert "no connection request has the id" in unknown.text
+
+
+def test_week_plan_done_and_streak(client: TestClient) -> None:
+    week = client.get("/week.json").json()
+    assert 1 <= len(week["items"]) <= 3
+    assert all(item["why"] and item["opener"] for item in week["items"])
+    person_id = week["items"][0]["id"]
+    response = client.post(
+        "/week/done", data={"person_id": str(person_id), "outcome": "replied", "note": "coffee"}, headers=HTMX
+    )
+    assert response.status_code == 200
+    assert f'data-done="{person_id}"' in response.text
+    after = client.get("/week.json").json()
+    assert after["streak"] == 1
+    assert any(i["id"] == person_id and i["done"] for i in after["items"])
+    assert after["history"][-1]["done"][0]["outcome"] == "replied"
+
+
+def test_done_with_a_bad_outcome_is_refused(client: TestClient) -> None:
+    response = client.post("/week/done", data={"person_id": "1", "outcome": "ghosted"}, headers=SAME_ORIGIN)
+    assert response.status_code == 400
+    assert "Error: outcome must be one of" in response.text

@@ -16,8 +16,6 @@ from typing import Any
 
 import pytest
 
-from netvalue.store.database import migrations
-
 pytestmark = pytest.mark.browser
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -30,11 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-RECOMMEND_SCHEMA = any("user_triage_decisions" in sql for _, _, sql in migrations())
-needs_recommend_schema = pytest.mark.xfail(
-    not RECOMMEND_SCHEMA,
-    reason="the recommend migration (user_triage_decisions, user_plan_weeks) is not merged into store/schema yet",
-)
 
 
 def _netvalue(*args: str) -> list[str]:
@@ -235,7 +228,6 @@ def test_communities_and_purpose_pages(page: Any, served: str) -> None:
     shot(page, "07-purpose")
 
 
-@needs_recommend_schema
 def test_accept_a_request(page: Any, served: str) -> None:
     base = base_of(served)
     page.goto(base + "/requests")
@@ -248,7 +240,6 @@ def test_accept_a_request(page: Any, served: str) -> None:
     assert ref not in {r["id"] for r in remaining}
 
 
-@needs_recommend_schema
 def test_mark_a_plan_item_done(page: Any, served: str) -> None:
     base = base_of(served)
     page.goto(base + "/week")

@@ -181,3 +181,13 @@ def test_malformed_path_or_form_is_a_one_line_error(client: TestClient) -> None:
     missing = client.post("/week/done", data={}, headers={"Origin": "http://127.0.0.1:8765"})
     assert missing.status_code == 400
     assert "Error: person_id" in missing.text
+
+
+def test_people_filter_by_tier_and_dormant(client: TestClient) -> None:
+    dormant = client.get("/people.json?dormant=yes&per_page=100").json()["people"]
+    assert {p["id"] for p in dormant} >= {21, 22, 23, 24}, "close two years ago, silent since"
+    assert all(p["dormant"] for p in dormant)
+    collected = client.get("/people.json?tier=collected names&per_page=100").json()["people"]
+    assert collected, "people with no two-way exchange are collected names"
+    assert all(p["tier"] == "collected names" for p in collected)
+    assert not {p["id"] for p in collected} & {1, 2, 3}

@@ -13,6 +13,7 @@ from netvalue.demo import demo_files
 from netvalue.demo.generate import EXPORT_DATE
 from netvalue.importers import IMPORTERS
 from netvalue.importing import run_import
+from netvalue.recommend.purpose import make_purpose, purpose_path, save_purpose
 from netvalue.report.network import network_report
 from netvalue.store import Database
 from netvalue.store.database import ENV_VAR, default_db_path
@@ -58,6 +59,19 @@ def demo(ctx: click.Context, fresh: bool, as_json: bool) -> None:
             report = run_import(db, file, source=source)
             imported.append(report)
         data = network_report(db, as_of)
+    demo_purpose = purpose_path(path)
+    if (
+        not demo_purpose.exists()
+    ):  # the invented owner is a product manager open to a move (yours stays yours)
+        save_purpose(
+            demo_purpose,
+            make_purpose(
+                ("job-search", "learning"),
+                roles=("product manager", "head of product"),
+                industries=("analytics", "data"),
+                keywords=("data products", "pricing"),
+            ),
+        )
     if as_json:
         emit_json({"database": str(path), "imports": [r.as_dict() for r in imported], "report": data})
         return
@@ -65,4 +79,4 @@ def demo(ctx: click.Context, fresh: bool, as_json: bool) -> None:
         console.print(f"Imported {item.source:<9} {Path(item.path).name}: {item.totals['added']:,} added")
     console.print(f"Demo database: {path}\n")
     render_report(data)
-    console.print(f"\nNext: netvalue --db {path} ties   ·   netvalue --db {path} serve")
+    console.print(f"\nNext: netvalue --db {path} ties   ·   triage   ·   plan --as-of 2026-11-16   ·   serve")

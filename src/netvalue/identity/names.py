@@ -126,6 +126,8 @@ _SUFFIXES = frozenset(
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\"[^\"]*\"|“[^”]*”")
 _WORD = re.compile(r"[a-z0-9']+")
 _LOCAL_SPLIT = re.compile(r"[._\-+]+")
+_DIGITS = re.compile(r"\d+")
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -202,7 +204,7 @@ def parse_name(name: str, first_name: str | None = None, last_name: str | None =
 def name_from_local_part(local: str) -> ParsedName:
     """``'john.smith'`` / ``'john_smith2'`` -> John Smith (``derived``); a local part without a separator
     (``'jsmith'``, ``'info'``) names nobody we can compare."""
-    parts = [p for p in (re.sub(r"\d+", "", x) for x in _LOCAL_SPLIT.split(fold(local))) if p]
+    parts = [p for p in (_DIGITS.sub("", x) for x in _LOCAL_SPLIT.split(fold(local))) if p]
     if len(parts) < 2 or len(parts[-1]) < 2:
         return _EMPTY
     return ParsedName(parts[0], parts[-1], tuple(parts[1:-1]), derived=True)
@@ -287,4 +289,4 @@ def local_part_patterns(name: ParsedName) -> frozenset[str]:
 
 def local_part_key(local: str) -> str:
     """A local part with separators and digits removed (``'john.smith42'`` -> ``'johnsmith'``)."""
-    return re.sub(r"[^a-z]", "", fold(local))
+    return _NOT_LETTER.sub("", fold(local))

@@ -82,6 +82,7 @@ _FREEMAIL = frozenset(
         "t-online",
     ]
 )
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _SECOND_LEVEL = frozenset({"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or"})
 
 
@@ -164,7 +165,7 @@ def profile_of(facts: PersonFacts) -> Profile:
         label = _domain_label(domain)
         if label not in _FREEMAIL:
             domains.add(domain)
-            labels.add(re.sub(r"[^a-z0-9]", "", label))
+            labels.add(_NOT_ALNUM.sub("", label))
         key = local_part_key(local)
         if len(key) >= 4:
             locals_.add(key)

@@ -19,7 +19,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Protocol
 
 from netvalue.errors import ImportFormatError, UnsupportedExportError
 from netvalue.importers.base import csv_error
@@ -34,6 +34,38 @@ EXPECTED = (
 
 # A message body can exceed the csv module's default field limit of 128 KiB (long pasted texts).
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class Digest(Protocol):
+    """What :class:`Table` needs of a ``hashlib`` object to hash a file while reading it."""
+
+    def update(self, data: bytes, /) -> None: ...
+
+    def hexdigest(self) -> str: ...
+
+
+class _DigestingReader(io.RawIOBase):
+    """A binary stream that feeds every byte read through it to ``digest`` (hashing a file during the
+    one read that parses it, instead of in a read of its own)."""
+
+    def __init__(self, raw: IO[bytes], digest: Digest) -> None:
+        super().__init__()
+        self._raw = raw
+        self._digest = digest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        size = len(data)
+        buffer[:size] = data
+        self._digest.update(data)
+        return size
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 class Archive:
@@ -155,9 +187,19 @@ class Archive:
             self.label(name), f"cannot be read from the export ({exc}); download the export again", line
         )
 
-    def table(self, name: str, required: tuple[str, ...], *, header_hint: str | None = None) -> Table:
-        """A CSV file of the export as a :class:`Table` (its header found, ``required`` columns checked)."""
-        return Table(self, name, required, header_hint or (required[0] if required else None))
+    def table(
+        self,
+        name: str,
+        required: tuple[str, ...],
+        *,
+        header_hint: str | None = None,
+        digest: Digest | None = None,
+    ) -> Table:
+        """A CSV file of the export as a :class:`Table` (its header found, ``required`` columns checked).
+
+        With ``digest``, every byte of the file is fed to it as it is read: read the table to its end and
+        ``digest.hexdigest()`` is the file's hash, as :meth:`sha256` would give it."""
+        return Table(self, name, required, header_hint or (required[0] if required else None), digest)
 
 
 class Table:
@@ -168,13 +210,21 @@ class Table:
     """
 
     def __init__(
-        self, archive: Archive, name: str, required: tuple[str, ...], header_hint: str | None
+        self,
+        archive: Archive,
+        name: str,
+        required: tuple[str, ...],
+        header_hint: str | None,
+        digest: Digest | None = None,
     ) -> None:
         self.archive = archive
         self.name = name
         self.label = archive.label(name)
         self.line = 0
-        self._raw = archive.open_member(name)
+        raw = archive.open_member(name)
+        self._raw: IO[bytes] = (
+            raw if digest is None else io.BufferedReader(_DigestingReader(raw, digest), _CHUNK)
+        )
         self._text = io.TextIOWrapper(self._raw, encoding="utf-8-sig", newline="")
         self._reader = csv.reader(self._text)
         self.columns: dict[str, int] = {}

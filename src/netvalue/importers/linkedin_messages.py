@@ -1,8 +1,8 @@
 """``messages.csv`` of LinkedIn's export: who the owner is, and one interaction per message and counterpart.
 
-The file is read twice, streamed both times, so memory stays flat however large it is (the second
-``csv.reader`` pass costs about one bare read).  :func:`scan_messages` finds the owner, who is named
-nowhere: the sender URL that takes part in the most conversations is the owner's (``formats.md``),
+The file is read once (:func:`read_messages`): every message is keyed and dated and kept as a compact
+tuple, and the distinct sender/recipient cells are numbered.  :func:`scan` then finds the owner, who is
+named nowhere: the sender URL that takes part in the most conversations is the owner's (``formats.md``),
 confirmed by ``Profile.csv``'s name when a ``FROM`` matches it; it also collects the URL each name is
 shown with, for exports that give names without URLs.  :func:`message_items` then turns every message
 into interactions.  A message the owner sent to n people is n records sharing ``message_key``, each
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from netvalue.importers.base import ImportOptions
-from netvalue.importers.linkedin_archive import Archive, Table
+from netvalue.importers.linkedin_archive import Archive, Digest, Table
 from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
 from netvalue.importers.linkedin_people import SOURCE, Directory, UrlIdentities
 from netvalue.records import FileRead, Identity, InteractionRecord, PersonRecord
@@ -95,59 +95,132 @@ def _urls_of(cell: str, urls: UrlIdentities) -> list[Identity]:
     return [u for u in (urls(part.strip()) for part in cell.split(",")) if u is not None]
 
 
-def scan_messages(archive: Archive, name: str, urls: UrlIdentities, profile_name: str | None) -> MessageScan:
-    """Find the owner's URL and the URL each name is shown with (the first of the two reads)."""
+_Combination = tuple[str, str, str, str]
+"""A message's ``FROM``, ``SENDER PROFILE URL``, ``TO`` and ``RECIPIENT PROFILE URLS`` cells, as written."""
+
+_Row = tuple[int, int, str, str, int, str]
+"""One message, compactly: its combination's number, ``occurred_at``, ``message_key``, conversation id,
+length and title (``CONVERSATION TITLE``, else ``SUBJECT``; ``""`` for none)."""
+
+
+@dataclass(slots=True)
+class MessagesFile:
+    """``messages.csv`` read once: what :func:`scan` learns of it, and every message that is not a
+    draft in compact form, for :func:`message_items` to turn into records once the owner is known."""
+
+    combinations: list[_Combination]  # by number
+    conversations_of_combination: dict[tuple[str, int], None]  # (conversation, number), in file order
+    messages: list[_Row]
+    rows: int
+    drafts: int
+    sha256: str
+
+
+def read_messages(
+    archive: Archive, name: str, *, keep_messages: bool = True, digest: Digest | None = None
+) -> MessagesFile:
+    """Read ``messages.csv`` once: parse every date and key every message (errors name the line), and
+    number the distinct combinations of sender and recipient cells (a conversation repeats a few).
+
+    The messages are kept as compact tuples (about 200 bytes each, not the text) rather than read a
+    second time: a second ``csv`` pass over the file cost about as much as the bare read of the whole
+    export (``benchmarks/import_linkedin.py``).  ``keep_messages=False`` keeps only what :func:`scan`
+    needs.  With ``digest`` the file is hashed during this read (see :meth:`Archive.table`).
+    """
+    combinations: list[_Combination] = []
+    number_of: dict[_Combination, int] = {}
+    pairs: dict[tuple[str, int], None] = {}
+    messages: list[_Row] = []
+    keep = messages.append
+    rows = drafts = 0
+    sha1 = hashlib.sha1
+    with archive.table(name, MESSAGES_REQUIRED, digest=digest) as table:
+        cols = _Columns.of(table)
+        i_conversation, i_sender, i_recipients, i_date = (
+            cols.conversation,
+            cols.sender,
+            cols.recipients,
+            cols.date,
+        )
+        i_sender_url, i_recipient_urls, i_content = cols.sender_url, cols.recipient_urls, cols.content
+        i_title, i_subject = cols.title, cols.subject
+        i_message_draft, i_conversation_draft = cols.message_draft, cols.conversation_draft
+        for row in table.rows():
+            rows += 1
+            if (i_message_draft is not None and row[i_message_draft][:1] in _YES) or (
+                i_conversation_draft is not None and row[i_conversation_draft][:1] in _YES
+            ):
+                drafts += 1
+                continue
+            conversation = row[i_conversation]
+            date_text = row[i_date]
+            try:
+                occurred = parse_message_date(date_text)
+            except DateFormatError as exc:
+                raise table.error(f"'DATE' is not a date ({exc})") from exc
+            sender_cell = row[i_sender]
+            sender_url_cell = row[i_sender_url] if i_sender_url is not None else ""
+            combination = (
+                sender_cell,
+                sender_url_cell,
+                row[i_recipients],
+                row[i_recipient_urls] if i_recipient_urls is not None else "",
+            )
+            number = number_of.get(combination)
+            if number is None:
+                number = number_of[combination] = len(combinations)
+                combinations.append(combination)
+            pair = (conversation, number)
+            if pair not in pairs:
+                pairs[pair] = None
+            if keep_messages:
+                content = row[i_content] if i_content is not None else ""
+                message_key = sha1(
+                    f"{conversation}\x1f{date_text}\x1f{sender_url_cell.strip() or sender_cell.strip()}"
+                    f"\x1f{content}".encode()
+                ).hexdigest()
+                title = (row[i_title] if i_title is not None else "") or (
+                    row[i_subject] if i_subject is not None else ""
+                )
+                keep((number, occurred, message_key, conversation, len(content), title))
+    sha256 = digest.hexdigest() if digest is not None else ""
+    return MessagesFile(combinations, pairs, messages, rows, drafts, sha256)
+
+
+def scan(file: MessagesFile, urls: UrlIdentities, profile_name: str | None) -> MessageScan:
+    """Find the owner's URL and the URL each name is shown with, from each distinct pair of conversation
+    and sender/recipient cells of :func:`read_messages`."""
     conversations_of: dict[str, set[str]] = {}  # a URL's value -> the conversations it takes part in
     names_of: dict[str, set[str]] = {}  # a URL's value -> the names shown with it
     urls_of: dict[str, set[Identity]] = {}
     conversations_named: dict[str, set[str]] = {}  # a TO name -> its conversations (files without URLs)
     identities: dict[str, Identity] = {}
     all_conversations: set[str] = set()
-    with archive.table(name, MESSAGES_REQUIRED) as table:
-        cols = _Columns.of(table)
-        seen: set[tuple[str, ...]] = set()
-        for row in table.rows():
-            if cols.is_draft(row):
-                continue
-            conversation = row[cols.conversation]
-            # the messages of a conversation repeat a few sender/recipient combinations: look at each once
-            combination = (
-                conversation,
-                row[cols.sender],
-                row[cols.sender_url] if cols.sender_url is not None else "",
-                row[cols.recipients],
-                row[cols.recipient_urls] if cols.recipient_urls is not None else "",
-            )
-            if combination in seen:
-                continue
-            seen.add(combination)
-            all_conversations.add(conversation)
-            sender_name = row[cols.sender].strip()
-            sender = urls(row[cols.sender_url].strip()) if cols.sender_url is not None else None
-            if sender is not None:
-                identities[sender.value] = sender
-                conversations_of.setdefault(sender.value, set()).add(conversation)
-                if sender_name:
-                    names_of.setdefault(sender.value, set()).add(sender_name)
-                    urls_of.setdefault(sender_name, set()).add(sender)
-            cell = row[cols.recipient_urls] if cols.recipient_urls is not None else ""
-            if cell:
-                recipients = _urls_of(cell, urls)
-                names = (
-                    split_names(row[cols.recipients], {})
-                    if len(recipients) > 1
-                    else [row[cols.recipients].strip()]
-                )
-                paired = len(names) == len(recipients)
-                for position, recipient in enumerate(recipients):
-                    identities[recipient.value] = recipient
-                    conversations_of.setdefault(recipient.value, set()).add(conversation)
-                    if paired and names[position]:
-                        names_of.setdefault(recipient.value, set()).add(names[position])
-                        urls_of.setdefault(names[position], set()).add(recipient)
-            else:
-                for to_name in split_names(row[cols.recipients], {}):
-                    conversations_named.setdefault(to_name, set()).add(conversation)
+    combinations = file.combinations
+    for conversation, number in file.conversations_of_combination:
+        sender_cell, sender_url_cell, recipients_cell, recipient_urls_cell = combinations[number]
+        all_conversations.add(conversation)
+        sender_name = sender_cell.strip()
+        sender = urls(sender_url_cell.strip())
+        if sender is not None:
+            identities[sender.value] = sender
+            conversations_of.setdefault(sender.value, set()).add(conversation)
+            if sender_name:
+                names_of.setdefault(sender.value, set()).add(sender_name)
+                urls_of.setdefault(sender_name, set()).add(sender)
+        if recipient_urls_cell:
+            recipients = _urls_of(recipient_urls_cell, urls)
+            names = split_names(recipients_cell, {}) if len(recipients) > 1 else [recipients_cell.strip()]
+            paired = len(names) == len(recipients)
+            for position, recipient in enumerate(recipients):
+                identities[recipient.value] = recipient
+                conversations_of.setdefault(recipient.value, set()).add(conversation)
+                if paired and names[position]:
+                    names_of.setdefault(recipient.value, set()).add(names[position])
+                    urls_of.setdefault(names[position], set()).add(recipient)
+        else:
+            for to_name in split_names(recipients_cell, {}):
+                conversations_named.setdefault(to_name, set()).add(conversation)
     name_urls = {n: next(iter(found)) for n, found in urls_of.items() if len(found) == 1}
     url_names = {value: min(names) for value, names in names_of.items()}
     owner_value = _pick_owner(
@@ -245,7 +318,7 @@ def _participants(
 
 
 def message_items(
-    archive: Archive,
+    file: MessagesFile,
     name: str,
     urls: UrlIdentities,
     scan: MessageScan,
@@ -253,75 +326,43 @@ def message_items(
     options: ImportOptions,
     sha256: str,
 ) -> Iterator[InteractionRecord | PersonRecord | FileRead]:
-    """Every message as interactions (the second read), people for counterparts who are not
-    connections, and the file's :class:`FileRead`."""
+    """Every message of :func:`read_messages` as interactions, people for counterparts who are not
+    connections (each before its first interaction), and the file's :class:`FileRead`."""
     known = directory.known
-    participants: dict[tuple[str, str, str, str], _Participants] = {}
-    rows = skipped = 0
-    sha1 = hashlib.sha1
+    combinations = file.combinations
+    participants: list[_Participants | None] = [None] * len(combinations)
+    skipped = file.drafts
     max_group = options.max_group
-    with archive.table(name, MESSAGES_REQUIRED) as table:
-        cols = _Columns.of(table)
-        i_conversation, i_sender, i_recipients, i_date = (
-            cols.conversation,
-            cols.sender,
-            cols.recipients,
-            cols.date,
-        )
-        i_sender_url, i_recipient_urls, i_content = cols.sender_url, cols.recipient_urls, cols.content
-        i_title, i_subject = cols.title, cols.subject
-        i_message_draft, i_conversation_draft = cols.message_draft, cols.conversation_draft
-        for row in table.rows():
-            rows += 1
-            if (i_message_draft is not None and row[i_message_draft][:1] in _YES) or (
-                i_conversation_draft is not None and row[i_conversation_draft][:1] in _YES
-            ):
-                skipped += 1
-                continue
-            conversation = row[i_conversation]
-            date_text = row[i_date]
-            try:
-                occurred = parse_message_date(date_text)
-            except DateFormatError as exc:
-                raise table.error(f"'DATE' is not a date ({exc})") from exc
-            sender_cell = row[i_sender_url] if i_sender_url is not None else ""
-            recipient_cell = row[i_recipient_urls] if i_recipient_urls is not None else ""
-            combination = (row[i_sender], sender_cell, row[i_recipients], recipient_cell)
-            resolved = participants.get(combination)
-            if resolved is None:
-                resolved = _participants(combination, urls, scan, directory)
-                participants[combination] = resolved
-                for identity, person_name, _ in resolved.counterparts:
-                    if identity.value not in known:
-                        known.add(identity.value)
-                        yield PersonRecord(source=SOURCE, identities=(identity,), name=person_name)
-            if not resolved.counterparts:
-                skipped += 1
-                continue
-            content = row[i_content] if i_content is not None else ""
-            message_key = sha1(
-                f"{conversation}\x1f{date_text}\x1f{sender_cell.strip() or row[i_sender].strip()}\x1f{content}".encode()
-            ).hexdigest()
-            title = (row[i_title] if i_title is not None else "") or (
-                row[i_subject] if i_subject is not None else ""
+    record = InteractionRecord
+    for number, occurred, message_key, conversation, length, title in file.messages:
+        resolved = participants[number]
+        if resolved is None:
+            resolved = participants[number] = _participants(combinations[number], urls, scan, directory)
+            for identity, person_name, _ in resolved.counterparts:
+                if identity.value not in known:
+                    known.add(identity.value)
+                    yield PersonRecord(source=SOURCE, identities=(identity,), name=person_name)
+        if not resolved.counterparts:
+            skipped += 1
+            continue
+        direction = resolved.direction
+        group_size = resolved.group_size
+        bulk = group_size > max_group
+        for identity, person_name, suffix in resolved.counterparts:
+            # positional: the record's fields in order (source ... bulk), the cheapest way to build one
+            yield record(
+                SOURCE,
+                message_key + suffix,
+                identity,
+                "message",
+                direction,
+                occurred,
+                message_key,
+                conversation or None,
+                group_size,
+                length,
+                title or None,
+                person_name or None,
+                bulk,
             )
-            direction: Literal["sent", "received"] = resolved.direction
-            group_size = resolved.group_size
-            bulk = group_size > max_group
-            for identity, person_name, suffix in resolved.counterparts:
-                yield InteractionRecord(
-                    source=SOURCE,
-                    source_key=message_key + suffix,
-                    person=identity,
-                    kind="message",
-                    direction=direction,
-                    occurred_at=occurred,
-                    message_key=message_key,
-                    conversation_id=conversation or None,
-                    group_size=group_size,
-                    length=len(content),
-                    title=title or None,
-                    person_name=person_name or None,
-                    bulk=bulk,
-                )
-    yield FileRead(name, rows=rows, skipped=skipped, sha256=sha256)
+    yield FileRead(name, rows=file.rows, skipped=skipped, sha256=sha256)

@@ -198,8 +198,11 @@ def _within_window(stems: tuple[str, ...], positions: dict[str, list[int]]) -> b
 
 
 def purpose_path(db_path: Path) -> Path:
-    """``purpose.toml`` in the data dir (the folder of the database file)."""
-    return db_path.parent / FILE_NAME
+    """``purpose.toml`` in the data dir (the folder of the database file) for ``netvalue.db``;
+    ``<name>.purpose.toml`` beside any other database, so the demo's purpose is not the user's."""
+    if db_path.stem == "netvalue":
+        return db_path.parent / FILE_NAME
+    return db_path.parent / f"{db_path.stem}.{FILE_NAME}"
 
 
 def make_purpose(

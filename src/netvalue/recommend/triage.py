@@ -23,7 +23,7 @@ real relationship (two-way contact)   +0.50; known but one-way: +0.10
 shared employer or school             +0.35
 your contacts at their company        +0.20 (1–2), +0.30 (3+)
 mutual connections (typed)            +0.15 (1–3), +0.30 (4–30), +0.20 (>30; +0.35 for trust goals)
-personal note                         +0.10
+personal note                         +0.10 (+0.25 more when no purpose is set)
 bridge to a company you have nobody   +0.05 (only when relevant)
 learned from your decisions           ±0.25 at most, no shared context only (:class:`DecisionModel`)
 ====================================  =============================================================
@@ -51,6 +51,14 @@ from netvalue.recommend.spam import is_spam, note_kind, spam_signals
 
 Decision = Literal["accept", "accept and reach out", "ignore"]
 ACCEPT_AT = 0.5
+_SINGULAR = {
+    "industries": "industry",
+    "roles": "role",
+    "companies": "company",
+    "places": "place",
+    "keywords": "keyword",
+}
+NO_PURPOSE_PERSONAL = 0.25  # [ours]: base 0.20 + note 0.10 + this crosses ACCEPT_AT
 REACH_OUT_AT = 0.8
 LEARNED_MAX = 0.25
 MIN_EXAMPLES = 3
@@ -258,9 +266,7 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
     if matches:
         kinds = {kind for kind, _ in matches}
         relevance = min(0.35 + 0.1 * (len(kinds) - 1), 0.55)
-        listed = ", ".join(
-            f"{kind.rstrip('s') if kind != 'companies' else 'company'} {t!r}" for kind, t in matches
-        )
+        listed = ", ".join(f"{_SINGULAR.get(kind, kind)} {t!r}" for kind, t in matches)
         reasons.insert(0, f"relevant to your purpose: {listed}")
         if not purpose.open_to_strangers and not has_shared:
             relevance *= 0.4
@@ -282,6 +288,11 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
     elif note == "personal":
         score += 0.1
         reasons.append("a personal note")
+        if not purpose.is_set:
+            # With no purpose stated, lean to connecting unless there is a solid reason not to (the default
+            # stance science.md §6 gives for job and business purposes) — but only for someone who wrote.
+            score += NO_PURPOSE_PERSONAL
+            reasons.append("no purpose set: a personal note is enough to connect (`netvalue purpose set`)")
     elif note == "generic":
         reasons.append("a generic note")
     else:
