@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
-from netvalue.records import ImportItem
+from netvalue.records import Direction, Identity, IdentityKind, ImportItem, InteractionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +73,50 @@ def decode_text(data: bytes, name: str) -> str:
 
 def csv_error(name: str, exc: csv.Error, line: int | None) -> ImportFormatError:
     return ImportFormatError(name, f"is not valid CSV ({exc})", line)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of ``path``, or nothing when it cannot be read (for ``detect`` sniffing)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return b""
+
+
+def message_records(
+    *,
+    source: str,
+    identity_kind: IdentityKind,
+    message_key: str,
+    sender: str,
+    owner: str | None,
+    others: Sequence[str],
+    occurred_at: int | None,
+    conversation_id: str | None,
+    max_group: int,
+    length: int | None = None,
+    names_are_keys: bool = False,
+) -> Iterator[InteractionRecord]:
+    """One chat message as interactions, Kossinets & Watts (2006) style: a message the owner sent is one
+    record per other participant, a message they received is one record with its sender; every record
+    carries the conversation's size, and a conversation of more than ``max_group`` others counts as
+    co-occurrence only (``bulk``).  ``others`` are the participants besides the owner; ``names_are_keys``
+    when the identity value is also the person's display name (Facebook, WhatsApp)."""
+    direction: Direction = "sent" if owner is not None and sender == owner else "received"
+    targets = [o for o in others if o != sender] if direction == "sent" else [sender]
+    for person in targets:
+        yield InteractionRecord(
+            source=source,
+            source_key=f"{message_key}|{person}",
+            person=Identity(identity_kind, person),
+            kind="message",
+            direction=direction,
+            occurred_at=occurred_at,
+            message_key=message_key,
+            conversation_id=conversation_id,
+            group_size=max(len(others), 1),
+            bulk=len(others) > max_group,
+            length=length,
+            person_name=person if names_are_keys else None,
+        )

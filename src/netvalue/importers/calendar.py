@@ -37,7 +37,13 @@ import icalendar
 import recurring_ical_events
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.base import Importer, ImportOptions, decode_text, sha256_of_bytes
+from netvalue.importers.base import (
+    Importer,
+    ImportOptions,
+    decode_text,
+    read_head,
+    sha256_of_bytes,
+)
 from netvalue.keys import normalize_email
 from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, PersonRecord
 
@@ -322,12 +328,7 @@ def detect(path: Path) -> bool:
 
 
 def _sniff(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(512)
-    except OSError:
-        return False
-    return b"BEGIN:VCALENDAR" in head.upper()
+    return b"BEGIN:VCALENDAR" in read_head(path, 512).upper()
 
 
 IMPORTER = Importer(

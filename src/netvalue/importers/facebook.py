@@ -30,14 +30,18 @@ from pathlib import Path
 from typing import Any
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.base import Importer, ImportOptions, decode_text, sha256_of_bytes
+from netvalue.importers.base import (
+    Importer,
+    ImportOptions,
+    decode_text,
+    message_records,
+    sha256_of_bytes,
+)
 from netvalue.records import (
-    Direction,
     FileIgnored,
     FileRead,
     Identity,
     ImportItem,
-    InteractionRecord,
     OwnerRecord,
     PersonRecord,
 )
@@ -262,23 +266,18 @@ def _thread_records(thread: Thread, owner: str | None, name: str, max_group: int
             skipped += 1
             continue
         stamp = f"{when_ms}" if when_ms is not None else f"unknown-{index}"
-        message_key = f"{thread.thread_id}|{stamp}|{sender}"
-        direction: Direction = "sent" if owner is not None and sender == owner else "received"
-        targets = others if direction == "sent" else [sender]
-        for person in targets:
-            yield InteractionRecord(
-                source=SOURCE,
-                source_key=f"{message_key}|{person}",
-                person=Identity("facebook", person),
-                kind="message",
-                direction=direction,
-                occurred_at=when_ms // 1000 if when_ms is not None else None,
-                message_key=message_key,
-                conversation_id=thread.thread_id,
-                group_size=max(len(others), 1),
-                bulk=len(others) > max_group,
-                person_name=person,
-            )
+        yield from message_records(
+            source=SOURCE,
+            identity_kind="facebook",
+            message_key=f"{thread.thread_id}|{stamp}|{sender}",
+            sender=sender,
+            owner=owner,
+            others=others,
+            occurred_at=when_ms // 1000 if when_ms is not None else None,
+            conversation_id=thread.thread_id,
+            max_group=max_group,
+            names_are_keys=True,
+        )
     yield FileRead(name, rows=rows, skipped=skipped, sha256=thread.sha256)
 
 

@@ -25,15 +25,19 @@ from pathlib import Path
 from typing import Any
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.base import Importer, ImportOptions, decode_text, sha256_of_bytes
+from netvalue.importers.base import (
+    Importer,
+    ImportOptions,
+    decode_text,
+    message_records,
+    sha256_of_bytes,
+)
 from netvalue.importers.facebook import ExportArchive, as_list
 from netvalue.records import (
-    Direction,
     FileIgnored,
     FileRead,
     Identity,
     ImportItem,
-    InteractionRecord,
     OwnerRecord,
     PersonRecord,
 )
@@ -159,23 +163,20 @@ def _direct_messages(
             if not sender:
                 skipped += 1
                 continue
-            message_key = str(message.get("id") or f"{conversation_id}|{message.get('createdAt')}|{sender}")
-            direction: Direction = "sent" if owner is not None and sender == owner else "received"
-            targets = [o for o in others if o != sender] if direction == "sent" else [sender]
-            for person in targets:
-                yield InteractionRecord(
-                    source=SOURCE,
-                    source_key=f"{message_key}|{person}",
-                    person=Identity("twitter", person),
-                    kind="message",
-                    direction=direction,
-                    occurred_at=_timestamp(message.get("createdAt")),
-                    message_key=message_key,
-                    conversation_id=conversation_id or None,
-                    group_size=max(len(others), 1),
-                    bulk=len(others) > max_group,
-                    length=len(message["text"]) if isinstance(message.get("text"), str) else None,
-                )
+            yield from message_records(
+                source=SOURCE,
+                identity_kind="twitter",
+                message_key=str(
+                    message.get("id") or f"{conversation_id}|{message.get('createdAt')}|{sender}"
+                ),
+                sender=sender,
+                owner=owner,
+                others=others,
+                occurred_at=_timestamp(message.get("createdAt")),
+                conversation_id=conversation_id or None,
+                max_group=max_group,
+                length=len(message["text"]) if isinstance(message.get("text"), str) else None,
+            )
     yield FileRead(name, rows=rows, skipped=skipped, sha256=digest)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.base import Importer, ImportOptions, sha256_of_bytes
+from netvalue.importers.base import Importer, ImportOptions, read_head, sha256_of_bytes
 from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
 from netvalue.records import FileRead, Identity, ImportItem, PersonRecord
 
@@ -304,12 +304,7 @@ def detect(path: Path) -> bool:
 
 
 def _sniff(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(256)
-    except OSError:
-        return False
-    return b"BEGIN:VCARD" in head.upper()
+    return b"BEGIN:VCARD" in read_head(path, 256).upper()
 
 
 IMPORTER = Importer(

@@ -29,15 +29,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.base import Importer, ImportOptions, decode_text, sha256_of_bytes
+from netvalue.importers.base import (
+    Importer,
+    ImportOptions,
+    decode_text,
+    message_records,
+    sha256_of_bytes,
+)
 from netvalue.importers.facebook import ExportArchive
 from netvalue.keys import normalize_phone
 from netvalue.records import (
-    Direction,
     FileRead,
     Identity,
     ImportItem,
-    InteractionRecord,
     OwnerRecord,
     PersonRecord,
 )
@@ -205,24 +209,19 @@ def read_chat_bytes(
             continue
         base = f"{chat_name}|{when}|{line.sender}"
         seen[base] = seen.get(base, 0) + 1
-        message_key = f"{base}|{seen[base]}"
-        direction: Direction = "sent" if line.sender == owner else "received"
-        targets = participants if direction == "sent" else [line.sender]
-        for person in targets:
-            yield InteractionRecord(
-                source=SOURCE,
-                source_key=f"{message_key}|{person}",
-                person=Identity("whatsapp", person),
-                kind="message",
-                direction=direction,
-                occurred_at=when,
-                message_key=message_key,
-                conversation_id=chat_name,
-                group_size=max(len(participants), 1),
-                bulk=len(participants) > options.max_group,
-                length=len(line.text),
-                person_name=person,
-            )
+        yield from message_records(
+            source=SOURCE,
+            identity_kind="whatsapp",
+            message_key=f"{base}|{seen[base]}",
+            sender=line.sender,
+            owner=owner,
+            others=participants,
+            occurred_at=when,
+            conversation_id=chat_name,
+            max_group=options.max_group,
+            length=len(line.text),
+            names_are_keys=True,
+        )
     yield FileRead(name, rows=len(lines) + system, skipped=skipped + system, sha256=sha256_of_bytes(data))
 
 
