@@ -47,7 +47,7 @@ from netvalue.recommend.purpose import (
     match_targets,
     text_stems,
 )
-from netvalue.recommend.spam import is_spam, note_kind, spam_signals
+from netvalue.recommend.spam import WEAK_SPAM_AT, is_spam, note_kind, spam_score, spam_signals
 
 Decision = Literal["accept", "accept and reach out", "ignore"]
 ACCEPT_AT = 0.5
@@ -283,7 +283,7 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
         reasons.append("nothing in their headline, company or note matches your purpose's targets")
 
     note = note_kind(facts.message)
-    if note == "personal" and signals:
+    if note == "personal" and spam_score(signals) >= WEAK_SPAM_AT:
         reasons.append("a note, but with spam signals")
     elif note == "personal":
         score += 0.1
