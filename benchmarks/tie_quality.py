@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from netvalue.analysis.ties import InteractionArrays, judge_ties, tie_features
+from netvalue.analysis.ties import judge_ties, tie_features
+from netvalue.columns import InteractionArrays
 
 DAY = 86_400
 MONTH = 30 * DAY

@@ -14,14 +14,13 @@ from hypothesis import strategies as st
 from netvalue.analysis.strength import DEFAULT_MODEL, FEATURE_NAMES, design_matrix, strength_of
 from netvalue.analysis.ties import (
     DAY,
-    KINDS,
     TIERS,
-    InteractionArrays,
     judge_ties,
     monthly_active,
     tie_features,
     tie_reasons,
 )
+from netvalue.columns import KINDS, InteractionArrays
 
 AS_OF = 1_700_000_000
 DIRECTION = {"sent": 0, "received": 1, "mutual": 2}

@@ -34,6 +34,7 @@ from netvalue.analysis.strength import (
     history_strength,
     strength_of,
 )
+from netvalue.columns import SHARED_CONTEXT_MAX_GROUP, InteractionArrays
 
 DAY = 86_400
 YEAR = 365 * DAY
@@ -47,10 +48,7 @@ DORMANT_HISTORY = 0.5  # "once strong" [ours]
 ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.md §1, peers) [ours]
 INNER_WEEKS = 26  # "about weekly": contact in at least half of the last 52 weeks [ours, after Dunbar 2020]
 CLOSE_MONTHS = 9  # "about monthly": contact in at least 9 of the last 12 months [ours, after Dunbar 2020]
-SHARED_CONTEXT_MAX_GROUP = 20  # larger threads say little about who knows whom [ours]
 
-DIRECTIONS = ("sent", "received", "mutual")
-KINDS = ("message", "email", "meeting", "endorsement", "recommendation", "introduction")
 CONVERSATION_KINDS = (0, 1, 2)  # message, email, meeting
 SERVICE_KINDS = (3, 4, 5)
 
@@ -62,28 +60,6 @@ DUNBAR_LAYERS: dict[Tier, int] = {"inner circle": 5, "close": 15, "active": 150,
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
-
-
-@dataclass(frozen=True, slots=True)
-class InteractionArrays:
-    """Interactions as columns.  ``person`` indexes people ``0..n-1``; ``direction`` indexes
-    :data:`DIRECTIONS`, ``kind`` :data:`KINDS`; ``length`` is 0 when unknown; ``message`` is a code per
-    ``message_key`` (−1 for none); ``source`` a code per source."""
-
-    person: IntArray
-    occurred_at: IntArray
-    direction: NDArray[np.int8]
-    kind: NDArray[np.int8]
-    group_size: IntArray
-    length: IntArray
-    bulk: BoolArray
-    source: IntArray
-    message: IntArray
-
-    def before(self, as_of: int) -> InteractionArrays:
-        """Only the interactions strictly before ``as_of``."""
-        keep = self.occurred_at < as_of
-        return InteractionArrays(*(np.asarray(getattr(self, f))[keep] for f in self.__slots__))
 
 
 @dataclass(frozen=True, slots=True)

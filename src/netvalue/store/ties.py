@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from netvalue.analysis.ties import DIRECTIONS, KINDS, SHARED_CONTEXT_MAX_GROUP, InteractionArrays
+from netvalue.columns import DIRECTIONS, KINDS, SHARED_CONTEXT_MAX_GROUP, InteractionArrays
 from netvalue.errors import UsageError
 from netvalue.store.database import Database
 

@@ -1,0 +1,55 @@
+"""Dependencies run one way: importers -> store -> analysis -> recommend -> report -> cli/web (style.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "netvalue"
+
+# package -> netvalue packages it must never import
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "importers": ("store", "analysis", "recommend", "report", "cli", "web", "identity", "importing"),
+    "store": ("importers", "analysis", "recommend", "report", "cli", "web", "identity", "importing"),
+    "analysis": ("store", "importers", "recommend", "report", "cli", "web", "importing"),
+    "recommend": ("importers", "report", "cli", "web", "importing"),
+    "report": ("cli", "web"),
+    "identity": ("analysis", "recommend", "report", "cli", "web"),
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("netvalue."):
+            found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("netvalue."):
+                    found.add(alias.name.split(".")[1])
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_layer_imports_run_one_way(package: str) -> None:
+    wrong = {
+        str(path.relative_to(SRC)): sorted(_imports(path) & set(FORBIDDEN[package]))
+        for path in sorted((SRC / package).rglob("*.py"))
+    }
+    assert not {k: v for k, v in wrong.items() if v}
+
+
+@pytest.mark.parametrize("package", ["importers", "store", "analysis", "recommend", "identity"])
+def test_only_the_cli_and_web_talk_to_the_user(package: str) -> None:
+    for path in (SRC / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert not {m for m in modules if m.split(".")[0] in ("click", "rich", "fastapi")}, path
+        calls = [
+            n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print"
+        ]
+        assert not calls, f"print() in {path}"
