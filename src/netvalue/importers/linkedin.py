@@ -117,8 +117,9 @@ def read_export(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
 
 
 class _ExportReader:
-    """One reading of an export: its files' hashes (read first: a damaged or non-UTF-8 file fails before
-    any record is yielded), which of them must be parsed, and the parsers in stream order."""
+    """One reading of an export: its files' hashes (read first, or for ``messages.csv`` during its one
+    read, which also precedes the first record: a damaged or non-UTF-8 file fails before any record is
+    yielded), which of them must be parsed, and the parsers in stream order."""
 
     def __init__(self, archive: Archive, options: ImportOptions) -> None:
         self.archive = archive

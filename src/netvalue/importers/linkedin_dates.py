@@ -87,19 +87,32 @@ def parse_iso_utc(text: str) -> int:
     return start + (_clock(clock) if clock else 0)
 
 
-_message_days: dict[str, int] = {}
+_message_days: dict[str, int] = {}  # '2023-10-06' -> midnight UTC that day, for every day parsed
+_HOURS = {f"{n:02d}": n * 3600 for n in range(24)}  # '14' -> seconds
+_MINUTES = {f"{n:02d}": n * 60 for n in range(60)}
+_SECONDS = {f"{n:02d}": n for n in range(60)}
 
 
 def parse_message_date(text: str) -> int:
     """``messages.csv``'s ``DATE`` (``2023-10-06 14:02:11 UTC``): :func:`parse_iso_utc`, with a fast path
-    for the exact shape (fixed offsets, one cached lookup per calendar day) taken by every row."""
-    day = _message_days.get(text[:10])
-    if day is not None and len(text) == 23 and text[19:] == " UTC" and text[13] == ":" and text[16] == ":":
-        clock = text[11:19]
-        if clock[:2].isdigit() and clock[3:5].isdigit() and clock[6:].isdigit():
-            hour, minute, second = int(clock[:2]), int(clock[3:5]), int(clock[6:])
-            if hour < 24 and minute < 60 and second < 60:
-                return day + hour * 3600 + minute * 60 + second
+    for the exact shape taken by every row: the day from a cache filled by :func:`parse_iso_utc`, hour,
+    minute and second each looked up among the valid two-digit strings (about half the cost of testing
+    and converting the digits, ~4 us a row before; ``benchmarks/import_linkedin.py``)."""
+    if len(text) == 23 and text[19:] == " UTC":
+        day = _message_days.get(text[:10])
+        hour = _HOURS.get(text[11:13])
+        minute = _MINUTES.get(text[14:16])
+        second = _SECONDS.get(text[17:19])
+        if (
+            day is not None
+            and hour is not None
+            and minute is not None
+            and second is not None
+            and text[10] == " "
+            and text[13] == ":"
+            and text[16] == ":"
+        ):
+            return day + hour + minute + second
     value = parse_iso_utc(text)
     if len(text) == 23 and text[19:] == " UTC" and text[4] == "-" and len(_message_days) < 100_000:
         _message_days[text[:10]] = value - _clock(text[11:19])

@@ -67,12 +67,6 @@ class _Columns:
             conversation_draft=table.index("IS CONVERSATION DRAFT"),
         )
 
-    def is_draft(self, row: list[str]) -> bool:
-        """``Yes`` in ``IS MESSAGE DRAFT`` or ``IS CONVERSATION DRAFT`` (``No`` or absent otherwise)."""
-        return (self.message_draft is not None and row[self.message_draft][:1] in _YES) or (
-            self.conversation_draft is not None and row[self.conversation_draft][:1] in _YES
-        )
-
 
 _YES = ("Y", "y")
 

