@@ -1,0 +1,54 @@
+"""Deferred secondary indexes of ``interactions`` for a large import into a (nearly) empty table.
+
+Inserting 300,000 interactions row by row into ``interactions_person`` and ``interactions_message``
+costs a B-tree descent per row and index; building those indexes once, after the load, is a sorted
+bulk build and much cheaper.  So an import into a table of fewer than :data:`DEFER_BELOW` rows drops
+them at its start and creates them again (from their own ``CREATE INDEX`` text in ``sqlite_master``)
+before its end, inside the same transaction: DDL is transactional in SQLite, so a failure or a SIGKILL
+midway leaves the database exactly as before (tests/test_import_atomic.py).
+
+The indexes are restored early whenever the import needs them meanwhile (``merge_people`` re-points and
+deletes by ``person_id``).  The ``UNIQUE (source, key_hash)`` upsert key is never dropped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+DEFERRED = ("interactions_person", "interactions_message")
+"""The non-unique indexes of ``interactions`` (store/schema/0001_core.sql) an import may build last."""
+
+DEFER_BELOW = 10_000
+"""Ours: with up to this many rows already present, rebuilding the indexes at the end costs at most
+about as much as ~10,000 inserts would have saved; above it an incremental import keeps them."""
+
+
+class DeferredIndexes:
+    """The indexes one import dropped, and their ``CREATE INDEX`` statements to restore them."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.dropped: list[str] = []
+
+    def drop_if_nearly_empty(self) -> None:
+        """Drop :data:`DEFERRED` if ``interactions`` holds fewer than :data:`DEFER_BELOW` rows.  Call
+        inside the import's transaction."""
+        present = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM interactions LIMIT ?)", (DEFER_BELOW,)
+        ).fetchone()[0]
+        if present >= DEFER_BELOW:
+            return
+        placeholders = ", ".join("?" for _ in DEFERRED)
+        found = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions'"
+            f" AND sql IS NOT NULL AND name IN ({placeholders}) ORDER BY rowid",
+            DEFERRED,
+        ).fetchall()
+        for name, sql in found:
+            self.conn.execute(f'DROP INDEX "{name}"')
+            self.dropped.append(sql)
+
+    def restore(self) -> None:
+        """Create every dropped index again (idempotent)."""
+        while self.dropped:
+            self.conn.execute(self.dropped.pop(0))
