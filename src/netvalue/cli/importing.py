@@ -102,7 +102,11 @@ def render_import_report(report: ImportReport) -> None:
     )
     for f in report.files:
         status = (
-            "skipped: not used" if f.ignored else "unchanged since last import" if f.unchanged else f.note
+            f"skipped: {f.note or 'not used'}"
+            if f.ignored
+            else "unchanged since last import"
+            if f.unchanged
+            else f.note
         )
         if f.ignored:
             table.add_row(f.name, "", "", "", "", status, style="dim")
