@@ -56,7 +56,6 @@ def import_email(
         ctx,
         path,
         IMPORTER.source,
-        force=force,
         include_forgotten=include_forgotten,
         as_json=as_json,
         options=options,

@@ -50,13 +50,12 @@ def run_and_render(
     path: Path,
     source: str | None,
     *,
-    force: bool,
+    options: ImportOptions,
     include_forgotten: bool,
     as_json: bool,
-    options: ImportOptions | None = None,
 ) -> ImportReport:
     """Run one import with a progress display and print its summary (shared by every import command)."""
-    opts = options or ImportOptions(force=force)
+    opts = options
     with (
         open_db(ctx) as db,
         Progress(
@@ -130,7 +129,14 @@ def render_import_report(report: ImportReport) -> None:
 @click.pass_context
 def import_auto(ctx: click.Context, path: Path, force: bool, include_forgotten: bool, as_json: bool) -> None:
     """Import PATH, detecting which kind of export it is."""
-    run_and_render(ctx, path, None, force=force, include_forgotten=include_forgotten, as_json=as_json)
+    run_and_render(
+        ctx,
+        path,
+        None,
+        options=ImportOptions(force=force),
+        include_forgotten=include_forgotten,
+        as_json=as_json,
+    )
 
 
 def _source_command(source: str, description: str, how_to: str) -> None:
@@ -139,7 +145,14 @@ def _source_command(source: str, description: str, how_to: str) -> None:
     @import_options
     @click.pass_context
     def command(ctx: click.Context, path: Path, force: bool, include_forgotten: bool, as_json: bool) -> None:
-        run_and_render(ctx, path, source, force=force, include_forgotten=include_forgotten, as_json=as_json)
+        run_and_render(
+            ctx,
+            path,
+            source,
+            options=ImportOptions(force=force),
+            include_forgotten=include_forgotten,
+            as_json=as_json,
+        )
 
     del command
 

@@ -64,9 +64,7 @@ def import_csv(
     if not mapping:
         raise UsageError('the csv source needs --map COLUMN=FIELD, e.g. --map "E-mail=email" --map Name=name')
     options = ImportOptions(force=force, mapping=parse_mapping(mapping), region=_checked_region(region))
-    run_and_render(
-        ctx, path, "csv", force=force, include_forgotten=include_forgotten, as_json=as_json, options=options
-    )
+    run_and_render(ctx, path, "csv", include_forgotten=include_forgotten, as_json=as_json, options=options)
 
 
 def _address_book_command(source: str, example: str) -> None:
@@ -83,7 +81,6 @@ def _address_book_command(source: str, example: str) -> None:
             ctx,
             path,
             source,
-            force=force,
             include_forgotten=include_forgotten,
             as_json=as_json,
             options=options,
@@ -126,7 +123,6 @@ def import_calendar(
         ctx,
         path,
         "calendar",
-        force=force,
         include_forgotten=include_forgotten,
         as_json=as_json,
         options=options,
@@ -149,7 +145,6 @@ def _chat_command(source: str, example: str, with_region: bool) -> None:
             ctx,
             path,
             source,
-            force=force,
             include_forgotten=include_forgotten,
             as_json=as_json,
             options=options,

@@ -267,14 +267,8 @@ class Table:
             row = next(self._reader)
         except StopIteration:
             return None
-        except csv.Error as exc:
-            raise csv_error(self.label, exc, before + 1) from exc
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(
-                self.label, "is not UTF-8 text; re-export it or save it as UTF-8", before + 1
-            ) from exc
-        except _DAMAGE as exc:
-            raise self.archive.damaged(self.name, exc, before + 1) from exc
+        except (csv.Error, UnicodeDecodeError, *_DAMAGE) as exc:
+            raise self._read_error(exc, before + 1) from exc
         self.line = before + 1
         return row
 
@@ -298,14 +292,16 @@ class Table:
                 if len(row) < width:
                     row.extend([""] * (width - len(row)))
                 yield row
-        except csv.Error as exc:
-            raise csv_error(self.label, exc, last + 1) from exc
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(
-                self.label, "is not UTF-8 text; re-export it or save it as UTF-8", last + 1
-            ) from exc
-        except _DAMAGE as exc:
-            raise self.archive.damaged(self.name, exc, last + 1) from exc
+        except (csv.Error, UnicodeDecodeError, *_DAMAGE) as exc:
+            raise self._read_error(exc, last + 1) from exc
+
+    def _read_error(self, exc: Exception, line: int) -> ImportFormatError:
+        """What went wrong reading line ``line``: bad CSV, text that is not UTF-8, or a damaged zip."""
+        if isinstance(exc, csv.Error):
+            return csv_error(self.label, exc, line)
+        if isinstance(exc, UnicodeDecodeError):
+            return ImportFormatError(self.label, "is not UTF-8 text; re-export it or save it as UTF-8", line)
+        return self.archive.damaged(self.name, exc, line)
 
     def error(self, message: str) -> ImportFormatError:
         """An error about the row being read, naming this file and the row's line."""
