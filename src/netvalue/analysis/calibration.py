@@ -24,7 +24,7 @@ from scipy.stats import spearmanr
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 
-from netvalue.analysis.strength import FEATURE_NAMES, SIGNS, StrengthModel, strength_of
+from netvalue.analysis.strength import FEATURE_NAMES, SIGNS, StrengthModel, one_way_strength, strength_of
 
 RIDGE_ALPHA = 1.0  # [ours]
 FOLDS = 5
@@ -104,15 +104,16 @@ def cross_validate(
 ) -> Agreement:
     """k-fold agreement of ``default_model`` and of a model calibrated on the other folds.
 
-    ``two_way``/``cap``: strengths of ties without two-way contact are scaled into [0, ``cap``] in
-    both models, as in :func:`netvalue.analysis.ties.judge_ties`.
+    ``two_way``/``cap``: strengths of ties without two-way contact are mapped below ``cap`` in both
+    models (:func:`netvalue.analysis.strength.one_way_strength`), as in
+    :func:`netvalue.analysis.ties.judge_ties`.
     """
     n = len(ratings)
     target = rating_target(ratings)
     mask = np.ones(n, dtype=np.bool_) if two_way is None else two_way
 
     def capped(s: NDArray[np.float64], rows: NDArray[np.int64]) -> NDArray[np.float64]:
-        return np.where(mask[rows], s, s * cap)
+        return np.where(mask[rows], s, one_way_strength(s, cap))
 
     k = max(2, min(folds, n))
     default_pred = capped(strength_of(x, default_model), np.arange(n))

@@ -9,6 +9,8 @@ runs per interaction.  Sources are the sections of ``science.md``:
   recency, duration, reciprocity, intimacy, services, shared context (structural), channels.
 - Current *activity* A = Σ 2^(−Δt/h), h = 110 days: Burt (2002) bridge decay, annual survival 0.1,
   hazard ln(10)/365 per day [science.md §2, derived].
+- *Overdue*: silence since the last interaction over the tie's decay threshold (8× its usual gap,
+  90–365 days; Navarro et al. 2017), a feature of strength (:mod:`netvalue.analysis.strength`).
 - *History* (peak intensity, duration, reciprocity, intimacy) decays in years: half-life 5 years [ours].
 - Dormant: history ≥ 0.5 and silence > 8× the tie's usual gap and > 90 days, or > 12 months
   (Navarro et al. 2017); deep dormant ≥ 3 years (Levin, Walter & Murnighan 2011) [science.md §2].
@@ -28,10 +30,15 @@ from numpy.typing import NDArray
 
 from netvalue.analysis.strength import (
     DEFAULT_MODEL,
+    DORMANT_ALWAYS_DAYS,
+    DORMANT_GAP_MULTIPLE,
+    DORMANT_MIN_SILENCE_DAYS,
     FEATURE_NAMES,
     StrengthModel,
+    decay_threshold_days,
     design_matrix,
     history_strength,
+    one_way_strength,
     strength_of,
 )
 from netvalue.columns import SHARED_CONTEXT_MAX_GROUP, InteractionArrays
@@ -40,9 +47,6 @@ DAY = 86_400
 YEAR = 365 * DAY
 ACTIVITY_HALF_LIFE_DAYS = 110.0  # Burt 2002, derived in science.md §2
 REPLY_WINDOW_DAYS = 90  # a sent and a received interaction this close make a two-way contact [ours]
-DORMANT_GAP_MULTIPLE = 8.0  # Navarro et al. 2017
-DORMANT_MIN_SILENCE_DAYS = 90  # science.md §2 [derived/ours]
-DORMANT_ALWAYS_DAYS = 365  # silence > 12 months
 DEEP_DORMANT_DAYS = 3 * 365  # Levin, Walter & Murnighan 2011
 DORMANT_HISTORY = 0.5  # "once strong" [ours]
 ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.md §1, peers) [ours]
@@ -310,8 +314,8 @@ def judge_ties(features: TieFeatures, model: StrengthModel = DEFAULT_MODEL) -> T
     """Strength, activity, history, dormant flags and tiers for every person."""
     x = design_matrix(features)
     strength = strength_of(x, model)
-    # Without two-way contact the strength is scaled into [0, 0.2]: capped, yet still ranked.
-    strength = np.where(features.two_way_ever, strength, strength * ONE_WAY_STRENGTH_CAP)
+    # Without two-way contact the strength stays below 0.2, yet keeps its rank (one_way_strength).
+    strength = np.where(features.two_way_ever, strength, one_way_strength(strength, ONE_WAY_STRENGTH_CAP))
     history = history_strength(features)
     silence = features.days_since(features.last_two_way)
     gap = features.usual_gap_days
@@ -457,6 +461,19 @@ def _reason_text(name: str, f: TieFeatures, i: int) -> str:
         if f.last_contact[i] == f.last_two_way[i]:
             return ""  # the same moment as the last two-way contact: said once
         return f"last contact either way {_ago(float(f.as_of - f.last_contact[i]) / DAY)}"
+    if name == "overdue":
+        if f.last_contact[i] < 0:
+            return ""  # said by "last_contact"
+        silence = float(f.as_of - f.last_contact[i]) / DAY
+        threshold = float(decay_threshold_days(f.usual_gap_days[i : i + 1])[0])
+        gap = float(f.usual_gap_days[i])
+        if gap != gap:  # nan: fewer than 2 contact days
+            rhythm = "no regular rhythm yet"
+        else:
+            rhythm = "a contact about every day" if gap < 1.5 else f"a contact about every {gap:.0f} days"
+        if silence <= threshold:
+            return f"contact keeps the tie's usual rhythm ({rhythm})"
+        return f"silent {silence / threshold:.1f}× as long as the tie's rhythm allows ({rhythm})"
     if name == "duration":
         if f.first_contact[i] < 0:
             return ""
