@@ -23,7 +23,23 @@ printed separately: they measure generalisation, not the rules' fit to themselve
 many with numbers, links, money or "help") were written before the structural signals of
 ``recommend/spam.py`` were written or the old rules read, and are frozen: for FRESH_SHARE of each kind of
 truth, a separate random stream (so dev cases are drawn as before) swaps in a fresh note (spam also gets a
-fresh or relevant-looking headline).  Every figure is printed for ``all``, ``dev`` and ``fresh``.
+fresh or relevant-looking headline).
+
+**Round 4: everything above is development data now.**  The round-3 "fresh" pools were studied to improve
+the rules in round 4, so they measure fit, not generalisation: the ``fresh`` subset is kept under its old
+name but is development data.  Round 4 added its own development pools, drawn by a third random stream
+(``r4``: R4_SHARE of the cases not already fresh): the round-4 notes of ``recommend/spam_corpus.py``
+(SPAM_ROUND4, GENUINE_ROUND4: spam of every common kind, and genuine notes with money, links, numbers,
+help, events, recruiters' real roles and other languages), RELEVANT_R4 headlines phrased as people write
+them, and IRRELEVANT_R4 near-miss headlines ("Software Engineer", "Graphic Designer", "NHS GP").  All the
+notes here also train the corpus evidence of ``recommend/spam.py``, so the spam figures are in-sample.
+**Blind** (round 5, ``benchmarks/triage_blind.py``): written by an engineer who never read the rules, the
+benchmark or the earlier pools, while the round-4 rules were being written by another who never read it;
+wired in after the rules were final and measured once, the rules unchanged after.  A fourth random stream
+gives BLIND_SHARE of the cases not already fresh or r4 blind material: spam a blind spam note (and half the
+time a blind spam headline); relevant strangers a blind relevant headline, irrelevant strangers a blind
+irrelevant headline, each with a blind genuine note 60% of the time.  Only ``blind`` measures
+generalisation.  Every figure is printed for ``all``, ``dev``, ``fresh`` (round 3), ``r4`` and ``blind``.
 
 Then the feedback loop: the user decides a random half of each purpose's requests (truthfully); the other
 half is triaged with the token weights learned from those decisions (``learned``) and without (``cold``).
@@ -44,7 +60,10 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import triage_blind as blind  # a sibling module: run this file as a script
+
 from netvalue.recommend.purpose import Purpose, make_purpose
+from netvalue.recommend.spam_corpus import GENUINE_ROUND4, SPAM_ROUND4
 from netvalue.recommend.triage import DecisionModel, RequestFacts, learn_from_decisions, triage_request
 
 PURPOSES: dict[str, Purpose] = {
@@ -170,6 +189,70 @@ RELEVANT_HELD_OUT: dict[str, list[str]] = {  # written last; the rules were not 
         "Single-cell biologist",
     ],
 }
+RELEVANT_R4: dict[str, list[str]] = {  # round 4, development: headlines as people write them
+    "job-search": [
+        "Analytics Engineer @ Monzo | dbt",
+        "Data Platform Lead",
+        "Senior Software Engineer, Data Infrastructure",
+        "ETL developer | Spark | Airflow",
+        "ML Ops Engineer",
+        "AI Engineer @ a neobank",
+        "Ingeniero de datos",
+        "Computer vision engineer",
+    ],
+    "business": [
+        "Category Buyer – Energy Transition",
+        "Strategic Sourcing Lead",
+        "Head of Procurement",
+        "Offshore wind project manager",
+        "Einkäufer Photovoltaik",
+        "Clean energy consultant",
+        "Purchasing Director, utilities",
+        "Battery storage developer",
+    ],
+    "hiring": [
+        "Front End Engineer (Vue, TypeScript)",
+        "UI/UX Designer",
+        "Product Design Lead @ Wise",
+        "Senior UX designer",
+        "React Native dev",
+        "Frontend engineer",
+        "Diseñador de producto",
+    ],
+    "fundraising": [
+        "General Partner | Pre-seed & Seed",
+        "Principal, Octopus Ventures",
+        "Business Angel · Climate",
+        "Associate at Northzone",
+        "Investing in climate tech at Pale Blue Dot",
+        "VC | Ex-founder",
+        "Family office investment director",
+    ],
+    "learning": [
+        "Computational Biology PhD",
+        "NGS data analyst",
+        "Genomic data scientist",
+        "Transcriptomics postdoc",
+        "Bioinformatik-Doktorandin",
+        "Proteomics scientist",
+    ],
+}
+IRRELEVANT_R4 = [  # round 4, development: near misses that must not match a purpose
+    "Software Engineer",
+    "Graphic Designer",
+    "NHS GP",
+    "Financial advisor",
+    "Interior designer",
+    "Mechanical engineer",
+    "HR business partner",
+    "Energy broker",
+    "Sales manager",
+    "Chef de cuisine",
+    "Legal counsel (LLM)",
+    "Fashion photographer",
+    "Project manager, construction",
+    "Customer success manager",
+]
 IRRELEVANT = [
     "Wedding photographer",
     "Primary school teacher",
@@ -456,12 +539,75 @@ class Case:
     facts: RequestFacts
     truth: str  # "relevant", "irrelevant", "spam"
     held_out: bool  # a phrasing from the old held-out pools (development data now)
-    fresh: bool = False  # the note comes from the fresh held-out pools (SPAM_FRESH / GENUINE_FRESH)
+    fresh: bool = False  # the note comes from the round-3 pools (SPAM_FRESH / GENUINE_FRESH; development now)
+    round4: bool = False  # a round-4 development note or headline (SPAM_ROUND4 / GENUINE_ROUND4 / *_R4)
+    blind: bool = False  # a note or headline from the blind round-5 set (benchmarks/triage_blind.py)
 
 
-def generate(purpose_name: str, size: int, rng: random.Random, fresh_rng: random.Random) -> list[Case]:
-    """SIZE requests of each truth; ``fresh_rng`` alone decides which get a fresh note, so the development
-    cases are drawn exactly as before the fresh pools existed."""
+def generate(
+    purpose_name: str,
+    size: int,
+    rng: random.Random,
+    fresh_rng: random.Random,
+    r4_rng: random.Random | None = None,
+    blind_rng: random.Random | None = None,
+) -> list[Case]:
+    """SIZE requests of each truth; ``fresh_rng`` alone decides which get a fresh note, ``r4_rng`` which
+    get round-4 material and ``blind_rng`` which get blind material, so the earlier cases are drawn exactly
+    as before the later pools existed."""
+    cases = _generate(purpose_name, size, rng, fresh_rng)
+    if r4_rng is not None:
+        cases = [round4(case, purpose_name, r4_rng) for case in cases]
+    if blind_rng is not None:
+        cases = [blinded(case, purpose_name, blind_rng) for case in cases]
+    return cases
+
+
+BLIND_SHARE = 0.3  # share of the cases not already fresh or r4 that get blind material
+
+
+def blinded(case: Case, purpose_name: str, blind_rng: random.Random) -> Case:
+    """With probability BLIND_SHARE (cases without fresh or round-4 material), swap in blind material."""
+    if blind_rng.random() >= BLIND_SHARE or case.fresh or case.round4:
+        return case
+    facts = case.facts
+    if case.truth == "spam":
+        headline = blind_rng.choice(blind.SPAM_HEADLINES) if blind_rng.random() < 0.5 else facts.headline
+        return replace(
+            case,
+            facts=replace(facts, message=blind_rng.choice(blind.SPAM_NOTES), headline=headline),
+            blind=True,
+        )
+    note = blind_rng.choice(blind.GENUINE_NOTES) if blind_rng.random() < 0.6 else facts.message
+    headline = facts.headline
+    if case.truth == "relevant" and facts.name == "Relevant" and purpose_name in blind.RELEVANT_HEADLINES:
+        headline = blind_rng.choice(blind.RELEVANT_HEADLINES[purpose_name])
+    elif case.truth == "irrelevant" and facts.name == "Stranger" and headline != "Data Engineer":
+        headline = blind_rng.choice(blind.IRRELEVANT_HEADLINES)
+    return replace(case, facts=replace(facts, message=note, headline=headline), blind=True)
+
+
+R4_SHARE = 0.3  # share of the cases not already fresh that get round-4 material
+
+
+def round4(case: Case, purpose_name: str, r4_rng: random.Random) -> Case:
+    """With probability R4_SHARE (cases without a fresh note), swap in round-4 development material:
+    a note from the corpus's round-4 pools and, for relevant strangers and irrelevant ones, a headline."""
+    if r4_rng.random() >= R4_SHARE or case.fresh:
+        return case
+    facts = case.facts
+    if case.truth == "spam":
+        return replace(case, facts=replace(facts, message=r4_rng.choice(SPAM_ROUND4)), round4=True)
+    note = r4_rng.choice(GENUINE_ROUND4) if r4_rng.random() < 0.6 else facts.message
+    headline = facts.headline
+    if case.truth == "relevant" and facts.name == "Relevant" and purpose_name in RELEVANT_R4:
+        headline = r4_rng.choice(RELEVANT_R4[purpose_name])
+    elif case.truth == "irrelevant" and facts.name == "Stranger" and headline != "Data Engineer":
+        headline = r4_rng.choice(IRRELEVANT_R4)
+    return replace(case, facts=replace(facts, message=note, headline=headline), round4=True)
+
+
+def _generate(purpose_name: str, size: int, rng: random.Random, fresh_rng: random.Random) -> list[Case]:
     cases: list[Case] = []
     n = 0
 
@@ -642,8 +788,10 @@ def scores(
 
 SUBSETS: dict[str, Callable[[Case], bool]] = {
     "all": lambda case: True,
-    "dev": lambda case: not case.fresh,  # seen + old held-out phrasings: what the rules were developed on
-    "fresh": lambda case: case.fresh,  # the fresh held-out notes: generalisation
+    "dev": lambda case: not case.fresh and not case.round4,  # seen + old held-out phrasings
+    "fresh": lambda case: case.fresh,  # the round-3 notes (development data since round 4)
+    "r4": lambda case: case.round4,  # round-4 development notes and headlines
+    "blind": lambda case: case.blind,  # round 5: written blind, measured once
 }
 
 
@@ -660,6 +808,39 @@ def row(name: str, label: str, subset: str, cases: list[Case], s: dict[str, floa
     )
 
 
+def print_blind_pools() -> None:
+    """Every blind note and headline once, outside the sampled mix: each spam note and each genuine note
+    as a bare request (no headline, one mutual connection), each relevant headline for its purpose and
+    each irrelevant headline for every purpose (no note, no mutual connections)."""
+    p = PURPOSES["job-search"]
+    flagged = [
+        triage_request(RequestFacts("b", "N", message=m, mutual_connections=1), p).spam
+        for m in blind.SPAM_NOTES
+    ]
+    wrong = [
+        triage_request(RequestFacts("b", "N", message=m, mutual_connections=1), p).spam
+        for m in blind.GENUINE_NOTES
+    ]
+    hits = total = false_accepts = judged = 0
+    for name, headlines in blind.RELEVANT_HEADLINES.items():
+        purpose = PURPOSES[name]
+        hits += sum(
+            triage_request(RequestFacts("b", "N", h), purpose).decision != "ignore" for h in headlines
+        )
+        total += len(headlines)
+        false_accepts += sum(
+            triage_request(RequestFacts("b", "N", h), purpose).decision != "ignore"
+            for h in blind.IRRELEVANT_HEADLINES
+        )
+        judged += len(blind.IRRELEVANT_HEADLINES)
+    print(
+        f"blind pools note by note: spam notes flagged {sum(flagged)}/{len(flagged)}"
+        f" (recall {sum(flagged) / len(flagged):.3f}); genuine notes flagged {sum(wrong)}/{len(wrong)};"
+        f" relevant headlines accepted {hits}/{total} ({hits / total:.3f});"
+        f" irrelevant headlines accepted {false_accepts}/{judged}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -669,11 +850,15 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     fresh_rng = random.Random(args.seed + 1_000_003)
-    data = {name: generate(name, args.size, rng, fresh_rng) for name in PURPOSES}
+    r4_rng = random.Random(args.seed + 4_000_037)
+    blind_rng = random.Random(args.seed + 5_000_011)
+    data = {name: generate(name, args.size, rng, fresh_rng, r4_rng, blind_rng) for name in PURPOSES}
     total = sum(len(c) for c in data.values())
     print(
         f"triage benchmark: {len(PURPOSES)} purposes × 3 kinds × {args.size} = {total} requests (seed {args.seed});"
-        f" fresh held-out pools: {len(SPAM_FRESH)} spam, {len(GENUINE_FRESH)} genuine notes"
+        f" all development data: round-3 pools {len(SPAM_FRESH)} spam, {len(GENUINE_FRESH)} genuine notes;"
+        f" round-4 pools {len(SPAM_ROUND4)} spam, {len(GENUINE_ROUND4)} genuine notes;"
+        f" blind (held out) {len(blind.SPAM_NOTES)} spam, {len(blind.GENUINE_NOTES)} genuine notes"
     )
     print(
         f"{'purpose':<12} {'method':<9} {'subset':<6} {'rel/irr/spam':>11} {'acc P':>6} {'acc R':>6}"
@@ -724,6 +909,7 @@ def main() -> None:
         f"speed: netvalue {total / ours_s:,.0f} requests/s ({ours_s:.3f} s), baseline {total / base_s:,.0f} requests/s "
         f"({base_s:.3f} s), ratio {ours_s / base_s:.1f}×; peak traced memory of a triage pass {peak / 1e3:.0f} kB"
     )
+    print_blind_pools()
     for subset in SUBSETS:
         print(
             f"target precision and recall ≥ 0.9 per purpose (accept and spam), {subset:<5}: "

@@ -124,3 +124,43 @@ def test_wrong_shapes_are_usage_errors(tmp_path: Path, content: str) -> None:
     path.write_text(content)
     with pytest.raises(UsageError):
         load_purpose(path)
+
+
+@pytest.mark.parametrize(
+    ("roles", "keywords", "headline"),
+    [
+        (("data engineer",), (), "Analytics Engineer @ Monzo | dbt"),
+        (("data engineer",), (), "ETL developer | Spark"),
+        (("machine learning engineer",), (), "MLOps engineer"),
+        (("procurement manager",), (), "Category Buyer – Energy Transition"),
+        (("procurement manager",), (), "Head of Purchasing"),
+        (("procurement manager",), (), "Einkäufer bei Siemens"),
+        (("frontend developer",), (), "UI engineer (React/TypeScript)"),
+        (("product designer",), (), "Interaction designer"),
+        (("investor",), (), "Partner, climate fund"),
+        ((), ("genomics",), "Transcriptomics postdoc"),
+        ((), ("bioinformatics",), "Computational biologist"),
+        ((), ("renewable energy",), "Offshore wind project manager"),
+    ],
+)
+def test_concepts_match_synonyms_tools_and_other_languages(
+    roles: tuple[str, ...], keywords: tuple[str, ...], headline: str
+) -> None:
+    purpose = make_purpose(("job-search",), roles=roles, keywords=keywords)
+    assert match_targets(purpose, headline), headline
+
+
+@pytest.mark.parametrize(
+    ("roles", "headline"),
+    [
+        (("data engineer",), "Chef de partie"),  # "de" is not an abbreviation of data engineer
+        (("data engineer",), "Software Engineer"),
+        (("product designer",), "Graphic designer"),
+        (("investor",), "NHS GP"),  # a family doctor, not a general partner
+        (("investor",), "Financial advisor"),
+        (("procurement manager",), "Sales manager"),
+        (("frontend developer",), "Mechanical engineer"),
+    ],
+)
+def test_concepts_do_not_match_near_misses(roles: tuple[str, ...], headline: str) -> None:
+    assert match_targets(make_purpose(("job-search",), roles=roles), headline) == []

@@ -179,3 +179,13 @@ def test_with_no_purpose_a_personal_note_is_accepted_and_a_bare_request_is_not()
     bare = RequestFacts(ref="i2", name="Marcus Chen", message="")
     assert triage_request(personal, unset).decision == "accept"
     assert triage_request(bare, unset).decision == "ignore"
+
+
+def test_a_target_only_in_the_note_is_a_reason_but_not_relevance() -> None:
+    """The note is often about the reader ("I saw you're hiring …"); the headline says who they are."""
+    note = "Hi Sam, I saw you're hiring a data engineer and wanted to say hello."
+    chef = triage_request(req(headline="Chef de partie", message=note), JOB)
+    assert chef.decision == "ignore" and not chef.serves
+    assert any("the note mentions role 'data engineer'" in r for r in chef.reasons)
+    no_headline = triage_request(req(message="I'm a data engineer at a fintech in Leeds."), JOB)
+    assert any(r.startswith("relevant to your purpose") for r in no_headline.reasons)

@@ -33,9 +33,13 @@ register_topic(
         "Purpose: why you are networking",
         "Goals: job-search, business, hiring, fundraising, learning, known-only; targets: industries, roles,\n"
         "companies, places, keywords; open to strangers or not.  Kept in purpose.toml beside the database.\n"
-        'A target matches a text when its word stems appear there in order ("data engineer" matches\n'
-        '"Data Engineering Lead"): a crude English suffix stemmer [ours].  Every triage decision and plan item\n'
-        "names the goal and the targets it serves.",
+        'A target matches a text when its word stems appear close together ("data engineer" matches\n'
+        '"Data Engineering Lead"): a crude English suffix stemmer [ours].  Targets also match through a table of\n'
+        "concepts [ours]: synonyms, neighbouring roles, tools and other-language names (data engineer ~ analytics\n"
+        "engineer, dbt, Spark; procurement ~ sourcing, buyer, Einkäufer; investor ~ VC, angel, partner at a fund),\n"
+        "role nouns and seniority words (developer ~ engineer, manager ~ lead ~ head).  Triage reads relevance\n"
+        "from the headline and company, not the note (a note naming a target may be about you).  Every triage\n"
+        "decision and plan item names the goal and the targets it serves.",
         (_RAJKUMAR,),
     )
 )
@@ -64,13 +68,18 @@ register_topic(
     Topic(
         "spam",
         "Spam signals in connection requests",
-        "Structural signal families, weight [ours]: get-rich / crypto / forex / MLM stems 1.0, follower-growth\n"
-        "offer 1.0, scam story 1.0, service offered to the reader 0.6, prospecting bait 0.6, off-platform contact\n"
-        "0.5, mass-invite phrasing 0.5, event promotion 0.5, sales vocabulary / call to action / money / growth\n"
-        "claims / guarantee / urgency / shouting 0.4 each, a link 0.3 (+0.3 if shortened), look-alike letters\n"
-        "from another alphabet 0.6; a note recalling a shared past -0.5.  Each family counts once; spam at 1.0.\n"
-        "Generic notes (LinkedIn's default, \"let's connect\") are not spam, only not personal.  Measured by\n"
-        "benchmarks/triage.py on generated requests, including a frozen held-out set written before the rules.",
+        "Structural signal families, weight [ours]: get-rich / crypto / forex / MLM stems, follower-growth offer,\n"
+        "scam story, romance opener 1.0 each; prospecting bait 0.7; service offered to the reader, fee asked of\n"
+        "the reader, too-good job offer, loan or funding offer, award bait, look-alike letters 0.6 each;\n"
+        "off-platform contact, greeting of a stranger, mass-invite or flattery template, event promotion 0.5;\n"
+        "sales vocabulary, rhetorical hook, call to action, money, growth claims, guarantee, urgency, shouting\n"
+        "0.4 each; the reader's business as the object 0.3; a link 0.3 (+0.3 if shortened or sketchy).\n"
+        "Corpus evidence: naive Bayes over the note's stems and stem pairs against ~180 spam and ~150 genuine\n"
+        "labelled notes (Sahami et al. 1998; Graham 2002), log-likelihood ratio × 0.3, clamped to [-0.3, 1.0].\n"
+        "A note recalling a shared past -0.5; counter-evidence together at most -0.5.  Each family counts once;\n"
+        "spam at 1.0.  Generic notes (LinkedIn's default, \"let's connect\") are not spam, only not personal.\n"
+        "Measured by benchmarks/triage.py on generated requests; all its pools are development data, and a\n"
+        "blind round-4 set written by someone else measures generalisation.",
     )
 )
 register_topic(

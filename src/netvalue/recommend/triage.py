@@ -13,6 +13,11 @@ The rules (science.md §6):
 * A requester from a company none of the user's contacts is at, and relevant to the purpose, opens a
   cluster the user lacks (brokerage, Burt 2004; §4 and §6 "add value for a requester who bridges").
 
+Relevance is read from who the requester *is* — headline and company — not from the note: a note that
+names a target is often about the reader ("I saw you're hiring a frontend developer"), so a target found
+only in the note is given as a reason but not counted, unless there is no headline or company [ours;
+round 4].  The note counts as a personal note and in the spam signals (:mod:`netvalue.recommend.spam`).
+
 The score is additive; every weight below is [ours], chosen so that each rule alone crosses the accept
 line (0.5) and is measured by ``benchmarks/triage.py``:
 
@@ -134,6 +139,13 @@ class RequestFacts:
         """What the requester wrote about themselves: headline, company, note (not their name)."""
         return "\n".join(t for t in (self.headline, self.company, self.message) if t)
 
+    @property
+    def profile_text(self) -> str:
+        """Who the requester is, by their own profile: headline and company; the note when there is
+        neither (then it is the only word on who they are)."""
+        who = "\n".join(t for t in (self.headline, self.company) if t and t.strip())
+        return who or (self.message or "")
+
 
 @dataclass(frozen=True, slots=True)
 class TriageResult:
@@ -235,7 +247,12 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
 
     signals = spam_signals(facts.message, facts.headline)
     spam = is_spam(signals)
-    matches = match_targets(purpose, facts.text)
+    matches = match_targets(purpose, facts.profile_text)
+    note_only = (
+        [m for m in match_targets(purpose, facts.message) if m not in matches]
+        if facts.message and facts.profile_text != facts.message
+        else []
+    )
 
     shared = 0.0
     sent, received = facts.two_way
@@ -280,7 +297,12 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
         if not purpose.goals:
             serves.append(f"your targets ({listed})")
     elif purpose.is_set and (purpose.goals or any(purpose.targets(k) for k in ("roles", "industries"))):
-        reasons.append("nothing in their headline, company or note matches your purpose's targets")
+        reasons.append("nothing in their headline or company matches your purpose's targets")
+    if note_only:
+        listed_note = ", ".join(f"{_SINGULAR.get(kind, kind)} {t!r}" for kind, t in note_only)
+        reasons.append(
+            f"the note mentions {listed_note}, their headline does not: not counted (it may be about you)"
+        )
 
     note = note_kind(facts.message)
     if note == "personal" and spam_score(signals) >= WEAK_SPAM_AT:
