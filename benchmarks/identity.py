@@ -18,6 +18,7 @@ predicted merge when both ended in one database person.  Targets (issue 3): prec
     python benchmarks/identity.py                    # 2,000 people, both name settings, and the timing
     python benchmarks/identity.py 300 --no-timing    # a quick run
     python benchmarks/identity.py --names hard       # only the original (hard) name setting
+    python benchmarks/identity.py 800 --seed 21      # another draw: thresholds are not fitted to one
 
 Two name settings (``--names``): ``hard``, the original uniform draw from ~100 given and ~170 family
 names (many more chance namesakes than real life), and ``realistic``, Zipf-Mandelbrot draws from larger
@@ -505,7 +506,7 @@ def namesakes(people: Sequence[Human]) -> float:
 def run(n: int, pool: NamePool = HARD, seed: int = 7, *, why: bool = False) -> None:
     rng = random.Random(seed)
     people = make_people(n, rng, pool)
-    print(f"== names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
+    print(f"== seed {seed}; names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
           f"{', uniform' if pool.given_cum is None else ', Zipf-Mandelbrot'}); "
           f"{namesakes(people):.1%} of the people share their full name with another")  # fmt: skip
     truth = Truth()
@@ -671,11 +672,12 @@ def main(argv: Sequence[str]) -> None:
         default="both",
         help="name distribution: hard (the original uniform small pools), realistic (Zipf), or both",
     )
+    parser.add_argument("--seed", type=int, default=7, help="random seed of the generated people (default 7)")
     parser.add_argument("--why", action="store_true", help="list the people left apart or wrongly merged")
     parser.add_argument("--no-timing", action="store_true", help="skip the 30,000-people timing run")
     args = parser.parse_args(argv)
     for label in ("hard", "realistic") if args.names == "both" else (args.names,):
-        run(args.size, POOLS[label], why=args.why)
+        run(args.size, POOLS[label], args.seed, why=args.why)
     if not args.no_timing:
         time_resolution(30_000 if args.size >= 2000 else args.size * 10)
 

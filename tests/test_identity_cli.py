@@ -83,6 +83,18 @@ def runner_db(tmp_path: Path) -> tuple[CliRunner, Path]:
     return runner, path
 
 
+def test_resolve_json_explains_each_automatic_merge(tmp_path: Path) -> None:
+    path = tmp_path / "nv.db"
+    seed(path)
+    result = CliRunner().invoke(main, ["--db", str(path), "resolve", "--json"])
+    assert result.exit_code == 0, result.output
+    merges = json.loads(result.output)["merges"]
+    assert len(merges) == 1
+    assert merges[0]["confidence"] >= 0.92
+    assert "nickname: robert ~ bob smith" in merges[0]["reasons"]
+    assert any("company" in r for r in merges[0]["reasons"])
+
+
 def run(runner: CliRunner, path: Path, *args: str) -> tuple[int, str]:
     result = runner.invoke(main, ["--db", str(path), *args])
     return result.exit_code, result.output

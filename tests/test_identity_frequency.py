@@ -98,12 +98,14 @@ def test_a_name_borne_twice_in_one_source_merges_with_neither() -> None:
     assert merged == []
 
 
-def test_two_addresses_with_one_rare_name_need_another_source() -> None:
-    """Two e-mail records alone may be aliases or namesakes: not merged on the name; with a LinkedIn
-    connection of that name both join it (a source keyed by address holds one human twice)."""
+def test_two_addresses_with_one_lone_rare_name_merge() -> None:
+    """Two e-mail records alone with a rare name nobody else bears: one human's work and personal
+    addresses far likelier than two namesakes (a source keyed by address holds one human twice), so they
+    merge on the lone-name rule; with a LinkedIn connection of that name all three are one person."""
     work, home = mail(2, RARE, "zq@globex.com"), mail(3, RARE)
-    merged, _ = pairs([work, home, *crowd()])
-    assert merged == []
+    plan = plan_resolution([work, home, *crowd()])
+    assert [(m.a, m.b) for m in plan.merges] == [(2, 3)]
+    assert any(r.startswith("nobody else bears this name") for r in plan.merges[0].reasons)
     merged, _ = pairs([linkedin(1, RARE, "Globex"), work, home, *crowd()])
     assert sorted(merged) == [(1, 2), (1, 3)]
 

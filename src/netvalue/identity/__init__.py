@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from netvalue.errors import PersonNotFoundError, UsageError
-from netvalue.identity.matching import AUTO_MERGE, REVIEW, plan_resolution
+from netvalue.identity.matching import AUTO_MERGE, REVIEW, Match, plan_resolution
 from netvalue.store import identity as store
 from netvalue.store.database import Database
 from netvalue.store.ingest import SOURCE_RANK, merge_people
@@ -36,6 +36,7 @@ class ResolutionReport:
     queued: int  # pairs now waiting for review
     compared: int  # candidate pairs scored
     seconds: float
+    merges: tuple[Match, ...] = ()  # the automatic merges, each (kept id, merged id, confidence, reasons)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -46,6 +47,10 @@ class ResolutionReport:
             "queued": self.queued,
             "compared": self.compared,
             "seconds": round(self.seconds, 3),
+            "merges": [
+                {"kept": m.a, "merged": m.b, "confidence": m.confidence, "reasons": list(m.reasons)}
+                for m in self.merges
+            ],
         }
 
 
@@ -92,6 +97,7 @@ def resolve(
         queued=len(plan.queue),
         compared=plan.compared,
         seconds=time.perf_counter() - clock,
+        merges=plan.merges,
     )
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "COMMON_FAMILY",
     "COMMON_GIVEN",
     "NameFrequencies",
+    "is_common_name",
 ]
 
 COINCIDENCE_LIMIT = 0.02
@@ -83,6 +84,13 @@ COMMON_FAMILY: dict[str, float] = {
         0.008,
     ),
 }  # fmt: skip
+
+
+def is_common_name(family: str, given: str) -> bool:
+    """Both parts among the commonest names (:data:`COMMON_GIVEN`, :data:`COMMON_FAMILY`): John Smith,
+    Maria Garcia, Wei Wang.  Issue 3 forbids merging on such a name alone, however few people bear it in
+    the database; it takes corroborating evidence."""
+    return given in COMMON_GIVEN and family in COMMON_FAMILY
 
 
 @dataclass(frozen=True, slots=True)
