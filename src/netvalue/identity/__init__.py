@@ -84,9 +84,19 @@ def resolve(
             x, y = (owners.get(i) for i in pair) if len(pair) == 2 else (None, None)
             if decision != "merge" and x is not None and y is not None and x != y:
                 kept_apart.add(frozenset((x, y)))
-        plan = plan_resolution(store.person_facts(conn), kept_apart, auto_merge=auto_merge, review=review)
+        prior_links, prior_wrong, prior_variance = store.standing_merges(conn, owners)
+        plan = plan_resolution(
+            store.person_facts(conn),
+            kept_apart,
+            auto_merge=auto_merge,
+            review=review,
+            prior_links=prior_links,
+            prior_wrong=prior_wrong,
+            prior_variance=prior_variance,
+        )
         for match in plan.merges:
             merge_people(conn, match.a, match.b)
+        store.log_merges(conn, _logged(plan.merges, owners), stamp)
         store.sync_queue(conn, [(m.a, m.b, m.confidence, m.reasons) for m in plan.queue], stamp)
         after = int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
     return ResolutionReport(
@@ -99,6 +109,31 @@ def resolve(
         seconds=time.perf_counter() - clock,
         merges=plan.merges,
     )
+
+
+def _logged(merges: tuple[Match, ...], owners: dict[str, int]) -> list[store.LoggedMerge]:
+    """The automatic merges as ``identity_merges`` rows, each side named by its first identity (by text)
+    among those it had before the run (``owners``: ``kind:value`` -> person id)."""
+    if not merges:
+        return []
+    first: dict[int, str] = {}
+    for identity, pid in owners.items():
+        if pid not in first or identity < first[pid]:
+            first[pid] = identity
+    return [
+        store.LoggedMerge(
+            first.get(m.a),
+            first.get(m.b),
+            m.a,
+            m.b,
+            m.rule,
+            m.confidence,
+            m.reasons,
+            m.namesake_chance,
+            m.linked_pairs,
+        )
+        for m in merges
+    ]
 
 
 def merge(db: Database, a: int, b: int, *, now: int | None = None) -> int:

@@ -29,12 +29,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from netvalue.identity.blocking import candidate_pairs
 from netvalue.identity.frequency import ALIAS_SOURCES, COINCIDENCE_LIMIT, NameFrequencies, is_common_name
 from netvalue.identity.names import NameLevel, better, compare_names, local_part_patterns
-from netvalue.identity.namesakes import TOLERATED_FALSE_MERGES, accept_lone_names, estimate_namesakes
+from netvalue.identity.namesakes import (
+    TOLERATED_FALSE_MERGES,
+    NamesakeEstimate,
+    accept_lone_names,
+    estimate_namesakes,
+    namesake_chance,
+)
 from netvalue.identity.profiles import Profile, combined, normalize_company, profile_of
 from netvalue.store.identity import PersonFacts
 
@@ -42,6 +49,7 @@ __all__ = [
     "AUTO_MERGE",
     "REVIEW",
     "Match",
+    "MergeRule",
     "PersonFacts",
     "ResolutionPlan",
     "normalize_company",
@@ -73,14 +81,25 @@ _COLLEAGUE_REASON = "different addresses at that domain (colleagues?)"
 _CONTRADICTIONS = frozenset({_TWO_PROFILES_REASON, _OTHER_COMPANY_REASON, _COLLEAGUE_REASON})
 
 
+MergeRule = Literal["sure", "rare_name", "lone_name"]
+"""Which rule made an automatic merge: the score (``sure``), :func:`_merge_rare_names`, :func:`_merge_lone_names`."""
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
-    """Two people who are probably one; ``confidence`` in [0, 1], ``reasons`` say why (and why not)."""
+    """Two people who are probably one; ``confidence`` in [0, 1], ``reasons`` say why (and why not).
+
+    For an automatic merge: ``rule`` that made it, ``linked_pairs`` the record pairs it links (the product
+    of its two groups' records), ``namesake_chance`` the estimated chance that those are two humans (the
+    decoy estimate of :mod:`netvalue.identity.namesakes`; its expected wrong pairs are the product)."""
 
     a: int
     b: int
     confidence: float
     reasons: tuple[str, ...]
+    rule: MergeRule = "sure"
+    linked_pairs: int = 0
+    namesake_chance: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +212,14 @@ class _Groups:
     LinkedIn profiles tracked per group so no automatic merge joins two profiles."""
 
     def __init__(
-        self, ids: Iterable[int], apart: Set[frozenset[int]], linkedin: dict[int, frozenset[str]]
+        self,
+        ids: Iterable[int],
+        apart: Set[frozenset[int]],
+        linkedin: dict[int, frozenset[str]],
+        records: dict[int, int] | None = None,
     ) -> None:
         self.parent = {i: i for i in ids}
+        self.records = dict(records) if records is not None else dict.fromkeys(self.parent, 1)
         self.apart: dict[int, set[int]] = defaultdict(set)
         for pair in apart:
             if len(pair) == 2 and all(p in self.parent for p in pair):
@@ -222,10 +246,15 @@ class _Groups:
             self.find(p) == rx for p in self.apart.get(ry, ())
         )
 
+    def pairs(self, x: int, y: int) -> int:
+        """The record pairs joining the groups of ``x`` and ``y`` would link."""
+        return self.records[self.find(x)] * self.records[self.find(y)]
+
     def join(self, x: int, y: int) -> tuple[int, int]:
         rx, ry = self.find(x), self.find(y)
         keep, other = min(rx, ry), max(rx, ry)
         self.parent[other] = keep
+        self.records[keep] += self.records.pop(other)
         self.apart[keep] |= self.apart.pop(other, set())
         self.linkedin[keep] = self.linkedin.get(keep, frozenset()) | self.linkedin.pop(other, frozenset())
         return keep, other
@@ -238,6 +267,9 @@ def plan_resolution(
     auto_merge: float = AUTO_MERGE,
     review: float = REVIEW,
     coincidence_limit: float = COINCIDENCE_LIMIT,
+    prior_links: int = 0,
+    prior_wrong: float = 0.0,
+    prior_variance: float = 0.0,
 ) -> ResolutionPlan:
     """Which people to merge now and which pairs to queue for review.
 
@@ -245,7 +277,10 @@ def plan_resolution(
     through a third person, nor queued.  Merges are taken strongest first; each one joins two groups
     (the oldest id survives), so the plan can be applied in order with ``merge_people(keep, other)``.
     Then pairs linked by nothing but a rare exact full name merge (:func:`_merge_rare_names`; a
-    ``coincidence_limit`` of 0 turns that off).
+    ``coincidence_limit`` of 0 turns that off), and lone names within the error budget
+    (:func:`_merge_lone_names`), which counts ``prior_links`` record pairs linked and ``prior_wrong``
+    expected wrongly linked (with its variance, ``prior_variance``) by the automatic merges of earlier
+    runs that still stand.
     """
     profiles = [profile_of(p) for p in people]
     by_id = {p.id: p for p in profiles}
@@ -260,13 +295,25 @@ def plan_resolution(
         ):
             matches.append(match)
     groups = _Groups(
-        (p.id for p in profiles), kept_apart, {p.id: p.linkedins for p in profiles if p.linkedins}
+        (p.id for p in profiles),
+        kept_apart,
+        {p.id: p.linkedins for p in profiles if p.linkedins},
+        {p.id: _records(p) for p in profiles},
     )
     merges: list[Match] = []
     pending = _merge_sure(matches, groups, merges, auto_merge)
     if coincidence_limit > 0:
-        pending = _merge_rare_names(pending, profiles, groups, merges, coincidence_limit, auto_merge)
-        pending = _merge_lone_names(pending, profiles, groups, merges, auto_merge)
+        sure_decoys = sum(1 for m in matches if _sure_decoy(m, by_id[m.a], by_id[m.b], auto_merge))
+        rare: list[tuple[int, float, frozenset[str], frozenset[str]]] = []
+        pending = _merge_rare_names(pending, profiles, groups, merges, coincidence_limit, auto_merge, rare)
+        pending = _merge_lone_names(
+            pending,
+            profiles,
+            groups,
+            merges,
+            auto_merge,
+            _Spent(sure_decoys, rare, prior_links, prior_wrong, prior_variance),
+        )
     # A full name no third person in the database bears, but too common (or not across two sources) for
     # _merge_rare_names, ranks higher in the review queue.
     bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -303,8 +350,9 @@ def _merge_sure(matches: list[Match], groups: _Groups, merges: list[Match], auto
     pending: list[Match] = []
     for match in sorted(matches, key=lambda m: (-m.confidence, min(m.a, m.b), max(m.a, m.b))):
         if match.confidence >= auto_merge and groups.can_join(match.a, match.b):
+            pairs = groups.pairs(match.a, match.b)
             keep, other = groups.join(match.a, match.b)
-            merges.append(Match(keep, other, match.confidence, match.reasons))
+            merges.append(Match(keep, other, match.confidence, match.reasons, "sure", pairs))
         else:
             pending.append(match)
     return pending
@@ -327,8 +375,11 @@ def _merge_rare_names(
     merges: list[Match],
     limit: float,
     auto_merge: float,
+    priced: list[tuple[int, float, frozenset[str], frozenset[str]]],
 ) -> list[Match]:
     """Merge pairs that agree on nothing but an exact full name when that name is rare; return the rest.
+    Each merge made is listed in ``priced`` as ``(index in merges, coincidence, sources, sources)``, for
+    :func:`_merge_lone_names` to estimate its chance of two namesakes.
 
     Frequency-based name weights in the Fellegi-Sunter tradition (:mod:`netvalue.identity.frequency`):
     the expected number of namesakes ``N * f(first) * f(last)`` over the people as grouped so far must be
@@ -387,16 +438,69 @@ def _merge_rare_names(
         if check is None or _CONTRADICTIONS.intersection(check.reasons):
             rest.append(match)
             continue
+        pairs = groups.pairs(ra, rb)
         keep, other = groups.join(ra, rb)
         members[keep].extend(members.pop(other))
         confidence = round(max(auto_merge, min(1.0 - chance, 0.999)), 3)
         reason = f"a rare name: {chance:.2g} namesakes expected among {frequencies.named:,} people"
-        merges.append(Match(keep, other, confidence, (*match.reasons, reason)))
+        priced.append((len(merges), chance, whole_a.sources, whole_b.sources))
+        merges.append(Match(keep, other, confidence, (*match.reasons, reason), "rare_name", pairs))
     return rest
 
 
+@dataclass(frozen=True, slots=True)
+class _Spent:
+    """What the error budget of :func:`_merge_lone_names` has already been spent on: ``sure_decoys``, the
+    pairs scored at the automatic threshold whose two people share a source that lists a human once (two
+    humans for certain, :func:`_sure_decoy`); ``rare``, this run's rare-name merges (index in the merges,
+    coincidence, the two groups' sources); ``prior_links`` and ``prior_wrong``, the record pairs linked and
+    expected wrongly linked by earlier runs' automatic merges that still stand (``identity_merges``)."""
+
+    sure_decoys: int
+    rare: list[tuple[int, float, frozenset[str], frozenset[str]]]
+    prior_links: int = 0
+    prior_wrong: float = 0.0
+    prior_variance: float = 0.0
+
+
+def _records(p: Profile) -> int:
+    """The records a person stands for: one per source it appears in (the unit precision is counted over)."""
+    return max(len(p.sources), 1)
+
+
+def _sure_decoy(match: Match, a: Profile, b: Profile, auto_merge: float) -> bool:
+    """A pair scored at the automatic threshold (or held below it only by two LinkedIn profiles) whose two
+    people share a source that lists a human once: two humans for certain, a decoy of the sure merges."""
+    sure = match.confidence >= auto_merge or (
+        _TWO_PROFILES_REASON in match.reasons and match.confidence >= _TWO_PROFILES
+    )
+    return sure and bool((a.sources & b.sources) - ALIAS_SOURCES)
+
+
+def _price_earlier_merges(merges: list[Match], estimate: NamesakeEstimate, spent: _Spent) -> None:
+    """Give this run's sure and rare-name merges their estimated chance of two namesakes, in place.
+
+    Rare names as lone names are (:func:`~netvalue.identity.namesakes.namesake_chance`).  Sure merges by
+    the decoy count of :mod:`netvalue.identity.namesakes` applied to the pairs scored at the threshold:
+    ``D`` of them share a non-alias source, so ``D * (1 - phi) / phi`` of the sure merges are expected
+    namesakes, spread evenly over them (no add-one here: the smoothing is the lone-name estimate's)."""
+    for index, coincidence, sources_a, sources_b in spent.rare:
+        chance = namesake_chance(estimate.rate(sources_a, sources_b), coincidence)
+        merges[index] = replace(merges[index], namesake_chance=chance)
+    sure = [i for i, m in enumerate(merges) if m.rule == "sure"]
+    if sure and spent.sure_decoys:
+        chance = min(1.0, spent.sure_decoys * estimate.decoy_scale / len(sure))
+        for index in sure:
+            merges[index] = replace(merges[index], namesake_chance=chance)
+
+
 def _merge_lone_names(
-    pending: list[Match], profiles: Sequence[Profile], groups: _Groups, merges: list[Match], auto_merge: float
+    pending: list[Match],
+    profiles: Sequence[Profile],
+    groups: _Groups,
+    merges: list[Match],
+    auto_merge: float,
+    spent: _Spent,
 ) -> list[Match]:
     """Merge pairs that only each other could be, as many as the namesakes expected among such pairs
     allow (:mod:`netvalue.identity.namesakes`); return the rest.
@@ -405,7 +509,12 @@ def _merge_lone_names(
     when their names agree more loosely (an initial, a typo, an address spelling the name) and neither
     group has any other candidate while each full name they bear is theirs alone.  The same checks as
     :func:`_merge_rare_names` hold: nothing contradicts the pair, between the whole groups either, and the
-    two groups share no source that lists a human once."""
+    two groups share no source that lists a human once.
+
+    The budget is honest about the other merges: this run's sure and rare-name merges are priced first
+    (:func:`_price_earlier_merges`), and their expected wrong pairs, with those of earlier runs
+    (``spent.prior_wrong``), count against :data:`TOLERATED_FALSE_MERGES` of every pair resolution has
+    linked, in this run and the earlier ones (``spent.prior_links``)."""
     by_id = {p.id: p for p in profiles}
     partners: dict[int, set[int]] = defaultdict(set)
     named: list[tuple[Match, int, int]] = []
@@ -426,8 +535,6 @@ def _merge_lone_names(
             rest.append(match)
         else:
             named.append((match, ra, rb))
-    if not named:
-        return rest
     members: dict[int, list[Profile]] = defaultdict(list)
     for p in profiles:
         members[groups.find(p.id)].append(p)
@@ -473,22 +580,24 @@ def _merge_lone_names(
             rest.append(match)
             continue
         candidates[pair] = (match, _lone_coincidence(a, b, frequencies, initials), exact)
-    if not candidates:
+    if not candidates and not merges:
         return rest
     estimate = estimate_namesakes(
         ((keys[root], sources[root]) for root in members), lambda key: frequencies.coincidence(*key)
     )
+    _price_earlier_merges(merges, estimate, spent)
     chosen = list(candidates.values())
     # a record is a person's appearance in one source: the unit precision is counted over
-    records = {root: sum(max(len(p.sources), 1) for p in group) for root, group in members.items()}
-    sizes = [records[groups.find(m.a)] * records[groups.find(m.b)] for m, _, _ in chosen]
-    # the pairs this run links: the budget of each run is its own, so runs after every import never add up
-    # to more than the tolerated share of everything they linked
-    already = sum(max(len(p.sources), 1) * (max(len(p.sources), 1) - 1) // 2 for p in profiles)
-    linked = sum(n * (n - 1) // 2 for n in records.values()) - already
+    sizes = [groups.pairs(m.a, m.b) for m, _, _ in chosen]
+    # every pair resolution has linked, in this run and the earlier ones, and those expected wrong
+    linked = spent.prior_links + sum(m.linked_pairs for m in merges)
+    wrong = spent.prior_wrong + sum(m.namesake_chance * m.linked_pairs for m in merges)
+    variance = spent.prior_variance + sum(
+        m.namesake_chance * (1.0 - m.namesake_chance) * m.linked_pairs**2 for m in merges
+    )
     chances = [c for _, c, _ in chosen]
     rates = [estimate.rate(sources[groups.find(m.a)], sources[groups.find(m.b)]) for m, _, _ in chosen]
-    taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES))
+    taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES, wrong, variance))
     for index, (match, _, exact) in enumerate(chosen):
         if index not in taken:
             rest.append(match)
@@ -501,7 +610,9 @@ def _merge_lone_names(
             f" ({estimate.expected_namesakes:.1f} expected among {estimate.lone:,} such names)"
         )
         confidence = round(max(auto_merge, min(1.0 - chance, 0.999)), 3)
-        merges.append(Match(keep, other, confidence, (*match.reasons, reason)))
+        merges.append(
+            Match(keep, other, confidence, (*match.reasons, reason), "lone_name", sizes[index], chance)
+        )
     return rest
 
 

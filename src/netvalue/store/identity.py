@@ -1,5 +1,6 @@
 """The SQL of identity resolution: the facts it matches on, the user's merge decisions, the review
-queue (``match_candidates``), moving identities for a split, and one person's full record."""
+queue (``match_candidates``), the log of automatic merges (``identity_merges``), moving identities for a
+split, and one person's full record."""
 
 from __future__ import annotations
 
@@ -133,6 +134,71 @@ def record_decisions(
         "INSERT INTO user_merges(decision, identity_a, identity_b, decided_at) VALUES (?, ?, ?, ?)", rows
     )
     return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedMerge:
+    """One automatic merge to log (``identity_merges``): an identity of each side (``kind:value``; ``None``
+    when that side had none), the person ids then, the rule, how sure, why, the estimated chance of two
+    namesakes and the record pairs it linked."""
+
+    identity_a: str | None
+    identity_b: str | None
+    kept_id: int
+    merged_id: int
+    rule: str
+    confidence: float
+    reasons: tuple[str, ...]
+    namesake_chance: float
+    linked_pairs: int
+
+
+def log_merges(conn: sqlite3.Connection, merges: Sequence[LoggedMerge], now: int) -> int:
+    """Append one resolution run's automatic merges to ``identity_merges`` (derived data); return the run
+    id (one more than the last, or 0 when there was nothing to log)."""
+    if not merges:
+        return 0
+    run = int(conn.execute("SELECT COALESCE(MAX(run_id), 0) + 1 FROM identity_merges").fetchone()[0])
+    conn.executemany(
+        "INSERT INTO identity_merges(run_id, identity_a, identity_b, kept_id, merged_id, rule, confidence,"
+        " reasons, namesake_chance, linked_pairs, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                run,
+                m.identity_a,
+                m.identity_b,
+                m.kept_id,
+                m.merged_id,
+                m.rule,
+                m.confidence,
+                json.dumps(list(m.reasons)),
+                min(1.0, max(0.0, m.namesake_chance)),
+                m.linked_pairs,
+                now,
+            )
+            for m in merges
+        ],
+    )
+    return run
+
+
+def standing_merges(conn: sqlite3.Connection, owners: dict[str, int]) -> tuple[int, float, float]:
+    """The record pairs linked, those expected wrongly linked (``namesake_chance * linked_pairs``) and the
+    variance of that count (``chance * (1 - chance) * pairs**2``, merges independent), by
+    the logged automatic merges that still stand: both identities still belong to one person (``owners``,
+    ``kind:value`` -> person id; a side logged without an identity counts as standing)."""
+    links, wrong, variance = 0, 0.0, 0.0
+    for a, b, chance, pairs in conn.execute(
+        "SELECT identity_a, identity_b, namesake_chance, linked_pairs FROM identity_merges"
+    ):
+        x = owners.get(a) if a is not None else -1
+        y = owners.get(b) if b is not None else x
+        if x is None or y is None or (x != y and -1 not in (x, y)):
+            continue
+        links += int(pairs)
+        wrong += float(chance) * int(pairs)
+        variance += float(chance) * (1.0 - float(chance)) * int(pairs) ** 2
+    return links, wrong, variance
 
 
 def sync_queue(
@@ -293,6 +359,17 @@ def person_record(db: Database, person_id: int, *, timeline_limit: int | None = 
     tags = [
         r[0] for r in conn.execute("SELECT tag FROM user_tags WHERE person_id = ? ORDER BY tag", (person_id,))
     ]
+    own = {str(i) for i in identities}
+    logged = [
+        r
+        for r in conn.execute(
+            "SELECT identity_a, identity_b, rule, confidence, reasons, namesake_chance, merged_at"
+            " FROM identity_merges WHERE identity_a IN (SELECT value FROM json_each(:ids))"
+            " OR identity_b IN (SELECT value FROM json_each(:ids)) ORDER BY id",
+            {"ids": json.dumps(sorted(own))},
+        )
+        if r[0] in own and r[1] in own
+    ]
     pending = conn.execute(
         "SELECT m.id, CASE WHEN m.a_person_id = :p THEN m.b_person_id ELSE m.a_person_id END, m.confidence"
         " FROM match_candidates m WHERE m.status = 'pending' AND (m.a_person_id = :p OR m.b_person_id = :p)"
@@ -325,6 +402,17 @@ def person_record(db: Database, person_id: int, *, timeline_limit: int | None = 
         "tags": tags,
         "interactions_by_source": {c[0]: c[1] for c in counts},
         "pending_matches": [{"match_id": m[0], "person_id": m[1], "confidence": m[2]} for m in pending],
+        "automatic_merges": [
+            {
+                "identities": [m[0], m[1]],
+                "rule": m[2],
+                "confidence": m[3],
+                "reasons": json.loads(m[4]),
+                "namesake_chance": m[5],
+                "merged_at": m[6],
+            }
+            for m in logged
+        ],
         "timeline": [
             {
                 "occurred_at": t[0],

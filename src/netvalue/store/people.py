@@ -185,4 +185,12 @@ def forget_person(db: Database, person_id: int, *, now: int | None = None) -> in
         cur = conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
         if cur.rowcount == 0:
             raise PersonNotFoundError(f"no person has the id {person_id}")
+        # The merge log names people by identity and by their ids at the time: nothing of theirs stays.
+        named = [f"{i.kind}:{i.value}" for i in identities]
+        marks = ", ".join("?" * len(named))
+        conn.execute(
+            f"DELETE FROM identity_merges WHERE kept_id = ? OR merged_id = ?"
+            f" OR identity_a IN ({marks}) OR identity_b IN ({marks})",
+            (person_id, person_id, *named, *named),
+        )
     return len(identities)
