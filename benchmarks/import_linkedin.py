@@ -9,7 +9,11 @@ process times
 * a re-import of the unchanged export (files skipped by their SHA-256),
 * a forced re-import (``ImportOptions(force=True)``: every file parsed and upserted again),
 
-and prints wall and CPU seconds, rows/s, peak memory and both ratios.  Target (issue 2): full import
+and prints wall and CPU seconds, rows/s, peak memory and both ratios.  The baseline and the full import
+run in ``--repeat`` interleaved rounds (default 3, each import into a new database) and the best of each
+is judged, as ``timeit`` does: on this shared virtual machine the same work was seen to take from 9 to 14 s
+of CPU from one minute to the next, and noise only ever adds time.  Every round is printed, and so is the
+median of the rounds' own ratios.  Target (issue 2): full import
 within 5x of the bare read, unchanged re-import within 2x.  On a shared, loaded machine the wall clock
 also counts other processes' time slices, so the CPU ratio (this process's own time against its own
 bare read) is the fairer figure; both are printed and both are judged.  ``--profile`` adds a cProfile
@@ -30,6 +34,7 @@ import os
 import pstats
 import random
 import resource
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -311,6 +316,19 @@ def bare_read(path: Path) -> tuple[float, float, int]:
     return time.perf_counter() - clock, time.process_time() - cpu, rows
 
 
+def cold_caches() -> None:
+    """Empty every memo netvalue keeps between calls (its ``lru_cache`` functions and the LinkedIn reader's
+    day table), so that each round starts as a first import in a new process does."""
+    for name, module in list(sys.modules.items()):
+        if name == "netvalue" or name.startswith("netvalue."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    from netvalue.importers import linkedin_dates
+
+    linkedin_dates._message_days.clear()
+
+
 class _Timed:
     """Wraps ``netvalue.importing.resolve`` (identity resolution, run inside the import's transaction) to
     report its share of ``run_import`` separately."""
@@ -333,6 +351,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--connections", type=int, default=30_000)
     parser.add_argument("--messages", type=int, default=300_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds of baseline + full import (and of each re-import); best counts",
+    )
     parser.add_argument(
         "--tracemalloc", action="store_true", help="Also measure Python's peak allocation (slower)."
     )
@@ -361,38 +385,72 @@ def main(argv: list[str] | None = None) -> None:
             f"generated {export.name}: {args.connections:,} connections, {args.messages:,} messages, "
             f"{export.stat().st_size / 1e6:.1f} MB zip in {time.perf_counter() - clock:.1f} s"
         )
-        bare, bare_cpu, rows = bare_read(export)
-        print(
-            f"{'bare csv.reader:':28} {bare:7.2f} s wall {bare_cpu:7.2f} s cpu {rows / bare:10,.0f} rows/s ({rows:,} rows)"
-        )
+        cold_caches()
         clock, cpu = time.perf_counter(), time.process_time()
         records = sum(1 for _ in read_export(export, ImportOptions()))
         wall_r, cpu_r = time.perf_counter() - clock, time.process_time() - cpu
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # Rounds interleave the baseline and the import, each into a new database, so that drift in the
+        # machine's speed touches both; the figures judged are the best of the rounds for each (timeit's
+        # convention: noise only ever adds time), and every round is printed.
+        bares: list[tuple[float, float]] = []
+        fulls: list[tuple[float, float, float]] = []
+        rows = 0
+        for round_no in range(1, args.repeat + 1):
+            cold_caches()
+            bare, bare_cpu, rows = bare_read(export)
+            bares.append((bare, bare_cpu))
+            timed_resolve.wall = timed_resolve.cpu = 0.0
+            with Database.open(folder / f"bench{round_no}.db") as db:
+                clock, cpu = time.perf_counter(), time.process_time()
+                report = netvalue.importing.run_import(db, export, source="linkedin")
+                seconds, cpu_s = time.perf_counter() - clock, time.process_time() - cpu
+            fulls.append((seconds, cpu_s, timed_resolve.cpu))
+            totals = report.totals
+            print(
+                f"round {round_no}: bare csv.reader {bare:5.2f} s wall {bare_cpu:5.2f} s cpu;"
+                f" full import {seconds:6.2f} s wall {cpu_s:6.2f} s cpu (identity resolution"
+                f" {timed_resolve.cpu:.2f} s cpu; added {totals['added']:,}, skipped {totals['skipped']:,})"
+                f"  ratio {seconds / bare:5.2f}x wall {cpu_s / bare_cpu:5.2f}x cpu"
+            )
+        bare = min(b[0] for b in bares)
+        bare_cpu = min(b[1] for b in bares)
+        print(
+            f"{'bare csv.reader (best):':28} {bare:7.2f} s wall {bare_cpu:7.2f} s cpu {rows / bare:10,.0f} rows/s"
+            f" ({rows:,} rows)"
+        )
         print(
             f"{'records only (no database):':28} {wall_r:7.2f} s wall {cpu_r:7.2f} s cpu {rows / wall_r:10,.0f} rows/s"
-            f"  ratio {wall_r / bare:5.2f}x wall {cpu_r / bare_cpu:5.2f}x cpu  ({records:,} records)"
+            f"  ratio {wall_r / bare:5.2f}x wall {cpu_r / bare_cpu:5.2f}x cpu  ({records:,} records; one run)"
         )
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        ratios: dict[str, float] = {}
-        cpu_ratios: dict[str, float] = {}
-        with Database.open(folder / "bench.db") as db:
+        full, full_cpu = min(f[0] for f in fulls), min(f[1] for f in fulls)
+        ratios: dict[str, float] = {"full import": full / bare}
+        cpu_ratios: dict[str, float] = {"full import": full_cpu / bare_cpu}
+        per_round = sorted(f[1] / b[1] for f, b in zip(fulls, bares, strict=True))
+        print(
+            f"{'full import (best):':28} {full:7.2f} s wall {full_cpu:7.2f} s cpu {rows / full:10,.0f} rows/s"
+            f"  ratio {full / bare:5.2f}x wall {full_cpu / bare_cpu:5.2f}x cpu"
+            f"  (median of the rounds' own CPU ratios {per_round[len(per_round) // 2]:.2f}x)"
+        )
+        with Database.open(folder / f"bench{args.repeat}.db") as db:
             for label, options in (
-                ("full import", ImportOptions()),
                 ("unchanged re-import", None),
                 ("forced re-import", ImportOptions(force=True)),
             ):
-                timed_resolve.wall = timed_resolve.cpu = 0.0
-                clock, cpu = time.perf_counter(), time.process_time()
-                report = netvalue.importing.run_import(db, export, source="linkedin", options=options)
-                seconds, cpu_s = time.perf_counter() - clock, time.process_time() - cpu
+                runs: list[tuple[float, float]] = []
+                for _ in range(args.repeat):
+                    clock, cpu = time.perf_counter(), time.process_time()
+                    report = netvalue.importing.run_import(db, export, source="linkedin", options=options)
+                    runs.append((time.perf_counter() - clock, time.process_time() - cpu))
+                seconds, cpu_s = min(r[0] for r in runs), min(r[1] for r in runs)
                 ratios[label] = seconds / bare
                 cpu_ratios[label] = cpu_s / bare_cpu
                 totals = report.totals
                 print(
-                    f"{label + ':':28} {seconds:7.2f} s wall {cpu_s:7.2f} s cpu {rows / seconds:10,.0f} rows/s"
+                    f"{label + ' (best):':28} {seconds:7.2f} s wall {cpu_s:7.2f} s cpu {rows / seconds:10,.0f} rows/s"
                     f"  ratio {seconds / bare:5.2f}x wall {cpu_s / bare_cpu:5.2f}x cpu"
                     f"  (added {totals['added']:,}, updated {totals['updated']:,}, skipped {totals['skipped']:,};"
-                    f" identity resolution {timed_resolve.wall:.2f} s wall {timed_resolve.cpu:.2f} s cpu)"
+                    f" rounds {', '.join(f'{r[1]:.2f}' for r in runs)} s cpu)"
                 )
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"peak RSS: {rss / 1024:.0f} MB (before the imports: {rss_before / 1024:.0f} MB)")

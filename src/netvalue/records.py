@@ -13,6 +13,7 @@ named by the next marker, which is how the import report counts rows per file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -76,7 +77,7 @@ class PersonRecord:
     relation: str | None = None  # e.g. "follower", "following", "friend", "contact"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class InteractionRecord:
     """One interaction between the owner and one other person.
 
@@ -85,6 +86,12 @@ class InteractionRecord:
     ``source_key`` is unique within ``source`` and stable across re-imports; it is what makes an
     import idempotent.  ``person`` must name a person yielded earlier in the stream or already in
     the database; otherwise a person is created with ``person_name``.
+
+    ``__init__`` is written out rather than generated: the generated one of a frozen dataclass sets
+    each field through ``object.__setattr__``, and an import builds one record per message and
+    counterpart (330,000 for ``benchmarks/import_linkedin.py``); setting the slots through their
+    descriptors takes about half the time (~1.2 instead of ~2.5 us a record).  Same signature,
+    defaults, equality, hashing and immutability as the generated one.
     """
 
     source: str
@@ -100,6 +107,60 @@ class InteractionRecord:
     title: str | None = None
     person_name: str | None = None
     bulk: bool = False  # counts as co-occurrence, not toward tie strength
+
+    def __init__(
+        self,
+        source: str,
+        source_key: str,
+        person: Identity,
+        kind: InteractionKind,
+        direction: Direction,
+        occurred_at: int | None,
+        message_key: str | None = None,
+        conversation_id: str | None = None,
+        group_size: int = 1,
+        length: int | None = None,
+        title: str | None = None,
+        person_name: str | None = None,
+        bulk: bool = False,
+    ) -> None:
+        _set_source(self, source)
+        _set_source_key(self, source_key)
+        _set_person(self, person)
+        _set_kind(self, kind)
+        _set_direction(self, direction)
+        _set_occurred_at(self, occurred_at)
+        _set_message_key(self, message_key)
+        _set_conversation_id(self, conversation_id)
+        _set_group_size(self, group_size)
+        _set_length(self, length)
+        _set_title(self, title)
+        _set_person_name(self, person_name)
+        _set_bulk(self, bulk)
+
+
+_SlotSetter = Callable[[InteractionRecord, object], None]
+
+
+def _slot_setter(name: str) -> _SlotSetter:
+    """The ``__set__`` of a slot of :class:`InteractionRecord` (it bypasses the frozen ``__setattr__``)."""
+    setter: _SlotSetter = getattr(InteractionRecord, name).__set__
+    return setter
+
+
+_set_source = _slot_setter("source")
+_set_source_key = _slot_setter("source_key")
+_set_person = _slot_setter("person")
+_set_kind = _slot_setter("kind")
+_set_direction = _slot_setter("direction")
+_set_occurred_at = _slot_setter("occurred_at")
+_set_message_key = _slot_setter("message_key")
+_set_conversation_id = _slot_setter("conversation_id")
+_set_group_size = _slot_setter("group_size")
+_set_length = _slot_setter("length")
+_set_title = _slot_setter("title")
+_set_person_name = _slot_setter("person_name")
+_set_bulk = _slot_setter("bulk")
 
 
 @dataclass(frozen=True, slots=True)

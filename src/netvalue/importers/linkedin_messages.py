@@ -92,9 +92,10 @@ def _urls_of(cell: str, urls: UrlIdentities) -> list[Identity]:
 _Combination = tuple[str, str, str, str]
 """A message's ``FROM``, ``SENDER PROFILE URL``, ``TO`` and ``RECIPIENT PROFILE URLS`` cells, as written."""
 
-_Row = tuple[int, int, str, str, int, str]
-"""One message, compactly: its combination's number, ``occurred_at``, ``message_key``, conversation id,
-length and title (``CONVERSATION TITLE``, else ``SUBJECT``; ``""`` for none)."""
+_Row = tuple[int, int, str, str | None, int, str | None]
+"""One message, compactly: its combination's number, ``occurred_at``, ``message_key``, conversation id
+(``None`` for an empty cell), length and title (``CONVERSATION TITLE``, else ``SUBJECT``; ``None`` for
+neither)."""
 
 
 @dataclass(slots=True)
@@ -122,6 +123,7 @@ def read_messages(
     needs.  With ``digest`` the file is hashed during this read (see :meth:`Archive.table`).
     """
     combinations: list[_Combination] = []
+    senders: list[str] = []  # by combination number: the sender as message_key names them
     number_of: dict[_Combination, int] = {}
     pairs: dict[tuple[str, int], None] = {}
     messages: list[_Row] = []
@@ -164,19 +166,19 @@ def read_messages(
             if number is None:
                 number = number_of[combination] = len(combinations)
                 combinations.append(combination)
+                senders.append(sender_url_cell.strip() or sender_cell.strip())
             pair = (conversation, number)
             if pair not in pairs:
                 pairs[pair] = None
             if keep_messages:
                 content = row[i_content] if i_content is not None else ""
                 message_key = sha1(
-                    f"{conversation}\x1f{date_text}\x1f{sender_url_cell.strip() or sender_cell.strip()}"
-                    f"\x1f{content}".encode()
+                    f"{conversation}\x1f{date_text}\x1f{senders[number]}\x1f{content}".encode()
                 ).hexdigest()
                 title = (row[i_title] if i_title is not None else "") or (
                     row[i_subject] if i_subject is not None else ""
                 )
-                keep((number, occurred, message_key, conversation, len(content), title))
+                keep((number, occurred, message_key, conversation or None, len(content), title or None))
     sha256 = digest.hexdigest() if digest is not None else ""
     return MessagesFile(combinations, pairs, messages, rows, drafts, sha256)
 
@@ -311,6 +313,11 @@ def _participants(
     return _Participants("sent" if sent else "received", counterparts, len(others))
 
 
+_Target = tuple[Identity, str, Literal["sent", "received"], int, str | None, bool]
+"""What every message of one combination gives the record of one counterpart: the identity, the
+``source_key`` suffix, direction, group size, the counterpart's name (``None`` for none) and ``bulk``."""
+
+
 def message_items(
     file: MessagesFile,
     name: str,
@@ -324,25 +331,26 @@ def message_items(
     connections (each before its first interaction), and the file's :class:`FileRead`."""
     known = directory.known
     combinations = file.combinations
-    participants: list[_Participants | None] = [None] * len(combinations)
+    targets: list[tuple[_Target, ...] | None] = [None] * len(combinations)  # by combination number
     skipped = file.drafts
-    max_group = options.max_group
     record = InteractionRecord
     for number, occurred, message_key, conversation, length, title in file.messages:
-        resolved = participants[number]
-        if resolved is None:
-            resolved = participants[number] = _participants(combinations[number], urls, scan, directory)
+        found = targets[number]
+        if found is None:
+            resolved = _participants(combinations[number], urls, scan, directory)
             for identity, person_name, _ in resolved.counterparts:
                 if identity.value not in known:
                     known.add(identity.value)
                     yield PersonRecord(source=SOURCE, identities=(identity,), name=person_name)
-        if not resolved.counterparts:
+            bulk = resolved.group_size > options.max_group
+            found = targets[number] = tuple(
+                (identity, suffix, resolved.direction, resolved.group_size, person_name or None, bulk)
+                for identity, person_name, suffix in resolved.counterparts
+            )
+        if not found:
             skipped += 1
             continue
-        direction = resolved.direction
-        group_size = resolved.group_size
-        bulk = group_size > max_group
-        for identity, person_name, suffix in resolved.counterparts:
+        for identity, suffix, direction, group_size, shown_name, bulk in found:
             # positional: the record's fields in order (source ... bulk), the cheapest way to build one
             yield record(
                 SOURCE,
@@ -352,11 +360,11 @@ def message_items(
                 direction,
                 occurred,
                 message_key,
-                conversation or None,
+                conversation,
                 group_size,
                 length,
-                title or None,
-                person_name or None,
+                title,
+                shown_name,
                 bulk,
             )
     yield FileRead(name, rows=file.rows, skipped=skipped, sha256=sha256)
