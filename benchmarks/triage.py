@@ -62,6 +62,7 @@ from dataclasses import dataclass, replace
 
 import triage_blind as blind  # a sibling module: run this file as a script
 
+from netvalue.recommend import spam_corpus as corpus
 from netvalue.recommend.purpose import Purpose, make_purpose
 from netvalue.recommend.spam_corpus import GENUINE_ROUND4, SPAM_ROUND4
 from netvalue.recommend.triage import DecisionModel, RequestFacts, learn_from_decisions, triage_request
@@ -283,13 +284,7 @@ COMPANIES = [
     "Acme Corp",
 ]
 OWNER_ORGS = ("Acme Analytics", "University of Leeds")
-PERSONAL = [
-    "Hi Sam, I enjoyed your talk at PyCon about streaming pipelines; would love to stay in touch.",
-    "Sam, we sat next to each other at the Leeds alumni dinner, great chatting about your move.",
-    "Hello Sam, Priya suggested I reach out since we both volunteer at the Hackney food bank.",
-    "Hi, I read your post on onboarding new engineers and it changed how we run ours.",
-    "Sam, thanks for answering my question in the Slack community last week.",
-]
+PERSONAL = list(corpus.BENCHMARK_PERSONAL)  # personal notes (text in recommend/spam_corpus.py)
 GENERIC = [
     "I'd like to add you to my professional network on LinkedIn.",
     "Hi Sam, let's connect!",
@@ -298,40 +293,9 @@ GENERIC = [
     None,
     None,
 ]
-SPAM_SEEN = [
-    "We help companies boost your sales with lead generation. Book a quick call this week?",
-    "Want to grow your network? I accept all invitations, follow back!",
-    "Earn passive income with our crypto trading signals, 5% daily returns guaranteed.",
-    "Dear friend, I am expanding my network. Click here for my free ebook: https://bit.ly/x1",
-    "Our agency offers SEO services and web development services at a special offer price.",
-    "Forex mentorship: financial freedom in 90 days. Register now!",
-    "Hello dear, kindly accept my invitation and check out my website www.example.biz",
-    "LION here, 30K+ connections. Let's grow together!",
-]
-SPAM_DEV = [  # written after the rules, used to improve them (no longer held out)
-    "Our developers in Lahore can take your backlog at a third of the cost. Shall I send rates?",
-    "My partners and I show professionals how to earn a second salary from home. Curious?",
-    "Join our Telegram group of 10,000 founders, details at t.me/foundersclub",
-    "Let me introduce an exciting opportunity in digital assets, returns of 300% this year.",
-    "I place guest posts on 200 high-authority blogs, $50 each, interested?",
-    "Quick question: who handles your company's cold email outreach? We book 30 meetings a month.",
-    "Hey! Mind endorsing my skills? I endorse everyone back within the hour.",
-    "Exclusive presale of our new token, only 12 spots left, act now",
-]
-SPAM_SEEN = SPAM_SEEN + SPAM_DEV
-SPAM_HELD_OUT = [  # written last; the rules were not changed after seeing them
-    "Hi Sam, I noticed your company is growing fast. We provide top-tier offshore talent to scale engineering "
-    "teams. Can I share a few profiles?",
-    "Congratulations on your success! I'd love to feature you in our magazine for a small publication fee.",
-    "I'm a recruiter with 200+ remote jobs paying $80/hr, apply through my link in the comments.",
-    "Sam, I made a short video audit of your LinkedIn profile showing 3 fixes to get more inbound leads. Want it?",
-    "Looking for serious people to partner on a USDT arbitrage opportunity, low risk.",
-    "Hello, I am a widow with funds to invest and need a trustworthy partner to manage them.",
-    "Our AI tool writes your LinkedIn posts and triples engagement. Free for the first month!",
-    "I'm connecting with leaders in your area to invite them to an exclusive wealth-building seminar.",
-    "Happy to connect! Btw we're offering 50% off on our executive coaching program this week only.",
-    "Saw your profile: you'd be perfect for our ambassador program, earn commissions on every referral.",
-]
+# The note pools' text lives in recommend/spam_corpus.py, whose model learns from it (development data).
+SPAM_SEEN = list(corpus.BENCHMARK_SPAM_SEEN)  # seen, and SPAM_DEV written after the rules
+SPAM_HELD_OUT = list(corpus.BENCHMARK_SPAM_HELD_OUT)  # old held-out (round 2)
 SPAM_HEADLINES = [
     "Growth hacker",
     "Fintech | Crypto trader",
@@ -346,92 +310,7 @@ SPAM_HEADLINES = [
 # and never used to set a weight.  Everything above (seen + the old held-out) is development data now.
 # ---------------------------------------------------------------------------------------------------------
 FRESH_SHARE = 0.35  # share of each kind of truth whose note is drawn from the fresh pools
-SPAM_FRESH = [
-    "Hi Sam, I run a boutique B2B appointment-setting firm. We put 15–20 qualified demos on our clients' "
-    "calendars every month. Open to a 10-minute chat on Thursday?",
-    "Sam — noticed you're a decision maker at your company. Our outsourced SDR team works on a pay-per-meeting "
-    "basis. Worth exploring?",
-    "I'm a headhunter placing senior engineers at top-tier firms. Candidates pay a one-time onboarding fee of "
-    "$299 to be presented. Interested?",
-    "Hello! Are you open to new opportunities? I have a role that pays 3x your current salary. Send me your CV "
-    "and a $49 processing fee via the form on my profile.",
-    "We are hiring remote data entry assistants. $35/hour, flexible schedule, no experience required. Message "
-    "our HR manager on WhatsApp +44 7700 900123.",
-    "Hi Sam, I'm a certified life & career coach. My 8-week Unlock Your Potential program has transformed 500+ "
-    "professionals. Can I send you the details?",
-    "Sam, most executives leave 40% of their leadership potential untapped. I'd love to show you how in a "
-    "complimentary strategy session: calendly.com/coach-anna/intro",
-    "Bitcoin is about to break out again 🚀🚀 I've been mentoring a small group that turned $1k into $14k. "
-    "Want in before the next bull run?",
-    "Good day, I am an account manager at a regulated trading platform. Our clients average 18% monthly profit "
-    "on gold and FX pairs. May I explain?",
-    "Hey Sam! I grew my LinkedIn from 800 to 25,000 followers in 6 months. I can do the same for you, ask me how 👇",
-    "Want more profile views? Our engagement pod boosts every post you publish with 100+ likes and comments "
-    "within the first hour.",
-    "You're invited: free live masterclass 'Scaling to 7 Figures Without Burnout', Wednesday 7pm CET. Seats are "
-    "limited, reserve yours here: lnkd.in/eX7aq",
-    "Hi, we're hosting an exclusive CXO roundtable on AI transformation next month. Only 20 seats for senior "
-    "leaders – would you like an invitation?",
-    "Quick question, Sam — who at your company is responsible for IT security?",
-    "Hey Sam, quick one: are you still in charge of hiring for your team? Asking for a reason 🙂",
-    "Hi Sam, I came across your profile and was genuinely impressed. Would you be open to a quick call this week "
-    "to explore synergies?",
-    "We build custom mobile apps and websites for startups at affordable prices. Portfolio and pricing: "
-    "www.appcraft-studio.io",
-    "Struggling to hire developers? Our nearshore team in Colombia can start on Monday at $25/hour.",
-    "I help SaaS founders hit $1M ARR with a proven cold outreach system. Would you like the free playbook?",
-    "Hello Sam, we specialise in R&D tax credits. Most companies like yours are owed £50k+ and don't know it. "
-    "Shall I run a free eligibility check?",
-    "Dear Sir/Madam, I am writing to seek your partnership in a confidential business transaction of mutual "
-    "benefit. Kindly reply for details.",
-    "Hi dear, your smile in your profile picture is lovely. I'm new here and looking for good friends, can we "
-    "chat on Hangouts?",
-    "Become your own boss! I'm building a team of motivated people in the wellness industry. Residual income, "
-    "travel rewards, car bonus.",
-    "Sam, do you want to retire early? Let me show you the system I use to make money online while I sleep.",
-    "New NFT drop this Friday — whitelist spots going fast. DM me for the mint link 💎🙌",
-    "Hi! I'm organising a free Web3 airdrop for early supporters. Connect your wallet at claim-airdrop.xyz to "
-    "receive 500 tokens.",
-    "ATTENTION: LinkedIn Premium users get FREE access to our AI lead finder for 7 days!!! Don't miss out!!!",
-    "Hey, I'm an open networker and accept every request. Let's connect and support each other's posts, I always "
-    "like and comment back.",
-    "Hi Sam, I'm looking to connect with like-minded professionals in your industry. Please accept and follow my "
-    "page for daily tips.",
-    "Greetings! I am building a network of top professionals worldwide. Kindly accept my request.",
-    "Can I interest you in a guest appearance on our podcast? It's a paid feature ($750) that includes promotion "
-    "to our 40k audience.",
-    "Your company was selected as a finalist for the Global Business Excellence Awards 2025! Claim your award "
-    "package today.",
-    "Hi Sam, I recorded a 2-minute Loom on how your website is losing visitors. Mind if I send it over?",
-    "We help e-commerce brands cut ad spend by 30% and double ROAS. Free audit for the next 5 businesses that reply.",
-    "Sam, are you still manually chasing invoices? Our platform automates accounts receivable. Let's book 15 "
-    "minutes: https://meet.finflow.ai/demo",
-    "Hello, I'm an executive recruiter. For a small retainer I can get your profile in front of 300 hiring "
-    "managers this month.",
-    "Need a resume that gets past the ATS? Professional CV writing from $99, 48-hour delivery, satisfaction "
-    "guaranteed.",
-    "Hey Sam, I'm launching a mastermind for ambitious tech leaders. Early-bird pricing ends Friday — want the link?",
-    "I turned my 9-5 into a six-figure side business in 11 months. Happy to share the exact blueprint with you "
-    "for free.",
-    "Hi Sam! Looking for investors for my real estate fund in Dubai, 22% guaranteed annual yield, minimum "
-    "ticket $10k.",
-    "Would you like to earn extra income by reviewing apps and products online? Flexible tasks, daily payouts. "
-    "Text me on Telegram @taskpay_hr",
-    "Hi, I represent an offshore staffing company. We can provide vetted virtual assistants from $6/hour. Can I "
-    "send our rate card?",
-    "Are you interested in buying verified LinkedIn accounts or Sales Navigator seats at a discount? Bulk orders "
-    "welcome.",
-    "Sam, I'm reaching out to a handful of visionary leaders about an opportunity that could change your "
-    "financial future. Open minded?",
-    "Hi Sam, hope you're doing well! We're offering a free trial of our AI-powered CRM for teams like yours. Let "
-    "me know when works for a demo.",
-    "Congrats on the new role!! 🎉 By the way, I help leaders like you build a personal brand that attracts "
-    "opportunities. Free consult?",
-    "Hi there, I see you're in tech. We're a dev shop with 120+ engineers ready to deploy. Let's talk about "
-    "your roadmap.",
-    "Hello Sam, I am Mrs. Grace, a banker. I have an urgent matter regarding an unclaimed inheritance that "
-    "concerns your surname.",
-]
+SPAM_FRESH = list(corpus.BENCHMARK_SPAM_FRESH)  # round 3, frozen
 SPAM_HEADLINES_FRESH = [
     "Helping B2B companies book more meetings",
     "Founder @ LeadFlow | 10x your pipeline",
@@ -442,96 +321,7 @@ SPAM_HEADLINES_FRESH = [
     "Digital marketing expert",
     None,
 ]
-GENUINE_FRESH = [  # notes of real people, relevant or not; several mention numbers, links, money or "help"
-    "Hi Sam, we were both on the 2019 cohort of the Leeds data science MSc. Saw your post about leaving Acme; "
-    "congrats, and let's keep in touch.",
-    "Sam, thanks for the help debugging our Airflow DAG at the meetup on Tuesday. Here's the repo I mentioned: "
-    "github.com/priya-k/dag-linter",
-    "Hello Sam, I'm the photographer from your sister's wedding in June. Connecting so I can send you the 40 "
-    "photos you asked for.",
-    "Hi Sam — I'm moving to Leeds in March and Tom Ellis said you'd be the person to ask about the local Python "
-    "scene. Would love to connect.",
-    "Your talk on 3 years of running Kafka in production was the best at the conference. My notes are at "
-    "https://janedoe.dev/kafka-notes if useful.",
-    "Hi Sam, I'm a product designer and just finished a case study on fintech onboarding. Portfolio: "
-    "https://www.behance.net/mirasol — feedback welcome!",
-    "We met at the school gates, my daughter is in Year 2 with yours. Good to connect here too!",
-    "Sam, I reviewed your PR on the pandas docs last week. I help maintain the I/O module; happy to help if you "
-    "take on the follow-up issue.",
-    "Hi Sam, I coach the under-11s at Hackney Wick FC with your brother. He said you might join as an assistant "
-    "in the spring?",
-    "I'm a second-year bioinformatics PhD student and read your 2021 paper on variant calling. Could I ask you "
-    "2 or 3 questions about your pipeline sometime?",
-    "Great meeting you at the climate tech breakfast on Friday. I'm the one raising a £1.5M seed round for a "
-    "heat-pump startup — would love to stay in touch.",
-    "Hi Sam, I was your team's Scrum master at Initech back in 2016. Nice to see you doing well!",
-    "Hello, I'm the new data engineering lead at Globex. We're hiring 2 engineers this quarter and Ana "
-    "recommended you as someone to talk to.",
-    "Sam, it was good to finally meet in person at the offsite in Lisbon. Connecting so we can continue the "
-    "chat about dbt.",
-    "Hi! I organise the monthly React Leeds meetup (about 60 people). Would you be up for giving a 20-minute "
-    "talk in May?",
-    "Hi Sam, I'm a nurse at St James's and we met at the blood drive. You mentioned your team might help with "
-    "our rota spreadsheet — no pressure!",
-    "Thank you for mentoring me during the Code First Girls course. I just got my first junior developer job "
-    "and wanted to say thanks.",
-    "Hi Sam, fellow Leeds alum (Computer Science, 2012). I'm exploring a move into machine learning and would "
-    "value your perspective over coffee.",
-    "Hello Sam, I'm the procurement manager at Northern Grid. We met at the Solar & Storage Live expo, stand "
-    "B14. Let's keep in touch.",
-    "I teach yoga at the studio on your street and you gave me great advice about my booking site. Sharing it "
-    "here: www.flowwithkate.co.uk",
-    "Hey Sam, it's Marcus from the Thursday 5-a-side. Finally found you on here!",
-    "Sam, I enjoyed our panel at Seedcamp last week. Our fund writes £250k–£1M first cheques in climate; keen "
-    "to hear what you're building next.",
-    "Hi Sam, I'm an accountant and we were seated together at the ICAEW dinner. You asked about R&D tax "
-    "credits for your employer, I'm happy to point you to the HMRC guidance.",
-    "Hi Sam, we spoke briefly after your lecture on genomics data standards. I'm a lab technician hoping to "
-    "move into bioinformatics.",
-    "Sam, I'm a recruiter at Hooli (in-house, not an agency). Our team lead Raj worked with you and suggested I "
-    "reach out about our data platform team.",
-    "Hello! My name is Lena, I sat beside you on the train to Manchester and we talked about cycling routes. "
-    "Here's the one I mentioned: komoot.com/tour/123456",
-    "Hi Sam, I'm writing my dissertation on remote onboarding and your blog post from 2022 was cited 3 times "
-    "in my literature review. Thanks for writing it!",
-    "Congrats on 10 years at Acme Analytics! I was one of your first interns there and still use what you "
-    "taught me.",
-    "Hi Sam, I'm a friend of Priya's from the climbing gym. She said you're looking for a flatmate from January?",
-    "Sam, we both contributed to the OpenStreetMap Leeds mapping party last Saturday. Keen to join the next one.",
-    "Hi, I'm the event planner for the Women in Data conference. You're on our speaker list for 12 October; "
-    "connecting to share the logistics.",
-    "Hi Sam, I'm a frontend developer who worked on the same React migration at Umbrella, just on the payments "
-    "team. Would be great to stay connected.",
-    "Hello Sam, my startup just closed its pre-seed and I'm looking to learn from operators like you. No ask, "
-    "just following your work on data teams.",
-    "Hi Sam, we met at the hackathon — my team built the flood-map app next to yours. Here's our demo: "
-    "https://floodwatch.vercel.app",
-    "Sam, my dad Peter worked with you at Leeds City Council. He asked me to say hello now I've started my own "
-    "career in analytics.",
-    "Hi Sam, I'm the vet who looked after Biscuit last month. Just connecting since you asked about "
-    "volunteering at the rescue centre.",
-    "Thanks for the great question at my talk on ML fairness yesterday! The slides with the 4 metrics we "
-    "discussed are on my site.",
-    "Hi Sam, I run the Leeds genomics journal club. We meet every 2nd Tuesday at the Biocentre and would love "
-    "you to join.",
-    "Hey, we were in the same ski school group in Val Thorens in February! Hope the knee is better.",
-    "Hi Sam, I'm a tax accountant and an old friend of Jo's from uni. She thought we should meet since we're "
-    "both into board games.",
-    "Sam, I'm a hiring manager at Wonka and we interviewed you for the analytics role in 2020. We didn't have a "
-    "fit then, but I kept your CV in mind.",
-    "Hello Sam, I'm doing a PhD in solar cell materials at Sheffield and saw your company's work on rooftop PV. "
-    "Would you be open to a short chat?",
-    "Hi Sam, we worked together on the NHS data migration project in 2018. I've just moved to the Leeds "
-    "office, let's grab lunch.",
-    "Good to meet you at the investor dinner, Sam. As promised, here's our one-pager: docsend.com/view/abc123. "
-    "Happy to answer any questions.",
-    "Hi Sam, I'm the logistics coordinator at the food bank. Thanks so much for helping us move the 200 boxes "
-    "last weekend!",
-    "Hi Sam, I saw you're hiring a frontend developer. I've been building React apps for 5 years; my portfolio "
-    "is at https://lucas.design. Would love to be considered.",
-    "Hi Sam, big fan of your newsletter on data engineering. Issue #42 on backfills saved my team a week of work.",
-    "Sam, it's Aisha from your old Toastmasters club. We're restarting the Tuesday sessions and I thought of you.",
-]
+GENUINE_FRESH = list(corpus.BENCHMARK_GENUINE_FRESH)  # round 3: real people's notes with numbers, links
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,7 @@ person's message; the round-4 blind set of the benchmark is not here and was nev
 
 from __future__ import annotations
 
-SPAM_EARLIER: tuple[str, ...] = (
-    # benchmarks/triage.py SPAM_SEEN and SPAM_DEV
+BENCHMARK_SPAM_SEEN: tuple[str, ...] = (  # benchmarks/triage.py SPAM_SEEN and SPAM_DEV
     "We help companies boost your sales with lead generation. Book a quick call this week?",
     "Want to grow your network? I accept all invitations, follow back!",
     "Earn passive income with our crypto trading signals, 5% daily returns guaranteed.",
@@ -30,7 +29,8 @@ SPAM_EARLIER: tuple[str, ...] = (
     "Quick question: who handles your company's cold email outreach? We book 30 meetings a month.",
     "Hey! Mind endorsing my skills? I endorse everyone back within the hour.",
     "Exclusive presale of our new token, only 12 spots left, act now",
-    # benchmarks/triage.py SPAM_HELD_OUT (round 2)
+)
+BENCHMARK_SPAM_HELD_OUT: tuple[str, ...] = (  # benchmarks/triage.py SPAM_HELD_OUT (round 2)
     "Hi Sam, I noticed your company is growing fast. We provide top-tier offshore talent to scale "
     "engineering teams. Can I share a few profiles?",
     "Congratulations on your success! I'd love to feature you in our magazine for a small publication fee.",
@@ -43,7 +43,8 @@ SPAM_EARLIER: tuple[str, ...] = (
     "I'm connecting with leaders in your area to invite them to an exclusive wealth-building seminar.",
     "Happy to connect! Btw we're offering 50% off on our executive coaching program this week only.",
     "Saw your profile: you'd be perfect for our ambassador program, earn commissions on every referral.",
-    # benchmarks/triage.py SPAM_FRESH (round 3)
+)
+BENCHMARK_SPAM_FRESH: tuple[str, ...] = (  # benchmarks/triage.py SPAM_FRESH (round 3)
     "Hi Sam, I run a boutique B2B appointment-setting firm. We put 15–20 qualified demos on our "
     "clients' calendars every month. Open to a 10-minute chat on Thursday?",
     "Sam — noticed you're a decision maker at your company. Our outsourced SDR team works on a "
@@ -131,7 +132,8 @@ SPAM_EARLIER: tuple[str, ...] = (
     " about your roadmap.",
     "Hello Sam, I am Mrs. Grace, a banker. I have an urgent matter regarding an unclaimed inheritance"
     " that concerns your surname.",
-    # tests/recommend/test_spam_signals.py (reworded spam)
+)
+REWORDED_SPAM: tuple[str, ...] = (  # tests/recommend/test_spam_signals.py: spam worded without stock phrases
     "My studio designs logos for early-stage founders. Can I send you three sketches for free?",
     "Quick question: who looks after recruitment at your company? We book 12 interviews a week.",
     "Our growth team can get you 40% more demos. Book a 15-minute call: bit.ly/demo-call",
@@ -139,6 +141,9 @@ SPAM_EARLIER: tuple[str, ...] = (
     "Become financially free: passive income from home, no boss. DM me.",
     "EXCLUSIVE OFFER!!! Lifetime access for $19, today only",
     "Hi Sam, I help consultants land 10+ clients a month. Interested?",
+)
+SPAM_EARLIER: tuple[str, ...] = (
+    BENCHMARK_SPAM_SEEN + BENCHMARK_SPAM_HELD_OUT + BENCHMARK_SPAM_FRESH + REWORDED_SPAM
 )
 SPAM_ROUND4: tuple[str, ...] = (
     # round 4, written for this corpus (batch 1)
@@ -320,14 +325,14 @@ SPAM_ROUND4: tuple[str, ...] = (
     "Kindly get back to me.",
     "Hi Sam, I help tech founders lose 10kg without giving up beer. Ping me if you're curious!",
 )
-GENUINE_EARLIER: tuple[str, ...] = (
-    # benchmarks/triage.py PERSONAL
+BENCHMARK_PERSONAL: tuple[str, ...] = (  # benchmarks/triage.py PERSONAL
     "Hi Sam, I enjoyed your talk at PyCon about streaming pipelines; would love to stay in touch.",
     "Sam, we sat next to each other at the Leeds alumni dinner, great chatting about your move.",
     "Hello Sam, Priya suggested I reach out since we both volunteer at the Hackney food bank.",
     "Hi, I read your post on onboarding new engineers and it changed how we run ours.",
     "Sam, thanks for answering my question in the Slack community last week.",
-    # benchmarks/triage.py GENUINE_FRESH (round 3)
+)
+BENCHMARK_GENUINE_FRESH: tuple[str, ...] = (  # benchmarks/triage.py GENUINE_FRESH (round 3)
     "Hi Sam, we were both on the 2019 cohort of the Leeds data science MSc. Saw your post about "
     "leaving Acme; congrats, and let's keep in touch.",
     "Sam, thanks for the help debugging our Airflow DAG at the meetup on Tuesday. Here's the repo I "
@@ -420,7 +425,8 @@ GENUINE_EARLIER: tuple[str, ...] = (
     "week of work.",
     "Sam, it's Aisha from your old Toastmasters club. We're restarting the Tuesday sessions and I "
     "thought of you.",
-    # tests/recommend/test_spam_signals.py (genuine notes)
+)
+GENUINE_WITH_NUMBERS: tuple[str, ...] = (  # tests/recommend/test_spam_signals.py: numbers, links, help
     "Hi Sam, I loved your PyCon talk. I wrote up my 3 takeaways at https://blog.example.org/pycon-2024.",
     "Sam, I'm a designer hoping to move into product; my portfolio is at https://ana.design, and I'd "
     "value 20 minutes of your advice some time.",
@@ -437,6 +443,7 @@ GENUINE_EARLIER: tuple[str, ...] = (
     "Hi Sam, I'm on the data team at Hooli; our platform team read your Kafka post and would love to "
     "swap notes.",
 )
+GENUINE_EARLIER: tuple[str, ...] = BENCHMARK_PERSONAL + BENCHMARK_GENUINE_FRESH + GENUINE_WITH_NUMBERS
 GENUINE_ROUND4: tuple[str, ...] = (
     # round 4, written for this corpus (batch 1)
     "Hi Sam, we met at the Leeds PyData meetup in March. I finally wrote up my talk on DuckDB: "
