@@ -75,7 +75,7 @@ def test_a_split_takes_the_merge_out_of_the_budget_and_the_record(db: Database) 
     pid = owner_of(db, "email", "bob.smith@acme.com")
     new = identity.split(db, pid, ["email:bob.smith@acme.com"])
     owners = identity_store.identity_owners(db.conn)
-    assert identity_store.standing_merges(db.conn, owners) == (0, 0.0, 0.0)
+    assert identity_store.standing_merges(db.conn, owners) == (0, 0.0)
     assert identity_store.person_record(db, pid)["automatic_merges"] == []
     assert identity_store.person_record(db, new)["automatic_merges"] == []
     # the user's split holds on the next run, and nothing new is logged
@@ -89,10 +89,10 @@ def test_the_budget_counts_the_errors_other_merges_already_expect() -> None:
     assert accept_lone_names([0.01], [2.5], [1], linked_pairs=5, tolerated=0.01, expected_wrong=0.05) == []
 
 
-def test_a_lumpy_merge_must_fit_with_its_spread_when_asked() -> None:
-    # chance 0.02 on 10 pairs: 0.2 expected fits 0.01 * (100 + 10); with 1.645 sd (1.645 * 1.4) it does not
-    assert accept_lone_names([0.01], [2.0], [10], linked_pairs=100, tolerated=0.01, z=0.0) == [(0, 0.02)]
-    assert accept_lone_names([0.01], [2.0], [10], linked_pairs=100, tolerated=0.01, z=1.645) == []
+def test_a_merge_of_several_record_pairs_counts_all_of_them() -> None:
+    # chance 0.02 on 10 pairs: 0.2 expected fits 0.01 * (100 + 10) = 1.1, not 0.01 * (5 + 10) = 0.15
+    assert accept_lone_names([0.01], [2.0], [10], linked_pairs=100, tolerated=0.01) == [(0, 0.02)]
+    assert accept_lone_names([0.01], [2.0], [10], linked_pairs=5, tolerated=0.01) == []
 
 
 def crowd(size: int = 200) -> list[PersonFacts]:

@@ -84,7 +84,7 @@ def resolve(
             x, y = (owners.get(i) for i in pair) if len(pair) == 2 else (None, None)
             if decision != "merge" and x is not None and y is not None and x != y:
                 kept_apart.add(frozenset((x, y)))
-        prior_links, prior_wrong, prior_variance = store.standing_merges(conn, owners)
+        prior_links, prior_wrong = store.standing_merges(conn, owners)
         plan = plan_resolution(
             store.person_facts(conn),
             kept_apart,
@@ -92,7 +92,6 @@ def resolve(
             review=review,
             prior_links=prior_links,
             prior_wrong=prior_wrong,
-            prior_variance=prior_variance,
         )
         for match in plan.merges:
             merge_people(conn, match.a, match.b)

@@ -269,7 +269,6 @@ def plan_resolution(
     coincidence_limit: float = COINCIDENCE_LIMIT,
     prior_links: int = 0,
     prior_wrong: float = 0.0,
-    prior_variance: float = 0.0,
 ) -> ResolutionPlan:
     """Which people to merge now and which pairs to queue for review.
 
@@ -279,7 +278,7 @@ def plan_resolution(
     Then pairs linked by nothing but a rare exact full name merge (:func:`_merge_rare_names`; a
     ``coincidence_limit`` of 0 turns that off), and lone names within the error budget
     (:func:`_merge_lone_names`), which counts ``prior_links`` record pairs linked and ``prior_wrong``
-    expected wrongly linked (with its variance, ``prior_variance``) by the automatic merges of earlier
+    expected wrongly linked by the automatic merges of earlier
     runs that still stand.
     """
     profiles = [profile_of(p) for p in people]
@@ -312,7 +311,7 @@ def plan_resolution(
             groups,
             merges,
             auto_merge,
-            _Spent(sure_decoys, rare, prior_links, prior_wrong, prior_variance),
+            _Spent(sure_decoys, rare, prior_links, prior_wrong),
         )
     # A full name no third person in the database bears, but too common (or not across two sources) for
     # _merge_rare_names, ranks higher in the review queue.
@@ -460,7 +459,6 @@ class _Spent:
     rare: list[tuple[int, float, frozenset[str], frozenset[str]]]
     prior_links: int = 0
     prior_wrong: float = 0.0
-    prior_variance: float = 0.0
 
 
 def _records(p: Profile) -> int:
@@ -592,12 +590,9 @@ def _merge_lone_names(
     # every pair resolution has linked, in this run and the earlier ones, and those expected wrong
     linked = spent.prior_links + sum(m.linked_pairs for m in merges)
     wrong = spent.prior_wrong + sum(m.namesake_chance * m.linked_pairs for m in merges)
-    variance = spent.prior_variance + sum(
-        m.namesake_chance * (1.0 - m.namesake_chance) * m.linked_pairs**2 for m in merges
-    )
     chances = [c for _, c, _ in chosen]
     rates = [estimate.rate(sources[groups.find(m.a)], sources[groups.find(m.b)]) for m, _, _ in chosen]
-    taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES, wrong, variance))
+    taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES, wrong))
     for index, (match, _, exact) in enumerate(chosen):
         if index not in taken:
             rest.append(match)

@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from netvalue.identity.frequency import ALIAS_SOURCES
 
 __all__ = [
-    "CONFIDENCE_Z",
     "MIN_SAMPLE",
     "PRIOR_WEIGHT",
     "TOLERATED_FALSE_MERGES",
@@ -60,15 +59,11 @@ resolution run links: issue 3's precision target (0.99), applied to the links re
 The links made at import by exact keys (a shared address or phone) count in the precision but not in
 this budget, which leaves room for the errors of the merges on stronger evidence.  Measured on
 ``benchmarks/identity.py`` (2,000 people, seed 7, realistic names, before common names were kept out):
-0.005 gave recall 0.930 and 0.01 gave 0.954, both at precision 0.994."""
-
-CONFIDENCE_Z = 0.0
-"""How many standard deviations of the wrongly linked pairs must also fit in the budget (normal
-approximation to a sum of independent merges, each wrong with its chance and then wrong on all its record
-pairs: variance ``chance * (1 - chance) * pairs**2``).  0: the expected count alone, as Fellegi & Sunter's
-error rates are.  1.645 (one-sided 95 %) was measured on ``benchmarks/identity.py`` (8 runs: 800 and
-2,000 people, seeds 7, 8, 21, 22): hard-name precision 0.9877-0.9986 but realistic recall 0.915-0.937,
-and no merge at all on a lone name in a database of a few people (one link cannot carry the margin)."""
+0.005 gave recall 0.930 and 0.01 gave 0.954, both at precision 0.994.  The budget holds the expected count
+of wrong pairs, as Fellegi & Sunter's error rates are; asking a margin of 1.645 standard deviations on top
+(a normal approximation over independent merges) was measured over 8 runs (800 and 2,000 people, seeds 7,
+8, 21, 22): hard-name precision 0.9877-0.9986 but realistic recall 0.915-0.937, and no merge on a lone name
+at all in a small database, so it was left out."""
 
 MIN_SAMPLE = 100
 """Fewer people than this whose name nobody else bears, and the counts are too small to estimate from:
@@ -209,8 +204,6 @@ def accept_lone_names(
     linked_pairs: int,
     tolerated: float,
     expected_wrong: float = 0.0,
-    wrong_variance: float = 0.0,
-    z: float = CONFIDENCE_Z,
 ) -> list[tuple[int, float]]:
     """Which candidates to merge: ``(index, expected chance of two namesakes)``, likeliest one human
     first (the order of Fellegi & Sunter's likelihood ratio); never one likelier two namesakes than one.
@@ -219,10 +212,9 @@ def accept_lone_names(
     namesakes expected per unit of coincidence for its pairing (:meth:`NamesakeEstimate.rate`), so its
     chance of two namesakes is ``rate * coincidence``; ``pair_counts``: the pairs of records each would
     link (the product of its two groups' sizes); ``linked_pairs``: the pairs of records the merges so far
-    link, ``expected_wrong`` the pairs among them expected wrongly linked and ``wrong_variance`` its
-    variance.  Candidates are taken while the record pairs wrongly linked stay within ``tolerated`` times
-    the pairs linked at the one-sided 95 % level (``z``, :data:`CONFIDENCE_Z`; 0 for the average alone): precision counted over pairs of
-    records, as issue 3 measures it.
+    link, ``expected_wrong`` the pairs among them expected wrongly linked.  Candidates are taken while the
+    record pairs expected wrongly linked stay within ``tolerated`` times the pairs linked: precision counted
+    over pairs of records, as issue 3 measures it.
 
     A candidate's chance is never below what its name's frequency alone gives: with ``K`` humans bearing
     the name Poisson-distributed with mean ``c`` (its coincidence), two bearers are two namesakes rather
@@ -231,15 +223,13 @@ def accept_lone_names(
     merges, whatever the decoys say."""
     chances = [namesake_chance(r, c) for r, c in zip(rates, coincidences, strict=True)]
     taken: list[tuple[int, float]] = []
-    wrong, variance = expected_wrong, wrong_variance
+    wrong = expected_wrong
     linked = float(linked_pairs)
     for index in sorted(range(len(chances)), key=lambda i: (chances[i], coincidences[i])):
         chance, pairs = chances[index], pair_counts[index]
-        spread = variance + chance * (1.0 - chance) * pairs**2
-        if chance >= 0.5 or wrong + chance * pairs + z * spread**0.5 > tolerated * (linked + pairs):
+        if chance >= 0.5 or wrong + chance * pairs > tolerated * (linked + pairs):
             break
         wrong += chance * pairs
-        variance = spread
         linked += pairs
         taken.append((index, chance))
     return taken

@@ -182,12 +182,11 @@ def log_merges(conn: sqlite3.Connection, merges: Sequence[LoggedMerge], now: int
     return run
 
 
-def standing_merges(conn: sqlite3.Connection, owners: dict[str, int]) -> tuple[int, float, float]:
-    """The record pairs linked, those expected wrongly linked (``namesake_chance * linked_pairs``) and the
-    variance of that count (``chance * (1 - chance) * pairs**2``, merges independent), by
+def standing_merges(conn: sqlite3.Connection, owners: dict[str, int]) -> tuple[int, float]:
+    """The record pairs linked and those expected wrongly linked (``namesake_chance * linked_pairs``) by
     the logged automatic merges that still stand: both identities still belong to one person (``owners``,
     ``kind:value`` -> person id; a side logged without an identity counts as standing)."""
-    links, wrong, variance = 0, 0.0, 0.0
+    links, wrong = 0, 0.0
     for a, b, chance, pairs in conn.execute(
         "SELECT identity_a, identity_b, namesake_chance, linked_pairs FROM identity_merges"
     ):
@@ -197,8 +196,7 @@ def standing_merges(conn: sqlite3.Connection, owners: dict[str, int]) -> tuple[i
             continue
         links += int(pairs)
         wrong += float(chance) * int(pairs)
-        variance += float(chance) * (1.0 - float(chance)) * int(pairs) ** 2
-    return links, wrong, variance
+    return links, wrong
 
 
 def sync_queue(
