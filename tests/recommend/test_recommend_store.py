@@ -73,6 +73,11 @@ def test_plan_with_the_real_tie_analysis(network: Any, reimport: Reimport) -> No
     # the same week shows the same plan, even after re-import and re-analysis
     reimport()
     assert rec.plan_report(db, week="2026-W47", as_of=AS_OF + 3600)["items"] == plan["items"]
+    # ... asked again later, the whole report is the same: it says when the plan was made, not when asked
+    assert rec.plan_report(db, week="2026-W47", as_of=AS_OF + 7200) == rec.plan_report(
+        db, week="2026-W47", as_of=AS_OF + 3600
+    )
+    assert isinstance(plan["planned_at"], int)
     # next week: nobody from this week again
     following = rec.plan_report(db, week="2026-W48", as_of=AS_OF + 7 * 86_400)
     assert not {i["id"] for i in following["items"]} & set(chosen)

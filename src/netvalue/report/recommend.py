@@ -232,7 +232,7 @@ def plan_report(
     db: Database, *, week: str, as_of: int, allow_repeat: bool = False, replan: bool = False
 ) -> dict[str, Any]:
     """The week's plan: the one proposed before for this week if there is one (the same week shows the
-    same plan), else a new one, saved."""
+    same plan, with the moment it was made as ``planned_at``), else a new one, saved."""
     saved = [] if replan else store.saved_plan(db, week)
     ledger = ledger_of(db)
     if not saved:
@@ -246,7 +246,7 @@ def plan_report(
     weeks_done = {r.week for r in store.outreach_log(db)}
     return {
         "week": week,
-        "as_of": as_of,
+        "planned_at": saved[0].created_at if saved else None,
         "streak": streak(weeks_done, week),
         "items": [
             {

@@ -55,6 +55,7 @@ class PlanRow:
     rank: int
     why: str
     opener: str
+    created_at: int  # when the plan was made
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +332,7 @@ def outreach_log(db: Database) -> list[OutreachRow]:
 
 def saved_plan(db: Database, week: str) -> list[PlanRow]:
     rows = db.conn.execute(
-        "SELECT w.week, w.person_id, p.name, w.rank, w.why, w.opener FROM user_plan_weeks w"
+        "SELECT w.week, w.person_id, p.name, w.rank, w.why, w.opener, w.created_at FROM user_plan_weeks w"
         " JOIN people p ON p.id = w.person_id WHERE w.week = ? ORDER BY w.rank",
         (week,),
     )
@@ -356,7 +357,7 @@ def planned_people(db: Database, week: str) -> set[int]:
 
 def plan_weeks(db: Database) -> list[PlanRow]:
     rows = db.conn.execute(
-        "SELECT w.week, w.person_id, p.name, w.rank, w.why, w.opener FROM user_plan_weeks w"
+        "SELECT w.week, w.person_id, p.name, w.rank, w.why, w.opener, w.created_at FROM user_plan_weeks w"
         " JOIN people p ON p.id = w.person_id ORDER BY w.week, w.rank"
     )
     return [PlanRow(*r) for r in rows]
