@@ -5,18 +5,19 @@ multi-line quoted messages, group conversations, drafts) as a zip in a temporary
 process times
 
 * ``csv.reader`` over every CSV of the zip (the baseline: decompress, decode, split),
-* a full import into a new database (``netvalue.importing.run_import``),
+* a full import into a new database (``netvalue.importing.run_import``; a large ``messages.csv`` is
+  parsed on every core, see ``netvalue.importers.linkedin_message_file``), and the same in one process,
 * a re-import of the unchanged export (files skipped by their SHA-256),
 * a forced re-import (``ImportOptions(force=True)``: every file parsed and upserted again),
 
-and prints wall and CPU seconds, rows/s, peak memory and both ratios.  The baseline and the full import
-run in ``--repeat`` interleaved rounds (default 3, each import into a new database) and the best of each
-is judged, as ``timeit`` does: on this shared virtual machine the same work was seen to take from 9 to 14 s
-of CPU from one minute to the next, and noise only ever adds time.  Every round is printed, and so is the
-median of the rounds' own ratios.  Target (issue 2): full import
-within 5x of the bare read, unchanged re-import within 2x.  On a shared, loaded machine the wall clock
-also counts other processes' time slices, so the CPU ratio (this process's own time against its own
-bare read) is the fairer figure; both are printed and both are judged.  ``--profile`` adds a cProfile
+and prints wall and CPU seconds (CPU of this process and its workers), rows/s, peak memory and both
+ratios.  The baseline and the imports run in ``--repeat`` interleaved rounds (default 3, each import into
+a new database) and the best of each is judged, as ``timeit`` does: on this shared virtual machine the
+same work was seen to take from 9 to 14 s of CPU from one minute to the next, and noise only ever adds
+time.  Every round is printed, and so is the median of the rounds' own ratios.  Target (issue 2): full
+import within 5x of the bare read, unchanged re-import within 2x, judged on wall time (what the user
+waits for); with workers, CPU time counts every core's work and is printed beside it.  Run it on an
+otherwise idle machine: another process's load slows the wall clock.  ``--profile`` adds a cProfile
 of a full import (a fresh database; the figures above are taken without the profiler).
 
     python benchmarks/import_linkedin.py                      # 30,000 connections, 300,000 messages
@@ -27,6 +28,7 @@ of a full import (a fresh database; the figures above are taken without the prof
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import csv
 import io
@@ -39,7 +41,7 @@ import tempfile
 import time
 import tracemalloc
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -316,6 +318,19 @@ def bare_read(path: Path) -> tuple[float, float, int]:
     return time.perf_counter() - clock, time.process_time() - cpu, rows
 
 
+@contextlib.contextmanager
+def one_process() -> Iterator[None]:
+    """Read ``messages.csv`` in this process alone (no worker processes) for the duration."""
+    from netvalue.importers import linkedin_message_file
+
+    saved = getattr(linkedin_message_file, "worker_count")  # noqa: B009
+    setattr(linkedin_message_file, "worker_count", lambda: 1)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(linkedin_message_file, "worker_count", saved)  # noqa: B010
+
+
 def cold_caches() -> None:
     """Empty every memo netvalue keeps between calls (its ``lru_cache`` functions and the LinkedIn reader's
     day table), so that each round starts as a first import in a new process does."""
@@ -327,6 +342,12 @@ def cold_caches() -> None:
     from netvalue.importers import linkedin_dates
 
     linkedin_dates._message_days.clear()
+
+
+def cpu_clock() -> float:
+    """CPU seconds of this process and of its finished worker processes (the ``messages.csv`` reader's)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 class _Timed:
@@ -386,15 +407,16 @@ def main(argv: list[str] | None = None) -> None:
             f"{export.stat().st_size / 1e6:.1f} MB zip in {time.perf_counter() - clock:.1f} s"
         )
         cold_caches()
-        clock, cpu = time.perf_counter(), time.process_time()
+        clock, cpu = time.perf_counter(), cpu_clock()
         records = sum(1 for _ in read_export(export, ImportOptions()))
-        wall_r, cpu_r = time.perf_counter() - clock, time.process_time() - cpu
+        wall_r, cpu_r = time.perf_counter() - clock, cpu_clock() - cpu
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         # Rounds interleave the baseline and the import, each into a new database, so that drift in the
         # machine's speed touches both; the figures judged are the best of the rounds for each (timeit's
         # convention: noise only ever adds time), and every round is printed.
         bares: list[tuple[float, float]] = []
         fulls: list[tuple[float, float, float]] = []
+        singles: list[tuple[float, float]] = []
         rows = 0
         for round_no in range(1, args.repeat + 1):
             cold_caches()
@@ -402,16 +424,22 @@ def main(argv: list[str] | None = None) -> None:
             bares.append((bare, bare_cpu))
             timed_resolve.wall = timed_resolve.cpu = 0.0
             with Database.open(folder / f"bench{round_no}.db") as db:
-                clock, cpu = time.perf_counter(), time.process_time()
+                clock, cpu = time.perf_counter(), cpu_clock()
                 report = netvalue.importing.run_import(db, export, source="linkedin")
-                seconds, cpu_s = time.perf_counter() - clock, time.process_time() - cpu
+                seconds, cpu_s = time.perf_counter() - clock, cpu_clock() - cpu
             fulls.append((seconds, cpu_s, timed_resolve.cpu))
+            cold_caches()
+            with one_process(), Database.open(folder / f"single{round_no}.db") as db:
+                clock, cpu = time.perf_counter(), cpu_clock()
+                netvalue.importing.run_import(db, export, source="linkedin")
+                singles.append((time.perf_counter() - clock, cpu_clock() - cpu))
             totals = report.totals
             print(
                 f"round {round_no}: bare csv.reader {bare:5.2f} s wall {bare_cpu:5.2f} s cpu;"
                 f" full import {seconds:6.2f} s wall {cpu_s:6.2f} s cpu (identity resolution"
                 f" {timed_resolve.cpu:.2f} s cpu; added {totals['added']:,}, skipped {totals['skipped']:,})"
-                f"  ratio {seconds / bare:5.2f}x wall {cpu_s / bare_cpu:5.2f}x cpu"
+                f"  ratio {seconds / bare:5.2f}x wall {cpu_s / bare_cpu:5.2f}x cpu;"
+                f" in one process {singles[-1][0]:6.2f} s wall ({singles[-1][0] / bare:5.2f}x)"
             )
         bare = min(b[0] for b in bares)
         bare_cpu = min(b[1] for b in bares)
@@ -426,11 +454,16 @@ def main(argv: list[str] | None = None) -> None:
         full, full_cpu = min(f[0] for f in fulls), min(f[1] for f in fulls)
         ratios: dict[str, float] = {"full import": full / bare}
         cpu_ratios: dict[str, float] = {"full import": full_cpu / bare_cpu}
-        per_round = sorted(f[1] / b[1] for f, b in zip(fulls, bares, strict=True))
+        per_round = sorted(f[0] / b[0] for f, b in zip(fulls, bares, strict=True))
         print(
             f"{'full import (best):':28} {full:7.2f} s wall {full_cpu:7.2f} s cpu {rows / full:10,.0f} rows/s"
             f"  ratio {full / bare:5.2f}x wall {full_cpu / bare_cpu:5.2f}x cpu"
-            f"  (median of the rounds' own CPU ratios {per_round[len(per_round) // 2]:.2f}x)"
+            f"  (median of the rounds' own wall ratios {per_round[len(per_round) // 2]:.2f}x)"
+        )
+        single, single_cpu = min(r[0] for r in singles), min(r[1] for r in singles)
+        print(
+            f"{'  the same in one process:':28} {single:7.2f} s wall {single_cpu:7.2f} s cpu"
+            f" {rows / single:10,.0f} rows/s  ratio {single / bare:5.2f}x wall {single_cpu / bare_cpu:5.2f}x cpu"
         )
         with Database.open(folder / f"bench{args.repeat}.db") as db:
             for label, options in (
@@ -439,9 +472,9 @@ def main(argv: list[str] | None = None) -> None:
             ):
                 runs: list[tuple[float, float]] = []
                 for _ in range(args.repeat):
-                    clock, cpu = time.perf_counter(), time.process_time()
+                    clock, cpu = time.perf_counter(), cpu_clock()
                     report = netvalue.importing.run_import(db, export, source="linkedin", options=options)
-                    runs.append((time.perf_counter() - clock, time.process_time() - cpu))
+                    runs.append((time.perf_counter() - clock, cpu_clock() - cpu))
                 seconds, cpu_s = min(r[0] for r in runs), min(r[1] for r in runs)
                 ratios[label] = seconds / bare
                 cpu_ratios[label] = cpu_s / bare_cpu
@@ -470,13 +503,15 @@ def main(argv: list[str] | None = None) -> None:
 
         def verdict(label: str, limit: float) -> str:
             wall, cpu = ratios[label], cpu_ratios[label]
-            met = "met" if cpu <= limit else "MISSED"
-            return f"{label} <= {limit:g}x: {met} by CPU ({cpu:.2f}x), wall {wall:.2f}x"
+            met = "met" if wall <= limit else "MISSED"
+            return f"{label} <= {limit:g}x: {met} ({wall:.2f}x wall; CPU of every process {cpu:.2f}x)"
 
         print(f"target: {verdict('full import', 5)}; {verdict('unchanged re-import', 2)}")
         print(
-            "(the CPU ratio is the fairer figure on a shared machine: wall time also counts other processes'"
-            " time slices; load average now " + " ".join(f"{x:.1f}" for x in os.getloadavg()) + ")"
+            "(judged on wall time, the time the user waits: a large messages.csv is parsed on every core, so"
+            " CPU time sums the workers' too; other processes' load slows the wall clock: load average now "
+            + " ".join(f"{x:.1f}" for x in os.getloadavg())
+            + ")"
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,14 @@ class Importer:
     read: Reader
     detect: Callable[[Path], bool]
     how_to_export: str
+
+
+def worker_count() -> int:
+    """The cores this process may use (the parallel readers of large mbox and ``messages.csv`` files)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def sha256_of_file(path: Path, chunk: int = 1 << 20) -> str:

@@ -13,7 +13,6 @@ not parsed again (``FileRead(unchanged=True)``) unless ``options.force``.
 
 from __future__ import annotations
 
-import hashlib
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -25,7 +24,8 @@ from netvalue.importers.base import Importer, ImportOptions
 from netvalue.importers.linkedin_activity import endorsement_items, invitation_items, recommendation_items
 from netvalue.importers.linkedin_archive import ROOT_FILE, Archive
 from netvalue.importers.linkedin_dates import DateFormatError, month_label, parse_unix_date
-from netvalue.importers.linkedin_messages import MessageScan, MessagesFile, message_items, read_messages, scan
+from netvalue.importers.linkedin_message_file import MessageColumns, MessagesFile, read_messages
+from netvalue.importers.linkedin_messages import MessageScan, message_items, scan
 from netvalue.importers.linkedin_people import (
     SOURCE,
     Directory,
@@ -168,14 +168,14 @@ class _ExportReader:
         connections = read_connections(archive, connections_name, urls)
         messages_name = self.names["messages.csv"]
         scan_result = MessageScan(None, frozenset({owner.name} if owner.name else ()), {}, {})
-        messages = MessagesFile([], {}, [], 0, 0, "")
+        messages = MessagesFile([], {}, MessageColumns(), 0, 0, "")
         if messages_name is not None and (self._fresh("messages.csv") or self._fresh("connections.csv")):
             late = messages_name not in self.hashes
             messages = read_messages(
                 archive,
                 messages_name,
                 keep_messages=self._fresh("messages.csv") is not None,
-                digest=hashlib.sha256() if late else None,
+                hashed=late,
             )
             if late:
                 self.hashes[messages_name] = messages.sha256

@@ -25,7 +25,7 @@ from netvalue.errors import ImportFormatError, UnsupportedExportError
 from netvalue.importers.base import csv_error
 
 _CHUNK = 1 << 20
-_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError)
+DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError)
 ROOT_FILE = "connections.csv"
 EXPECTED = (
     "expected LinkedIn's data export: the zip as downloaded (Basic_LinkedInDataExport_*.zip or "
@@ -99,7 +99,7 @@ class Archive:
         try:
             self._zip = zipfile.ZipFile(path)
             names = [info.filename for info in self._zip.infolist() if not info.is_dir()]
-        except _DAMAGE as exc:
+        except DAMAGE as exc:
             raise ImportFormatError(
                 str(path), f"is not a readable zip ({exc}); download the export again. {EXPECTED}"
             ) from exc
@@ -148,6 +148,12 @@ class Archive:
             return self._zip.open(self._where[name])
         return open(self._where[name], "rb")
 
+    def size(self, name: str) -> int:
+        """A file's size in bytes, uncompressed (as the zip's directory gives it)."""
+        if self._zip is not None:
+            return self._zip.getinfo(self._where[name]).file_size
+        return Path(self._where[name]).stat().st_size
+
     def sha256(self, name: str) -> str:
         """SHA-256 of a file's bytes, checking on the way that it is UTF-8 text (it is read once)."""
         digest = hashlib.sha256()
@@ -170,7 +176,7 @@ class Archive:
                     decoder.decode(b"", final=True)
                 except UnicodeDecodeError as exc:
                     raise self._not_utf8(name, offset, lines) from exc
-        except _DAMAGE as exc:
+        except DAMAGE as exc:
             raise self.damaged(name, exc, None) from exc
         return digest.hexdigest()
 
@@ -230,6 +236,9 @@ class Table:
         self.columns: dict[str, int] = {}
         try:
             self._read_header(required, header_hint)
+            self.header_lines = (
+                self._reader.line_num
+            )  # the lines read through the header row, preamble included
         except BaseException:
             self.close()
             raise
@@ -267,7 +276,7 @@ class Table:
             row = next(self._reader)
         except StopIteration:
             return None
-        except (csv.Error, UnicodeDecodeError, *_DAMAGE) as exc:
+        except (csv.Error, UnicodeDecodeError, *DAMAGE) as exc:
             raise self._read_error(exc, before + 1) from exc
         self.line = before + 1
         return row
@@ -292,7 +301,7 @@ class Table:
                 if len(row) < width:
                     row.extend([""] * (width - len(row)))
                 yield row
-        except (csv.Error, UnicodeDecodeError, *_DAMAGE) as exc:
+        except (csv.Error, UnicodeDecodeError, *DAMAGE) as exc:
             raise self._read_error(exc, last + 1) from exc
 
     def _read_error(self, exc: Exception, line: int) -> ImportFormatError:

@@ -1,7 +1,7 @@
 """``messages.csv`` of LinkedIn's export: who the owner is, and one interaction per message and counterpart.
 
-The file is read once (:func:`read_messages`): every message is keyed and dated and kept as a compact
-tuple, and the distinct sender/recipient cells are numbered.  :func:`scan` then finds the owner, who is
+The file is read once (:mod:`netvalue.importers.linkedin_message_file`): every message is keyed and
+dated and kept as a compact tuple, and the distinct sender/recipient cells are numbered.  :func:`scan` then finds the owner, who is
 named nowhere: the sender URL that takes part in the most conversations is the owner's (``formats.md``),
 confirmed by ``Profile.csv``'s name when a ``FROM`` matches it; it also collects the URL each name is
 shown with, for exports that give names without URLs.  :func:`message_items` then turns every message
@@ -13,18 +13,14 @@ Drafts (``IS MESSAGE DRAFT`` / ``IS CONVERSATION DRAFT`` = ``Yes``) are not inte
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from netvalue.importers.base import ImportOptions
-from netvalue.importers.linkedin_archive import Archive, Digest, Table
-from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
+from netvalue.importers.linkedin_message_file import Combination, MessagesFile
 from netvalue.importers.linkedin_people import SOURCE, Directory, UrlIdentities
 from netvalue.records import FileRead, Identity, InteractionRecord, PersonRecord
-
-MESSAGES_REQUIRED = ("CONVERSATION ID", "FROM", "TO", "DATE")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,40 +31,6 @@ class MessageScan:
     owner_names: frozenset[str]  # the names the owner's messages show in FROM, and Profile.csv's
     name_urls: dict[str, Identity]  # a name -> the one URL the file shows for it
     url_names: dict[str, str]  # a URL's value -> a name the file shows for it
-
-
-@dataclass(frozen=True, slots=True)
-class _Columns:
-    conversation: int
-    sender: int
-    recipients: int
-    date: int
-    sender_url: int | None
-    recipient_urls: int | None
-    title: int | None
-    subject: int | None
-    content: int | None
-    message_draft: int | None
-    conversation_draft: int | None
-
-    @classmethod
-    def of(cls, table: Table) -> _Columns:
-        return cls(
-            conversation=table.columns["conversation id"],
-            sender=table.columns["from"],
-            recipients=table.columns["to"],
-            date=table.columns["date"],
-            sender_url=table.index("SENDER PROFILE URL"),
-            recipient_urls=table.index("RECIPIENT PROFILE URLS"),
-            title=table.index("CONVERSATION TITLE"),
-            subject=table.index("SUBJECT"),
-            content=table.index("CONTENT"),
-            message_draft=table.index("IS MESSAGE DRAFT"),
-            conversation_draft=table.index("IS CONVERSATION DRAFT"),
-        )
-
-
-_YES = ("Y", "y")
 
 
 def split_names(cell: str, known: dict[str, Identity]) -> list[str]:
@@ -89,103 +51,9 @@ def _urls_of(cell: str, urls: UrlIdentities) -> list[Identity]:
     return [u for u in (urls(part.strip()) for part in cell.split(",")) if u is not None]
 
 
-_Combination = tuple[str, str, str, str]
-"""A message's ``FROM``, ``SENDER PROFILE URL``, ``TO`` and ``RECIPIENT PROFILE URLS`` cells, as written."""
-
-_Row = tuple[int, int, str, str | None, int, str | None]
-"""One message, compactly: its combination's number, ``occurred_at``, ``message_key``, conversation id
-(``None`` for an empty cell), length and title (``CONVERSATION TITLE``, else ``SUBJECT``; ``None`` for
-neither)."""
-
-
-@dataclass(slots=True)
-class MessagesFile:
-    """``messages.csv`` read once: what :func:`scan` learns of it, and every message that is not a
-    draft in compact form, for :func:`message_items` to turn into records once the owner is known."""
-
-    combinations: list[_Combination]  # by number
-    conversations_of_combination: dict[tuple[str, int], None]  # (conversation, number), in file order
-    messages: list[_Row]
-    rows: int
-    drafts: int
-    sha256: str
-
-
-def read_messages(
-    archive: Archive, name: str, *, keep_messages: bool = True, digest: Digest | None = None
-) -> MessagesFile:
-    """Read ``messages.csv`` once: parse every date and key every message (errors name the line), and
-    number the distinct combinations of sender and recipient cells (a conversation repeats a few).
-
-    The messages are kept as compact tuples (about 200 bytes each, not the text) rather than read a
-    second time: a second ``csv`` pass over the file cost about as much as the bare read of the whole
-    export (``benchmarks/import_linkedin.py``).  ``keep_messages=False`` keeps only what :func:`scan`
-    needs.  With ``digest`` the file is hashed during this read (see :meth:`Archive.table`).
-    """
-    combinations: list[_Combination] = []
-    senders: list[str] = []  # by combination number: the sender as message_key names them
-    number_of: dict[_Combination, int] = {}
-    pairs: dict[tuple[str, int], None] = {}
-    messages: list[_Row] = []
-    keep = messages.append
-    rows = drafts = 0
-    sha1 = hashlib.sha1
-    with archive.table(name, MESSAGES_REQUIRED, digest=digest) as table:
-        cols = _Columns.of(table)
-        i_conversation, i_sender, i_recipients, i_date = (
-            cols.conversation,
-            cols.sender,
-            cols.recipients,
-            cols.date,
-        )
-        i_sender_url, i_recipient_urls, i_content = cols.sender_url, cols.recipient_urls, cols.content
-        i_title, i_subject = cols.title, cols.subject
-        i_message_draft, i_conversation_draft = cols.message_draft, cols.conversation_draft
-        for row in table.rows():
-            rows += 1
-            if (i_message_draft is not None and row[i_message_draft][:1] in _YES) or (
-                i_conversation_draft is not None and row[i_conversation_draft][:1] in _YES
-            ):
-                drafts += 1
-                continue
-            conversation = row[i_conversation]
-            date_text = row[i_date]
-            try:
-                occurred = parse_message_date(date_text)
-            except DateFormatError as exc:
-                raise table.error(f"'DATE' is not a date ({exc})") from exc
-            sender_cell = row[i_sender]
-            sender_url_cell = row[i_sender_url] if i_sender_url is not None else ""
-            combination = (
-                sender_cell,
-                sender_url_cell,
-                row[i_recipients],
-                row[i_recipient_urls] if i_recipient_urls is not None else "",
-            )
-            number = number_of.get(combination)
-            if number is None:
-                number = number_of[combination] = len(combinations)
-                combinations.append(combination)
-                senders.append(sender_url_cell.strip() or sender_cell.strip())
-            pair = (conversation, number)
-            if pair not in pairs:
-                pairs[pair] = None
-            if keep_messages:
-                content = row[i_content] if i_content is not None else ""
-                message_key = sha1(
-                    f"{conversation}\x1f{date_text}\x1f{senders[number]}\x1f{content}".encode()
-                ).hexdigest()
-                title = (row[i_title] if i_title is not None else "") or (
-                    row[i_subject] if i_subject is not None else ""
-                )
-                keep((number, occurred, message_key, conversation or None, len(content), title or None))
-    sha256 = digest.hexdigest() if digest is not None else ""
-    return MessagesFile(combinations, pairs, messages, rows, drafts, sha256)
-
-
 def scan(file: MessagesFile, urls: UrlIdentities, profile_name: str | None) -> MessageScan:
     """Find the owner's URL and the URL each name is shown with, from each distinct pair of conversation
-    and sender/recipient cells of :func:`read_messages`."""
+    and sender/recipient cells of :func:`~netvalue.importers.linkedin_message_file.read_messages`."""
     conversations_of: dict[str, set[str]] = {}  # a URL's value -> the conversations it takes part in
     names_of: dict[str, set[str]] = {}  # a URL's value -> the names shown with it
     urls_of: dict[str, set[Identity]] = {}
@@ -277,7 +145,7 @@ class _Participants:
 
 
 def _participants(
-    combination: tuple[str, str, str, str], urls: UrlIdentities, scan: MessageScan, directory: Directory
+    combination: Combination, urls: UrlIdentities, scan: MessageScan, directory: Directory
 ) -> _Participants:
     sender_cell, sender_url_cell, recipients_cell, recipient_urls_cell = combination
     owner_value = scan.owner.value if scan.owner is not None else None
@@ -327,7 +195,7 @@ def message_items(
     options: ImportOptions,
     sha256: str,
 ) -> Iterator[InteractionRecord | PersonRecord | FileRead]:
-    """Every message of :func:`read_messages` as interactions, people for counterparts who are not
+    """Every message of :func:`~netvalue.importers.linkedin_message_file.read_messages` as interactions, people for counterparts who are not
     connections (each before its first interaction), and the file's :class:`FileRead`."""
     known = directory.known
     combinations = file.combinations

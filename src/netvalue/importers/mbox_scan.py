@@ -18,13 +18,13 @@ blocks whatever the file size, and both cores work.  Small files are parsed in-p
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
 from collections import deque
 from collections.abc import Iterator
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
+from netvalue.importers.base import worker_count
 from netvalue.importers.email_headers import MessageHeaders, parse_header_block
 
 CHUNK = 16 << 20  # bytes per worker task (our choice: large enough to amortise a task, small for memory)
@@ -100,14 +100,6 @@ def summarize_range(path: str, start: int, end: int) -> list[MessageHeaders]:
         fh.seek(base)
         buf = fh.read(end - base + LOOKAHEAD)
     return summarize_buffer(buf, start - base, end - base)
-
-
-def worker_count() -> int:
-    """The cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def summarize_mbox(
