@@ -89,3 +89,51 @@ def test_sigkill_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
         assert report.totals["added"] > 15000
         assert counts(db)["connections"] == before_counts["connections"] + 1500
         assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+INTERRUPTED_CHILD = """
+import sys, time
+import netvalue.importers.linkedin_message_file as reader
+from netvalue.cli import main
+
+reader.PARALLEL_MIN = 0  # this small export read by worker processes, as a large one is
+reader.CHUNK = 4096
+parse = reader.read_stretch
+
+def slow_stretch(*args):
+    print("stretch", flush=True)
+    time.sleep(60)  # an interrupt arrives while the workers are parsing
+    return parse(*args)
+
+reader.read_stretch = slow_stretch  # forked workers run this module's copy
+main(["--db", sys.argv[1], "import", "linkedin", sys.argv[2]])
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_workers_parse_rolls_back_without_tracebacks(tmp_path: Path) -> None:
+    db_path = tmp_path / "nv.db"
+    with Database.open(db_path) as db:
+        run_import(db, CURRENT, source="linkedin")
+    before = snapshot(db_path)
+    export = benchmark_module().write_export(
+        tmp_path / "Complete_LinkedInDataExport_c.zip", 200, 2000, seed=5
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", INTERRUPTED_CHILD, str(db_path), str(export)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,  # its own process group, as a terminal's foreground job is
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.readline().startswith("stretch")  # a worker is parsing
+        os.killpg(child.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, workers included
+        child.wait(timeout=60)
+        errors = child.stderr.read()
+    assert child.returncode == 130
+    assert errors.strip() == "Error: interrupted; nothing was written"  # no worker's traceback
+    assert subprocess.run(["pgrep", "-g", str(child.pid)], capture_output=True).stdout == b""
+    assert snapshot(db_path) == before

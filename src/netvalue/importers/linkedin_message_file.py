@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import IO
 
-from netvalue.importers.base import worker_count
+from netvalue.importers.base import ignore_interrupts, worker_count
 from netvalue.importers.linkedin_archive import DAMAGE, Archive, Digest, Table
 from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
 
@@ -224,8 +224,8 @@ def read_messages(
     *,
     keep_messages: bool = True,
     hashed: bool = False,
-    parallel_min: int = PARALLEL_MIN,
-    chunk: int = CHUNK,
+    parallel_min: int | None = None,
+    chunk: int | None = None,
     workers: int | None = None,
 ) -> MessagesFile:
     """Read ``messages.csv`` once: parse every date and key every message (errors name the line), and
@@ -236,10 +236,11 @@ def read_messages(
     export (``benchmarks/import_linkedin.py``).  ``keep_messages=False`` keeps only what
     :func:`~netvalue.importers.linkedin_messages.scan` needs.  With ``hashed`` the file's SHA-256 is
     computed during this read (``MessagesFile.sha256``; empty otherwise).  A file of at least
-    ``parallel_min`` bytes is read on ``workers`` processes (default: every core; see the module)."""
+    ``parallel_min`` bytes (default :data:`PARALLEL_MIN`) is read in stretches of ``chunk`` bytes (default
+    :data:`CHUNK`) on ``workers`` processes (default: every core; see the module)."""
     count = worker_count() if workers is None else workers
-    if count > 1 and archive.size(name) >= parallel_min:
-        found = _read_in_stretches(archive, name, keep_messages, hashed, chunk, count)
+    if count > 1 and archive.size(name) >= (PARALLEL_MIN if parallel_min is None else parallel_min):
+        found = _read_in_stretches(archive, name, keep_messages, hashed, chunk or CHUNK, count)
         if found is not None:
             return found
     return _read_in_one(archive, name, keep_messages, hashed)
@@ -272,7 +273,7 @@ def _read_in_stretches(
     )
     joined = _Joined()
     try:
-        with archive.open_member(name) as stream, context.Pool(workers) as pool:
+        with archive.open_member(name) as stream, context.Pool(workers, ignore_interrupts) as pool:
             pending: deque[AsyncResult[_Stretch | None]] = deque()
             for index, (data, last) in enumerate(_stretches(stream, chunk, digest)):
                 arguments = (data, index == 0, last, header_lines, width, cols, keep_messages)

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from netvalue.importers.base import worker_count
+from netvalue.importers.base import ignore_interrupts, worker_count
 from netvalue.importers.email_headers import MessageHeaders, parse_header_block
 
 CHUNK = 16 << 20  # bytes per worker task (our choice: large enough to amortise a task, small for memory)
@@ -122,7 +122,7 @@ def summarize_mbox(
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
-    with context.Pool(count) as pool:
+    with context.Pool(count, ignore_interrupts) as pool:
         todo = iter(ranges)
         pending: deque[AsyncResult[list[MessageHeaders]]] = deque()
         for start, end in todo:
