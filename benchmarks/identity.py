@@ -45,8 +45,10 @@ from pathlib import Path
 
 from netvalue.errors import ImportFormatError
 from netvalue.identity import matching, resolve
+from netvalue.identity.frequency import ALIAS_SOURCES, is_common_name
 from netvalue.identity.matching import plan_resolution
-from netvalue.identity.profiles import profile_of
+from netvalue.identity.names import local_part_patterns
+from netvalue.identity.profiles import Profile, profile_of
 from netvalue.importers import IMPORTERS, ImportOptions
 from netvalue.importing import run_import
 from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
@@ -503,7 +505,7 @@ def namesakes(people: Sequence[Human]) -> float:
     return sum(1 for h in people if counts[local(h.given), local(h.family)] > 1) / max(len(people), 1)
 
 
-def run(n: int, pool: NamePool = HARD, seed: int = 7, *, why: bool = False) -> None:
+def run(n: int, pool: NamePool = HARD, seed: int = 7, *, why: bool = False, misses: bool = False) -> None:
     rng = random.Random(seed)
     people = make_people(n, rng, pool)
     print(f"== seed {seed}; names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
@@ -549,6 +551,8 @@ def run(n: int, pool: NamePool = HARD, seed: int = 7, *, why: bool = False) -> N
         by_source = Counter(s for s, _, _ in truth.units)
         if why:
             explain(db, truth)
+        if misses:
+            print_misses(db, truth)
         db.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"people generated {n:,}; source records {counts['units']:,} ({dict(by_source)}); "
@@ -633,6 +637,68 @@ def missed_breakdown(db: Database, truth: Truth) -> Counter[str]:
     return found
 
 
+def miss_cause(a: Profile, b: Profile, bearers: Counter[tuple[str, str]]) -> str:
+    """``--misses``: why resolution left two people of one human apart, the first cause that applies."""
+    match = matching.score_pair(a, b)
+    reasons = match.reasons if match is not None else ()
+    if not any(r in reasons for r in (*ORG_REASONS, "different companies")) and any(
+        p.name_key is not None and is_common_name(*p.name_key) for p in (a, b)
+    ):
+        return "a common name alone (never merged, issue 3)"
+    if not a.name.usable or not b.name.usable or a.name.derived or b.name.derived:
+        named, bare = (b, a) if not a.name.usable or a.name.derived else (a, b)
+        if bare.locals & local_part_patterns(named.name) or bare.name.usable:
+            return "no display name on one side; its address spells the name"
+        return "no display name on one side; its address spells nothing (no evidence)"
+    if match is None:
+        return "names disagree"
+    if "different companies" in match.reasons:
+        return "different companies (job change)"
+    if any(r in match.reasons for r in ORG_REASONS):
+        return "name + company or domain, below the threshold"
+    key = a.name_key if a.name_key is not None and a.name_key == b.name_key else None
+    if key is None:
+        return "looser name only (initial, typo, nickname)"
+    if is_common_name(*key):
+        return "a common name alone (never merged, issue 3)"
+    if (a.sources & b.sources) - ALIAS_SOURCES:
+        return "exact name, sharing a non-alias source"
+    if bearers[key] > 2:
+        return f"exact name borne by {min(bearers[key], 5)}{'+' if bearers[key] >= 5 else ''} people"
+    return "exact lone name, outside the false-merge budget"
+
+
+def print_misses(db: Database, truth: Truth) -> None:
+    """``--misses``: missed true pairs (record pairs) by cause, and wrong automatic merges by rule."""
+    owner = dict(db.conn.execute("SELECT kind || ':' || value, person_id FROM identities").fetchall())
+    units: dict[int, Counter[int]] = defaultdict(Counter)
+    human_of: dict[str, int] = {}
+    for _, key, human in truth.units:
+        human_of[key] = human
+        if key in owner:
+            units[human][owner[key]] += 1
+    profiles = {f.id: profile_of(f) for f in person_facts(db.conn)}
+    bearers: Counter[tuple[str, str]] = Counter(p.name_key for p in profiles.values() if p.name_key)
+    found: Counter[str] = Counter()
+    for persons in units.values():
+        ids = sorted(persons)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                found[miss_cause(profiles[a], profiles[b], bearers)] += persons[a] * persons[b]
+    print(f"-- missed true pairs by cause ({sum(found.values()):,}):")
+    for cause, count in found.most_common():
+        print(f"   {count:6,}  {cause}")
+    wrong: Counter[str] = Counter()
+    made: Counter[str] = Counter()
+    for rule, ia, ib in db.conn.execute("SELECT rule, identity_a, identity_b FROM identity_merges"):
+        made[rule] += 1
+        ha, hb = human_of.get(ia or ""), human_of.get(ib or "")
+        if ha is not None and hb is not None and ha != hb:
+            wrong[rule] += 1
+    print("-- automatic merges by rule (wrong: the two sides' first identities are two humans): "
+          + ", ".join(f"{rule} {made[rule]:,} (wrong {wrong[rule]:,})" for rule in sorted(made)))  # fmt: skip
+
+
 def explain(db: Database, truth: Truth, limit: int = 60) -> None:
     """``--why``: the people of one human left apart, and people holding several humans."""
     owner = dict(db.conn.execute("SELECT kind || ':' || value, person_id FROM identities").fetchall())
@@ -674,10 +740,13 @@ def main(argv: Sequence[str]) -> None:
     )
     parser.add_argument("--seed", type=int, default=7, help="random seed of the generated people (default 7)")
     parser.add_argument("--why", action="store_true", help="list the people left apart or wrongly merged")
+    parser.add_argument(
+        "--misses", action="store_true", help="diagnostics: missed pairs by cause, wrong merges by rule"
+    )
     parser.add_argument("--no-timing", action="store_true", help="skip the 30,000-people timing run")
     args = parser.parse_args(argv)
     for label in ("hard", "realistic") if args.names == "both" else (args.names,):
-        run(args.size, POOLS[label], args.seed, why=args.why)
+        run(args.size, POOLS[label], args.seed, why=args.why, misses=args.misses)
     if not args.no_timing:
         time_resolution(30_000 if args.size >= 2000 else args.size * 10)
 

@@ -3,6 +3,8 @@ error budget, and the rule inside plan_resolution."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from netvalue.identity.matching import plan_resolution
@@ -14,6 +16,8 @@ from netvalue.identity.namesakes import (
     pairing,
 )
 from netvalue.store.identity import PersonFacts
+
+Crowd = Callable[..., list[PersonFacts]]
 
 LI = frozenset({"linkedin"})
 CARD = frozenset({"vcard"})
@@ -101,23 +105,7 @@ def test_rate_follows_how_namesakes_and_split_humans_fall_over_pairings_of_sourc
     assert pairing(li | mail, mail) == li_mail
 
 
-def crowd(size: int = 300) -> list[PersonFacts]:
-    """People whose names nobody else bears: LinkedIn connections, address-book cards, correspondents."""
-    shapes = (("linkedin",), ("vcard",), ("email",))
-    return [
-        PersonFacts(
-            1000 + i,
-            f"Given{i} Family{i}",
-            emails=(f"p{i}@example.org",) if shapes[i % 3] == ("email",) else (),
-            linkedins=(f"linkedin.com/in/p{i}",) if shapes[i % 3] == ("linkedin",) else (),
-            phones=(f"+1415555{i:04d}",) if shapes[i % 3] == ("vcard",) else (),
-            sources=shapes[i % 3],
-        )
-        for i in range(size)
-    ]
-
-
-def test_plan_merges_a_rare_lone_name_across_sources_and_says_why() -> None:
+def test_plan_merges_a_rare_lone_name_across_sources_and_says_why(crowd: Crowd) -> None:
     """A name this rare merges on the stricter rare-name rule already, which runs first."""
     people = [
         PersonFacts(
@@ -135,7 +123,7 @@ def test_plan_merges_a_rare_lone_name_across_sources_and_says_why() -> None:
     assert any(r.startswith(("a rare name", "nobody else bears")) for r in plan.merges[0].reasons)
 
 
-def test_plan_keeps_a_name_apart_when_a_third_person_bears_it() -> None:
+def test_plan_keeps_a_name_apart_when_a_third_person_bears_it(crowd: Crowd) -> None:
     people = [
         PersonFacts(1, "Ottilie Brandvold", linkedins=("linkedin.com/in/ob",), sources=("linkedin",)),
         PersonFacts(2, "Ottilie Brandvold", emails=("ob1977@gmail.com",), sources=("email",)),
@@ -147,7 +135,7 @@ def test_plan_keeps_a_name_apart_when_a_third_person_bears_it() -> None:
     assert not any(r.startswith("nobody else bears") for m in plan.merges for r in m.reasons)
 
 
-def test_plan_merges_an_initial_only_one_person_could_stand_for() -> None:
+def test_plan_merges_an_initial_only_one_person_could_stand_for(crowd: Crowd) -> None:
     people = [
         PersonFacts(1, "Ottilie Brandvold", linkedins=("linkedin.com/in/ob",), sources=("linkedin",)),
         PersonFacts(2, "O. Brandvold", emails=("x81f3@gmail.com",), sources=("email",)),
@@ -158,7 +146,7 @@ def test_plan_merges_an_initial_only_one_person_could_stand_for() -> None:
     assert any(r.startswith("nobody else has a name this close") for r in plan.merges[0].reasons)
 
 
-def test_plan_keeps_an_initial_apart_when_two_people_could_stand_for_it() -> None:
+def test_plan_keeps_an_initial_apart_when_two_people_could_stand_for_it(crowd: Crowd) -> None:
     people = [
         PersonFacts(1, "Ottilie Brandvold", linkedins=("linkedin.com/in/ob",), sources=("linkedin",)),
         PersonFacts(3, "Oskar Brandvold", phones=("+14155550000",), sources=("vcard",)),
@@ -169,23 +157,12 @@ def test_plan_keeps_an_initial_apart_when_two_people_could_stand_for_it() -> Non
     assert plan.merges == ()
 
 
-def test_plan_never_merges_a_common_name_alone_however_much_budget_there_is() -> None:
+def test_plan_never_merges_a_common_name_alone_however_much_budget_there_is(
+    crowd: Crowd, sure_pairs: Crowd
+) -> None:
     """Issue 3: John Smith on LinkedIn and John Smith writing from a private address stay apart (queued)
     even when nobody else bears the name and 200 sure merges leave room in the error budget."""
-    sure = [
-        fact
-        for i in range(200)
-        for fact in (
-            PersonFacts(
-                2000 + i,
-                f"Surely{i} Known{i}",
-                companies=(f"Firm{i}",),
-                linkedins=(f"linkedin.com/in/s{i}",),
-                sources=("linkedin",),
-            ),
-            PersonFacts(4000 + i, f"Surely{i} Known{i}", emails=(f"g{i}@firm{i}.com",), sources=("email",)),
-        )
-    ]
+    sure = sure_pairs(200)
     people = [
         PersonFacts(1, "John Smith", linkedins=("linkedin.com/in/js",), sources=("linkedin",)),
         PersonFacts(2, "John Smith", emails=("js1970@gmail.com",), sources=("email",)),

@@ -23,18 +23,33 @@ that lists a human once; :func:`_merge_lone_names`).  A common name alone (both 
 commonest, :func:`~netvalue.identity.frequency.is_common_name`) never merges; it waits in the review
 queue.  Every automatic merge carries its reasons (:attr:`Match.reasons`), and ``netvalue split``
 undoes it.
+
+Issue 3's recall work added, within the same budget: a name borne by three to five people merges the
+pieces that the sources leave no other way to share out (:mod:`netvalue.identity.shared_names`); an
+address that spells a full name counts as that name
+(:func:`~netvalue.identity.corroboration.spells_full_name`); two listed employers that disagree are priced
+as a job change, at the rate the database shows (:func:`~netvalue.identity.corroboration.job_change_ratio`);
+and a profile whose company is the domain of two colleagues' addresses merges with neither
+(:func:`~netvalue.identity.corroboration.ambiguous_colleagues`).  Pair scores are in
+:mod:`netvalue.identity.scoring`, the union-find in :mod:`netvalue.identity.groups`.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from netvalue.identity.blocking import candidate_pairs
+from netvalue.identity.corroboration import (
+    ambiguous_colleagues,
+    colleagues,
+    job_change_ratio,
+    spells_full_name,
+)
 from netvalue.identity.frequency import ALIAS_SOURCES, COINCIDENCE_LIMIT, NameFrequencies, is_common_name
-from netvalue.identity.names import NameLevel, better, compare_names, local_part_patterns
+from netvalue.identity.groups import Groups as _Groups
+from netvalue.identity.groups import chained_sizes
 from netvalue.identity.namesakes import (
     TOLERATED_FALSE_MERGES,
     NamesakeEstimate,
@@ -43,6 +58,22 @@ from netvalue.identity.namesakes import (
     namesake_chance,
 )
 from netvalue.identity.profiles import Profile, combined, normalize_company, profile_of
+from netvalue.identity.scoring import (
+    _COLLEAGUE_REASON,
+    _CONTRADICTIONS,
+    _LOOSE_NAME,
+    _OTHER_COMPANY_REASON,
+    _RARE_NAME,
+    _TWO_PROFILES,
+    _TWO_PROFILES_REASON,
+    AUTO_MERGE,
+    REVIEW,
+    Match,
+    MergeRule,
+    _best_name,
+    score_pair,
+)
+from netvalue.identity.shared_names import MAX_BEARERS, forced_joins
 from netvalue.store.identity import PersonFacts
 
 __all__ = [
@@ -57,50 +88,6 @@ __all__ = [
     "score_pair",
 ]
 
-AUTO_MERGE = 0.92
-"""Merge without asking at or above this confidence (ours; see the module docstring)."""
-REVIEW = 0.75
-"""Queue for review at or above this confidence and below :data:`AUTO_MERGE` (ours)."""
-
-# A one-letter typo scores as an exact name less a small allowance (0.71 since issue 3's recall work: at
-# 0.61, a typo with same company and e-mail domain stayed below AUTO_MERGE, 27 true pairs and no false one
-# among the candidates of the 2,000-people benchmark, seed 7); colleagues at one domain still part (_COLLEAGUE).
-_BASE: dict[NameLevel, float] = {"exact": 0.76, "nickname": 0.72, "initial": 0.66, "typo": 0.71, "none": 0.0}
-_DERIVED_NAME = -0.02  # a name read off an e-mail address is a little weaker than a name a source gave
-_SAME_ORG = 0.21  # same company, or an e-mail domain that is the other's company
-_BOTH_ORG = 0.02  # the company and the domain both agree
-_LOCAL_PART = 0.10  # an e-mail local part that spells the other's name (see _spells_other)
-_OTHER_COMPANY = -0.12  # both have companies and none agree
-_COLLEAGUE = -0.18  # two different addresses at one corporate domain
-_RARE_NAME = 0.08  # no third person bears the name (ranks the review queue only)
-_LOOSE_NAME = 0.10  # pairs scored this far below REVIEW are kept for the lone-name rule (an initial alone)
-_TWO_PROFILES = 0.90  # two distinct LinkedIn profiles are never merged automatically
-_TWO_PROFILES_REASON = "two different LinkedIn profiles"
-_OTHER_COMPANY_REASON = "different companies"
-_COLLEAGUE_REASON = "different addresses at that domain (colleagues?)"
-_CONTRADICTIONS = frozenset({_TWO_PROFILES_REASON, _OTHER_COMPANY_REASON, _COLLEAGUE_REASON})
-
-
-MergeRule = Literal["sure", "rare_name", "lone_name"]
-"""Which rule made an automatic merge: the score (``sure``), :func:`_merge_rare_names`, :func:`_merge_lone_names`."""
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Two people who are probably one; ``confidence`` in [0, 1], ``reasons`` say why (and why not).
-
-    For an automatic merge: ``rule`` that made it, ``linked_pairs`` the record pairs it links (the product
-    of its two groups' records), ``namesake_chance`` the estimated chance that those are two humans (the
-    decoy estimate of :mod:`netvalue.identity.namesakes`; its expected wrong pairs are the product)."""
-
-    a: int
-    b: int
-    confidence: float
-    reasons: tuple[str, ...]
-    rule: MergeRule = "sure"
-    linked_pairs: int = 0
-    namesake_chance: float = 0.0
-
 
 @dataclass(frozen=True, slots=True)
 class ResolutionPlan:
@@ -110,154 +97,6 @@ class ResolutionPlan:
     merges: tuple[Match, ...]
     queue: tuple[Match, ...]
     compared: int
-
-
-def _companies_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    if a & b:
-        return True
-    return any(len(x) >= 5 and len(y) >= 5 and (x.startswith(y) or y.startswith(x)) for x in a for y in b)
-
-
-def _domain_is_company(labels: frozenset[str], companies: frozenset[str]) -> bool:
-    for label in labels:
-        for company in companies:
-            if label == company:
-                return True
-            if (
-                len(label) >= 4
-                and len(company) >= 4
-                and (company.startswith(label) or label.startswith(company))
-            ):
-                return True
-    return False
-
-
-def _best_name(a: Profile, b: Profile) -> tuple[NameLevel, str, bool]:
-    best: NameLevel = "none"
-    reason = ""
-    derived = False
-    for x in (a.name, *a.email_names):
-        for y in (b.name, *b.email_names):
-            level, why = compare_names(x, y)
-            if better(level, best) or (level == best and derived and not (x.derived or y.derived)):
-                best, reason, derived = level, why, x.derived or y.derived
-    return best, reason, derived
-
-
-def _unnamed_address(a: Profile, b: Profile) -> tuple[NameLevel, str]:
-    """A person known only by an address whose local part spells the other's name (``jsmith@`` with no
-    display name, beside John Smith) agrees as far as an initial does."""
-    for x, y in ((a, b), (b, a)):
-        if not x.name.usable and x.locals & local_part_patterns(y.name):
-            return (
-                "initial",
-                f"address {sorted(x.locals & local_part_patterns(y.name))[0]}@ spells {y.name.given} {y.name.family}",
-            )
-    return "none", ""
-
-
-def _spells_other(a: Profile, b: Profile) -> bool:
-    """An address of ``a`` spells ``b``'s name in a way ``a``'s own name does not already explain (``J.
-    Smith <john.smith@...>`` beside John Smith; ``Liz White <ewhite@...>`` beside Elizabeth White).  Two
-    namesakes' addresses spelling their shared name say nothing, so that does not count."""
-    spelled = a.locals & local_part_patterns(b.name)
-    return bool(spelled) and not (spelled & local_part_patterns(a.name))
-
-
-def score_pair(a: Profile, b: Profile) -> Match | None:
-    """The confidence that ``a`` and ``b`` are one human, or ``None`` when their names do not agree."""
-    level, why, derived = _best_name(a, b)
-    if level == "none":
-        level, why = _unnamed_address(a, b)
-        if level == "none":
-            return None
-    confidence = _BASE[level] + (_DERIVED_NAME if derived else 0.0)
-    reasons = [why + (" (read from an e-mail address)" if derived else "")]
-    same_company = bool(a.companies and b.companies and _companies_agree(a.companies, b.companies))
-    domain_company = _domain_is_company(a.domain_labels, b.companies) or _domain_is_company(
-        b.domain_labels, a.companies
-    )
-    same_domain = bool(a.corporate_domains & b.corporate_domains)
-    if same_company:
-        reasons.append("same company")
-    if domain_company:
-        reasons.append("e-mail domain is the other's company")
-    if same_domain:
-        reasons.append("same corporate e-mail domain")
-    if same_company or domain_company or same_domain:
-        confidence += _SAME_ORG + (_BOTH_ORG if same_company and (domain_company or same_domain) else 0.0)
-    elif (a.companies or a.corporate_domains) and (b.companies or b.corporate_domains):
-        confidence += _OTHER_COMPANY
-        reasons.append(_OTHER_COMPANY_REASON)
-    if same_domain:
-        confidence += _COLLEAGUE
-        reasons.append(_COLLEAGUE_REASON)
-    if _spells_other(a, b) or _spells_other(b, a):
-        confidence += _LOCAL_PART
-        reasons.append("an e-mail local part spells the other's name")
-    if a.phones & b.phones:
-        confidence = max(confidence, AUTO_MERGE)
-        reasons.append("same phone")
-    if a.linkedins and b.linkedins:
-        # distinct profiles are distinct humans: worth a look only when everything else agrees strongly
-        confidence = (
-            _TWO_PROFILES if confidence >= AUTO_MERGE else min(confidence, REVIEW - 0.01 - _RARE_NAME)
-        )
-        reasons.append(_TWO_PROFILES_REASON)
-    return Match(a.id, b.id, round(max(0.0, min(1.0, confidence)), 3), tuple(reasons))
-
-
-class _Groups:
-    """Union-find over person ids whose root is the oldest (smallest) id, with pairs kept apart and
-    LinkedIn profiles tracked per group so no automatic merge joins two profiles."""
-
-    def __init__(
-        self,
-        ids: Iterable[int],
-        apart: Set[frozenset[int]],
-        linkedin: dict[int, frozenset[str]],
-        records: dict[int, int] | None = None,
-    ) -> None:
-        self.parent = {i: i for i in ids}
-        self.records = dict(records) if records is not None else dict.fromkeys(self.parent, 1)
-        self.apart: dict[int, set[int]] = defaultdict(set)
-        for pair in apart:
-            if len(pair) == 2 and all(p in self.parent for p in pair):
-                x, y = tuple(pair)
-                self.apart[x].add(y)
-                self.apart[y].add(x)
-        self.linkedin = dict(linkedin)
-
-    def find(self, x: int) -> int:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def can_join(self, x: int, y: int) -> bool:
-        rx, ry = self.find(x), self.find(y)
-        if rx == ry:
-            return False
-        if self.linkedin.get(rx) and self.linkedin.get(ry) and self.linkedin[rx] != self.linkedin[ry]:
-            return False
-        return not any(self.find(p) == ry for p in self.apart.get(rx, ())) and not any(
-            self.find(p) == rx for p in self.apart.get(ry, ())
-        )
-
-    def pairs(self, x: int, y: int) -> int:
-        """The record pairs joining the groups of ``x`` and ``y`` would link."""
-        return self.records[self.find(x)] * self.records[self.find(y)]
-
-    def join(self, x: int, y: int) -> tuple[int, int]:
-        rx, ry = self.find(x), self.find(y)
-        keep, other = min(rx, ry), max(rx, ry)
-        self.parent[other] = keep
-        self.records[keep] += self.records.pop(other)
-        self.apart[keep] |= self.apart.pop(other, set())
-        self.linkedin[keep] = self.linkedin.get(keep, frozenset()) | self.linkedin.pop(other, frozenset())
-        return keep, other
 
 
 def plan_resolution(
@@ -300,7 +139,12 @@ def plan_resolution(
         {p.id: _records(p) for p in profiles},
     )
     merges: list[Match] = []
-    pending = _merge_sure(matches, groups, merges, auto_merge)
+    work_addresses = {
+        p.id: frozenset(x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains)
+        for p in profiles
+        if p.corporate_domains
+    }
+    pending = _merge_sure(matches, groups, merges, auto_merge, work_addresses)
     if coincidence_limit > 0:
         sure_decoys = sum(1 for m in matches if _sure_decoy(m, by_id[m.a], by_id[m.b], auto_merge))
         rare: list[tuple[int, float, frozenset[str], frozenset[str]]] = []
@@ -344,13 +188,34 @@ def plan_resolution(
     return ResolutionPlan(tuple(merges), tuple(queue.values()), len(pairs))
 
 
-def _merge_sure(matches: list[Match], groups: _Groups, merges: list[Match], auto_merge: float) -> list[Match]:
-    """Join the groups of every match at or above ``auto_merge``, strongest first; return the rest."""
+def _merge_sure(
+    matches: list[Match],
+    groups: _Groups,
+    merges: list[Match],
+    auto_merge: float,
+    work_addresses: dict[int, frozenset[str]],
+) -> list[Match]:
+    """Join the groups of every match at or above ``auto_merge``, strongest first; return the rest.
+
+    A match is held back when the two *groups* hold two different addresses at one corporate domain
+    (``work_addresses``: each person's addresses at a non-web-mail domain): the pairwise score sees that
+    between two people (``_COLLEAGUE``), but a LinkedIn profile whose company is the domain of both
+    ``christopher.lea@`` and ``christopher.lea2@`` would otherwise join the two colleagues through itself.
+    The same whole-group check as the name-only rules make (:func:`_merge_rare_names`)."""
+    held: dict[int, frozenset[str]] = {root: held for root, held in work_addresses.items() if held}
     pending: list[Match] = []
+    ambiguous = ambiguous_colleagues(((m.a, m.b) for m in matches if m.confidence >= auto_merge), held)
     for match in sorted(matches, key=lambda m: (-m.confidence, min(m.a, m.b), max(m.a, m.b))):
-        if match.confidence >= auto_merge and groups.can_join(match.a, match.b):
+        if frozenset((match.a, match.b)) in ambiguous:
+            pending.append(replace(match, reasons=(*match.reasons, _COLLEAGUE_REASON)))
+        elif match.confidence >= auto_merge and groups.can_join(match.a, match.b):
+            ra, rb = groups.find(match.a), groups.find(match.b)
+            if colleagues(held.get(ra, frozenset()), held.get(rb, frozenset())):
+                pending.append(replace(match, reasons=(*match.reasons, _COLLEAGUE_REASON)))
+                continue
             pairs = groups.pairs(match.a, match.b)
             keep, other = groups.join(match.a, match.b)
+            held[keep] = held.pop(ra, frozenset()) | held.pop(rb, frozenset())
             merges.append(Match(keep, other, match.confidence, match.reasons, "sure", pairs))
         else:
             pending.append(match)
@@ -509,6 +374,14 @@ def _merge_lone_names(
     :func:`_merge_rare_names` hold: nothing contradicts the pair, between the whole groups either, and the
     two groups share no source that lists a human once.
 
+    Also candidates: the pieces a name of 3+ bearers can only be shared out one way
+    (:func:`_shared_name_candidates`, their chance multiplied by the fewest humans behind the name), and
+    exact names whose listed employers disagree (a job change: their chance divided by
+    :func:`~netvalue.identity.corroboration.job_change_ratio`).  The expected namesakes are spread over the
+    lone names by their frequency alone, not shifted toward the names whose employers disagree: that would
+    let more of the other names through, and measured, it cost the hard name setting its precision
+    (``benchmarks/identity.py``: 2000 people, seed 8, 0.9892 against 0.9924 without it).
+
     The budget is honest about the other merges: this run's sure and rare-name merges are priced first
     (:func:`_price_earlier_merges`), and their expected wrong pairs, with those of earlier runs
     (``spent.prior_wrong``), count against :data:`TOLERATED_FALSE_MERGES` of every pair resolution has
@@ -525,8 +398,9 @@ def _merge_lone_names(
         partners[ra].add(rb)
         partners[rb].add(ra)
         a, b = by_id[match.a], by_id[match.b]
+        same_name = a.name_key is not None and a.name_key == b.name_key
         if (
-            _CONTRADICTIONS.intersection(match.reasons)
+            _CONTRADICTIONS.intersection(match.reasons) - ({_OTHER_COMPANY_REASON} if same_name else set())
             or not (a.sources and b.sources)
             or (a.sources & b.sources) - ALIAS_SOURCES  # their groups share that source too
         ):
@@ -550,6 +424,8 @@ def _merge_lone_names(
     for given, count in frequencies.given.items():
         initials[given[:1]] += count
     candidates: dict[frozenset[int], tuple[Match, float, bool]] = {}
+    humans: dict[frozenset[int], int] = {}  # the fewest humans behind a name of 3+ bearers (shared_names)
+    moved: set[frozenset[int]] = set()  # pairs whose companies disagree: one human only after a job change
     for match, ra, rb in named:
         a, b = by_id[match.a], by_id[match.b]
         pair = frozenset((ra, rb))
@@ -573,25 +449,45 @@ def _merge_lone_names(
         ):
             rest.append(match)
             continue
-        check = score_pair(combined(members[ra]), combined(members[rb]))
-        if check is None or _CONTRADICTIONS.intersection(check.reasons):
+        whole_a, whole_b = combined(members[ra]), combined(members[rb])
+        check = score_pair(whole_a, whole_b)
+        # a job change is read off two listed employers, never off an address at another company's domain
+        allowed = {_OTHER_COMPANY_REASON} if exact and whole_a.companies and whole_b.companies else set()
+        if check is None or _CONTRADICTIONS.intersection(check.reasons) - allowed:
             rest.append(match)
             continue
+        if _OTHER_COMPANY_REASON in check.reasons:
+            moved.add(pair)
         candidates[pair] = (match, _lone_coincidence(a, b, frequencies, initials), exact)
+    shared = _shared_name_candidates(bearers, members, sources, groups, frequencies)
+    for pair, (match, coincidence, fewest) in shared.items():
+        if pair not in candidates:
+            candidates[pair] = (match, coincidence, True)
+            humans[pair] = fewest
     if not candidates and not merges:
         return rest
+    job_change = job_change_ratio(members.values())
     estimate = estimate_namesakes(
         ((keys[root], sources[root]) for root in members), lambda key: frequencies.coincidence(*key)
     )
     _price_earlier_merges(merges, estimate, spent)
-    chosen = list(candidates.values())
+    for pair in [pair for pair in moved if job_change <= 0.0]:
+        match = candidates.pop(pair)[0]
+        rest.append(match)  # too few people known from two employers' sources to price a job change
+    roots = list(candidates)  # the two groups' roots, as the candidate was found
+    chosen = [candidates[pair] for pair in roots]
     # a record is a person's appearance in one source: the unit precision is counted over
-    sizes = [groups.pairs(m.a, m.b) for m, _, _ in chosen]
+    sizes = chained_sizes([(m.a, m.b) for m, _, _ in chosen], groups)
     # every pair resolution has linked, in this run and the earlier ones, and those expected wrong
     linked = spent.prior_links + sum(m.linked_pairs for m in merges)
     wrong = spent.prior_wrong + sum(m.namesake_chance * m.linked_pairs for m in merges)
     chances = [c for _, c, _ in chosen]
-    rates = [estimate.rate(sources[groups.find(m.a)], sources[groups.find(m.b)]) for m, _, _ in chosen]
+    rates = [
+        estimate.rate(sources[groups.find(m.a)], sources[groups.find(m.b)])
+        * humans.get(pair, 1)
+        / (job_change if pair in moved else 1.0)
+        for pair, (m, _, _) in zip(roots, chosen, strict=True)
+    ]
     taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES, wrong))
     for index, (match, _, exact) in enumerate(chosen):
         if index not in taken:
@@ -599,8 +495,16 @@ def _merge_lone_names(
             continue
         keep, other = groups.join(match.a, match.b)
         chance = taken[index]
+        kind = "nobody else bears this name" if exact else "nobody else has a name this close"
+        if roots[index] in humans:
+            kind = "the sources leave no other way to share this name out"
+        elif roots[index] in moved:
+            kind = (
+                "nobody else bears this name, companies differ"
+                f" (job change, likelihood ratio {job_change:.2g})"
+            )
         reason = (
-            f"{'nobody else bears this name' if exact else 'nobody else has a name this close'}:"
+            f"{kind}:"
             f" {chance:.2g} chance of two namesakes"
             f" ({estimate.expected_namesakes:.1f} expected among {estimate.lone:,} such names)"
         )
@@ -609,6 +513,42 @@ def _merge_lone_names(
             Match(keep, other, confidence, (*match.reasons, reason), "lone_name", sizes[index], chance)
         )
     return rest
+
+
+def _shared_name_candidates(
+    bearers: dict[tuple[str, str], set[int]],
+    members: dict[int, list[Profile]],
+    sources: dict[int, frozenset[str]],
+    groups: _Groups,
+    frequencies: NameFrequencies,
+) -> dict[frozenset[int], tuple[Match, float, int]]:
+    """Pairs of groups that bear a name of 3 to :data:`MAX_BEARERS` bearers and that every way of sharing
+    the name out among the fewest humans puts together (:mod:`netvalue.identity.shared_names`): ``pair ->
+    (match, coincidence of the name, fewest humans)``.  Two groups conflict when they share a source that
+    lists a human once, cannot be joined (two LinkedIn profiles, the user's decision), or their whole
+    groups contradict each other (:data:`_CONTRADICTIONS`).  A common name is left out (issue 3)."""
+    found: dict[frozenset[int], tuple[Match, float, int]] = {}
+    for key, roots in bearers.items():
+        if not 3 <= len(roots) <= MAX_BEARERS or is_common_name(*key):
+            continue
+        pieces = sorted(roots)
+        wholes = [combined(members[root]) for root in pieces]
+
+        def conflict(i: int, j: int, pieces: list[int] = pieces, wholes: list[Profile] = wholes) -> bool:
+            x, y = pieces[i], pieces[j]
+            if (sources[x] & sources[y]) - ALIAS_SOURCES or not groups.can_join(x, y):
+                return True
+            check = score_pair(wholes[i], wholes[j])
+            return check is None or bool(_CONTRADICTIONS.intersection(check.reasons))
+
+        for join in forced_joins(len(pieces), conflict):
+            ra, rb = pieces[join.a], pieces[join.b]
+            reason = (
+                f"same name: {key[1]} {key[0]}, borne by {len(pieces)} people, {join.humans} humans at least"
+            )
+            match = Match(ra, rb, 0.0, (reason,))
+            found[frozenset((ra, rb))] = (match, frequencies.coincidence(*key), join.humans)
+    return found
 
 
 def _lone_coincidence(a: Profile, b: Profile, frequencies: NameFrequencies, initials: Counter[str]) -> float:
@@ -623,6 +563,8 @@ def _lone_coincidence(a: Profile, b: Profile, frequencies: NameFrequencies, init
     full = [p for p in (a, b) if p.name_key is not None]
     if not full:
         return 1.0
+    if level in ("initial", "none") and spells_full_name(a, b):
+        return 2.0 * max(frequencies.coincidence(*p.name_key) for p in full if p.name_key is not None)
     if level in ("initial", "none"):
         family, given = full[0].name_key or ("", "")
         share = max(initials[given[:1]], 1) / max(frequencies.given[given], 1)
