@@ -47,6 +47,7 @@ from netvalue.identity.corroboration import (
     job_change_ratio,
     spells_full_name,
 )
+from netvalue.identity.duplicate_accounts import duplicate_accounts, profiles_only
 from netvalue.identity.frequency import ALIAS_SOURCES, COINCIDENCE_LIMIT, NameFrequencies, is_common_name
 from netvalue.identity.groups import Groups as _Groups
 from netvalue.identity.groups import chained_sizes
@@ -118,8 +119,11 @@ def plan_resolution(
     ``coincidence_limit`` of 0 turns that off), and lone names within the error budget
     (:func:`_merge_lone_names`), which counts ``prior_links`` record pairs linked and ``prior_wrong``
     expected wrongly linked by the automatic merges of earlier
-    runs that still stand.
+    runs that still stand.  When every person is a LinkedIn profile nothing can merge, and only the
+    pairs that may be one human's two accounts are queued (:mod:`netvalue.identity.duplicate_accounts`).
     """
+    if profiles_only(people):  # nothing can merge: only duplicate accounts are worth a look
+        return ResolutionPlan((), *duplicate_accounts(people, kept_apart, auto_merge, review))
     profiles = [profile_of(p) for p in people]
     by_id = {p.id: p for p in profiles}
     pairs = candidate_pairs(profiles)

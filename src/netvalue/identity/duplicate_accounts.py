@@ -1,0 +1,73 @@
+"""People known only by LinkedIn profiles: the one question left is whether two are one human's two accounts.
+
+After a first import of LinkedIn's export every person has a profile URL, and two profiles are two
+humans (issue 2: "two John Smiths with different URLs are two people"; the decoy reasoning of
+:mod:`netvalue.identity.namesakes` rests on the same fact: a source that lists every human once cannot
+list one twice).  The full comparison of :func:`~netvalue.identity.matching.plan_resolution` then can
+merge nothing; what it finds is the pairs worth a look as one human's old and new account: two profiles
+whose score, everything else agreeing, reaches the automatic threshold
+(:func:`~netvalue.identity.scoring.score_pair` holds such a pair at 0.90 and says "two different LinkedIn
+profiles").  Only people bearing one full name (nicknames folded: Bob and Robert Smith) can score that
+high beside a shared employer, so they are compared within groups of one name key, not through the
+blocking keys of every name (:mod:`netvalue.identity.blocking`), which cost about 1 s of the first
+import of 30,000 connections (``benchmarks/import_linkedin.py``).  What this leaves out: two profiles
+whose names are one typo apart; once another source brings people without a profile, the full
+comparison runs and finds those as well.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence, Set
+
+from netvalue.identity.blocking import MAX_BLOCK
+from netvalue.identity.names import canonical_given, parse_name
+from netvalue.identity.profiles import profile_of
+from netvalue.identity.scoring import Match, score_pair
+from netvalue.store.identity import PersonFacts
+
+__all__ = ["duplicate_accounts", "name_key", "profiles_only"]
+
+
+def profiles_only(people: Sequence[PersonFacts]) -> bool:
+    """Whether every person (at least one) is known by a LinkedIn profile."""
+    return bool(people) and all(p.linkedins for p in people)
+
+
+def name_key(person: PersonFacts) -> tuple[str, str] | None:
+    """The person's :attr:`~netvalue.identity.profiles.Profile.name_key`, without building the whole
+    profile when the name a source gave is usable (most people: only they need no address read)."""
+    name = parse_name(person.name, person.first_name, person.last_name)
+    if not name.usable:
+        return profile_of(person).name_key  # the profile may read a name off an address
+    return None if name.is_initial else (name.family, min(canonical_given(name.given)))
+
+
+def duplicate_accounts(
+    people: Sequence[PersonFacts], kept_apart: Set[frozenset[int]], auto_merge: float, review: float
+) -> tuple[tuple[Match, ...], int]:
+    """The pairs of ``people`` (all LinkedIn profiles) to queue for review as possibly one human's two
+    accounts, strongest first, and the number of pairs compared.  ``kept_apart``: pairs of person ids the
+    user split or rejected, never queued.  A name borne by more than :data:`MAX_BLOCK` people is not
+    compared, as the blocking leaves it.  Profiles are built only for people who share a name."""
+    by_name: dict[tuple[str, str], list[PersonFacts]] = defaultdict(list)
+    for person in people:
+        key = name_key(person)
+        if key is not None:
+            by_name[key].append(person)
+    queue: list[Match] = []
+    compared = 0
+    for sharing in by_name.values():
+        if not 2 <= len(sharing) <= MAX_BLOCK:
+            continue
+        bearers = [profile_of(person) for person in sharing]
+        for index, a in enumerate(bearers):
+            for b in bearers[index + 1 :]:
+                compared += 1
+                match = score_pair(a, b)
+                if match is None or match.confidence < review or frozenset((a.id, b.id)) in kept_apart:
+                    continue
+                low, high = min(a.id, b.id), max(a.id, b.id)
+                queue.append(Match(low, high, min(match.confidence, auto_merge - 0.001), match.reasons))
+    queue.sort(key=lambda m: (-m.confidence, m.a, m.b))
+    return tuple(queue), compared
