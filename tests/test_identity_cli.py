@@ -210,3 +210,19 @@ def test_every_import_resolves(tmp_path: Path) -> None:
             ).fetchone()[0]
             == 2
         )
+
+
+def test_explain_identity_gives_the_thresholds_the_code_uses_and_their_sources() -> None:
+    from click.testing import CliRunner
+
+    from netvalue.cli import main
+    from netvalue.identity.matching import AUTO_MERGE, REVIEW
+    from netvalue.identity.namesakes import TOLERATED_FALSE_MERGES
+
+    result = CliRunner().invoke(main, ["explain", "identity", "--json"])
+    assert result.exit_code == 0, result.output
+    topic = json.loads(result.output)
+    assert f"At {AUTO_MERGE} or above the pair merges; from {REVIEW} it waits" in topic["text"]
+    assert f"within {TOLERATED_FALSE_MERGES:.0%} of all links" in topic["text"]
+    assert any(s.startswith("Fellegi & Sunter (1969)") for s in topic["sources"])
+    assert any(s.startswith("Elias & Gygi (2007)") for s in topic["sources"])

@@ -31,7 +31,7 @@ class Topic:
 
 _REGISTRY: dict[str, Topic] = {}
 
-TOPIC_MODULES: tuple[str, ...] = ("netvalue.recommend",)
+TOPIC_MODULES: tuple[str, ...] = ("netvalue.identity.explained", "netvalue.recommend")
 """Modules that register topics when imported (each area adds its own)."""
 
 
