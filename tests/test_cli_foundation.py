@@ -148,3 +148,13 @@ def test_python_dash_m_help() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "import" in result.stdout and "Example:" in result.stdout
+
+
+def test_a_person_given_as_superscript_digits_is_a_name_not_a_crash(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from netvalue.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "nv.db"), "note", "¹²", "hello"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output

@@ -359,7 +359,7 @@ def plan_settings(ctx: click.Context, size: int | None, cadences: tuple[str, ...
             store.set_setting(db, rec.PLAN_SIZE_SETTING, str(size))
         for item in cadences:
             tier, _, days = item.partition("=")
-            if tier.strip() not in DEFAULT_CADENCE_DAYS or not days.strip().isdigit() or int(days) < 1:
+            if tier.strip() not in DEFAULT_CADENCE_DAYS or not days.strip().isdecimal() or int(days) < 1:
                 raise UsageError(
                     f"--cadence {item!r}: write TIER=DAYS, TIER one of {', '.join(DEFAULT_CADENCE_DAYS)}"
                 )

@@ -43,7 +43,7 @@ def _day_start(year: int, month: int, day: int) -> int:
 def _clock(text: str) -> int:
     """``'14:02:11'`` or ``'14:02'`` -> seconds into the day."""
     parts = text.split(":")
-    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+    if not 2 <= len(parts) <= 3 or not all(p.isdecimal() for p in parts):
         raise DateFormatError(f"not a time of day: {text!r}")
     hour, minute = int(parts[0]), int(parts[1])
     second = int(parts[2]) if len(parts) == 3 else 0
@@ -53,7 +53,7 @@ def _clock(text: str) -> int:
 
 
 def _year(text: str) -> int:
-    if not text.isdigit() or len(text) not in (2, 4):
+    if not text.isdecimal() or len(text) not in (2, 4):
         raise DateFormatError(f"not a year: {text!r}")
     value = int(text)
     if len(text) == 2:
@@ -69,7 +69,7 @@ def _month(text: str) -> int:
 
 
 def _int(text: str) -> int:
-    if not text.isdigit():
+    if not text.isdecimal():
         raise DateFormatError(f"not a number: {text!r}")
     return int(text)
 
@@ -168,7 +168,7 @@ def parse_linkedin_date(text: str) -> int | None:
     body = text.strip()
     if not body:
         return None
-    if body.endswith("UTC") and body[:4].isdigit():
+    if body.endswith("UTC") and body[:4].isdecimal():
         return parse_iso_utc(body)
     if "/" in body:
         return parse_us_datetime(body)

@@ -158,14 +158,14 @@ def decide_request(
 
 def plan_size(db: Database) -> int:
     value = store.get_setting(db, PLAN_SIZE_SETTING)
-    return int(value) if value and value.isdigit() and 1 <= int(value) <= 3 else DEFAULT_PLAN_SIZE
+    return int(value) if value and value.isdecimal() and 1 <= int(value) <= 3 else DEFAULT_PLAN_SIZE
 
 
 def cadence_days(db: Database) -> dict[str, int]:
     cadence = dict(DEFAULT_CADENCE_DAYS)
     for tier in cadence:
         value = store.get_setting(db, CADENCE_SETTING + tier)
-        if value and value.isdigit() and int(value) > 0:
+        if value and value.isdecimal() and int(value) > 0:
             cadence[tier] = int(value)
     return cadence
 

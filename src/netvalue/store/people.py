@@ -39,7 +39,7 @@ def find_person(db: Database, query: str) -> int:
     if not text:
         raise UsageError("give a person: an id, a profile URL, an e-mail address or a name")
     conn = db.conn
-    if text.isdigit():
+    if text.isdecimal():
         row = conn.execute("SELECT id FROM people WHERE id = ?", (int(text),)).fetchone()
         if row:
             return int(row[0])

@@ -125,7 +125,7 @@ def find_request(db: Database, ref: str) -> RequestRow:
     """The request a user names as ``i12`` / ``12`` (an invitation) or ``m3`` (typed in)."""
     text = ref.strip().lower()
     kind, digits = ("m", text[1:]) if text.startswith("m") else ("i", text.removeprefix("i"))
-    if not digits.isdigit():
+    if not digits.isdecimal():
         raise UsageError(f"{ref!r} is not a request id; `netvalue triage` lists them (e.g. i12, m3)")
     if kind == "i":
         r = db.conn.execute(

@@ -61,7 +61,7 @@ def host_is_allowed(host: str, hosts: frozenset[str] | None) -> bool:
     if hosts is not None:
         return host.lower() in hosts
     name, _, port = host.lower().rpartition(":") if ":" in host else (host.lower(), "", "")
-    return name in _LOCAL_NAMES and (port == "" or port.isdigit())
+    return name in _LOCAL_NAMES and (port == "" or port.isdecimal())
 
 
 class SecurityMiddleware:

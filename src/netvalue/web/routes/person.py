@@ -117,7 +117,7 @@ def rate(request: Request, person_id: int, db: DB, rating: Annotated[str, Form()
     people_store.person_name(db, person_id)
     value: int | None = None
     if rating.strip():
-        if not rating.strip().isdigit():
+        if not rating.strip().isdecimal():
             raise UsageError(f"a rating is a whole number from 1 to 5, not {rating!r}")
         value = int(rating)
     set_rating(db, person_id, value)
