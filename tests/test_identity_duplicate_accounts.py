@@ -8,7 +8,7 @@ import random
 import pytest
 
 from netvalue.identity import matching
-from netvalue.identity.duplicate_accounts import name_key, profiles_only
+from netvalue.identity.duplicate_accounts import person_name_key, profiles_only
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.profiles import profile_of
 from netvalue.store.identity import PersonFacts
@@ -46,7 +46,7 @@ def test_name_key_is_the_profiles(
     name: str, first: str | None, last: str | None, emails: tuple[str, ...]
 ) -> None:
     person = PersonFacts(1, name, first, last, emails=emails, linkedins=("linkedin.com/in/x",))
-    assert name_key(person) == profile_of(person).name_key
+    assert person_name_key(person) == profile_of(person).name_key
 
 
 def test_same_name_and_employer_waits_for_review_and_nothing_merges() -> None:

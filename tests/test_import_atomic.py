@@ -52,11 +52,17 @@ def snapshot(db_path: Path) -> tuple[dict[str, int], str]:
         return counts(db), "\n".join(db.conn.iterdump())
 
 
-@pytest.mark.slow
-def test_sigkill_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
+def database_with_fixture(tmp_path: Path) -> Path:
+    """A database that already holds the fixture export (so "as before" means something)."""
     db_path = tmp_path / "nv.db"
     with Database.open(db_path) as db:
         run_import(db, CURRENT, source="linkedin")
+    return db_path
+
+
+@pytest.mark.slow
+def test_sigkill_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
+    db_path = database_with_fixture(tmp_path)
     before_counts, before_dump = snapshot(db_path)
     export = benchmark_module().write_export(
         tmp_path / "Complete_LinkedInDataExport_big.zip", 1500, 15000, seed=3
@@ -112,9 +118,7 @@ main(["--db", sys.argv[1], "import", "linkedin", sys.argv[2]])
 
 @pytest.mark.slow
 def test_ctrl_c_while_workers_parse_rolls_back_without_tracebacks(tmp_path: Path) -> None:
-    db_path = tmp_path / "nv.db"
-    with Database.open(db_path) as db:
-        run_import(db, CURRENT, source="linkedin")
+    db_path = database_with_fixture(tmp_path)
     before = snapshot(db_path)
     export = benchmark_module().write_export(
         tmp_path / "Complete_LinkedInDataExport_c.zip", 200, 2000, seed=5

@@ -21,12 +21,12 @@ from collections import defaultdict
 from collections.abc import Sequence, Set
 
 from netvalue.identity.blocking import MAX_BLOCK
-from netvalue.identity.names import canonical_given, parse_name
-from netvalue.identity.profiles import profile_of
+from netvalue.identity.names import parse_name
+from netvalue.identity.profiles import name_key, profile_of
 from netvalue.identity.scoring import Match, score_pair
 from netvalue.store.identity import PersonFacts
 
-__all__ = ["duplicate_accounts", "name_key", "profiles_only"]
+__all__ = ["duplicate_accounts", "person_name_key", "profiles_only"]
 
 
 def profiles_only(people: Sequence[PersonFacts]) -> bool:
@@ -34,13 +34,13 @@ def profiles_only(people: Sequence[PersonFacts]) -> bool:
     return bool(people) and all(p.linkedins for p in people)
 
 
-def name_key(person: PersonFacts) -> tuple[str, str] | None:
+def person_name_key(person: PersonFacts) -> tuple[str, str] | None:
     """The person's :attr:`~netvalue.identity.profiles.Profile.name_key`, without building the whole
     profile when the name a source gave is usable (most people: only they need no address read)."""
     name = parse_name(person.name, person.first_name, person.last_name)
     if not name.usable:
         return profile_of(person).name_key  # the profile may read a name off an address
-    return None if name.is_initial else (name.family, min(canonical_given(name.given)))
+    return name_key(name)
 
 
 def duplicate_accounts(
@@ -52,7 +52,7 @@ def duplicate_accounts(
     compared, as the blocking leaves it.  Profiles are built only for people who share a name."""
     by_name: dict[tuple[str, str], list[PersonFacts]] = defaultdict(list)
     for person in people:
-        key = name_key(person)
+        key = person_name_key(person)
         if key is not None:
             by_name[key].append(person)
     queue: list[Match] = []

@@ -106,8 +106,15 @@ class Profile:
     an initial or an unusable name."""
 
     def __post_init__(self) -> None:
-        if self.name.usable and not self.name.is_initial:
-            self.name_key = self.name.family, min(canonical_given(self.name.given))
+        self.name_key = name_key(self.name)
+
+
+def name_key(name: ParsedName) -> tuple[str, str] | None:
+    """Family name and first canonical given name (``('smith', 'robert')`` for Bob Smith); ``None`` for
+    an initial or an unusable name."""
+    if name.usable and not name.is_initial:
+        return name.family, min(canonical_given(name.given))
+    return None
 
 
 def combined(group: Sequence[Profile]) -> Profile:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -57,10 +59,20 @@ def worker_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ignore_interrupts() -> None:
+def _ignore_interrupts() -> None:
     """A worker process's initializer: leave Ctrl-C to the main process, which stops the workers and rolls
     the import back (a worker would otherwise print its own traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def worker_pool(count: int) -> multiprocessing.pool.Pool:
+    """A pool of ``count`` worker processes for the parallel readers, which leave Ctrl-C to this process.
+
+    Started by ``fork`` where there is one: the workers need nothing but the reader's module, already
+    loaded, and unlike ``spawn`` it does not re-run the caller's main module (which breaks under
+    ``python -c``, notebooks, stdin)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(count, _ignore_interrupts)
 
 
 def sha256_of_file(path: Path, chunk: int = 1 << 20) -> str:

@@ -21,14 +21,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import IO
 
-from netvalue.importers.base import ignore_interrupts, worker_count
+from netvalue.importers.base import worker_count, worker_pool
 from netvalue.importers.linkedin_archive import DAMAGE, Archive, Digest, Table
 from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
 
@@ -231,8 +230,8 @@ def read_messages(
     """Read ``messages.csv`` once: parse every date and key every message (errors name the line), and
     number the distinct combinations of sender and recipient cells.
 
-    The messages are kept as compact tuples (about 200 bytes each, not the text) rather than read a
-    second time: a second ``csv`` pass over the file cost about as much as the bare read of the whole
+    The messages are kept compactly (:class:`MessageColumns`: date, key, conversation, length and title,
+    not the text) rather than read a second time: a second ``csv`` pass over the file cost about as much as the bare read of the whole
     export (``benchmarks/import_linkedin.py``).  ``keep_messages=False`` keeps only what
     :func:`~netvalue.importers.linkedin_messages.scan` needs.  With ``hashed`` the file's SHA-256 is
     computed during this read (``MessagesFile.sha256``; empty otherwise).  A file of at least
@@ -267,13 +266,9 @@ def _read_in_stretches(
     with archive.table(name, MESSAGES_REQUIRED) as table:  # the header's errors are the one-process read's
         cols, header_lines, width = Columns.of(table), table.header_lines, table.width
     digest = hashlib.sha256() if hashed else None
-    # fork, as the mbox reader does: the workers need only this module, already loaded.
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
     joined = _Joined()
     try:
-        with archive.open_member(name) as stream, context.Pool(workers, ignore_interrupts) as pool:
+        with archive.open_member(name) as stream, worker_pool(workers) as pool:
             pending: deque[AsyncResult[_Stretch | None]] = deque()
             for index, (data, last) in enumerate(_stretches(stream, chunk, digest)):
                 arguments = (data, index == 0, last, header_lines, width, cols, keep_messages)

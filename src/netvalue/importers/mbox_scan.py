@@ -17,14 +17,13 @@ blocks whatever the file size, and both cores work.  Small files are parsed in-p
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections import deque
 from collections.abc import Iterator
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from netvalue.importers.base import ignore_interrupts, worker_count
+from netvalue.importers.base import worker_count, worker_pool
 from netvalue.importers.email_headers import MessageHeaders, parse_header_block
 
 CHUNK = 16 << 20  # bytes per worker task (our choice: large enough to amortise a task, small for memory)
@@ -117,12 +116,7 @@ def summarize_mbox(
         for start, end in ranges:
             yield summarize_range(str(path), start, end)
         return
-    # fork: the workers need nothing but this module's functions, already loaded, and unlike spawn
-    # it does not re-run the caller's main module (which breaks under `python -c`, notebooks, stdin).
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    with context.Pool(count, ignore_interrupts) as pool:
+    with worker_pool(count) as pool:
         todo = iter(ranges)
         pending: deque[AsyncResult[list[MessageHeaders]]] = deque()
         for start, end in todo:
