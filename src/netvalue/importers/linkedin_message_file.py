@@ -341,24 +341,35 @@ def read_stretch(
     except UnicodeDecodeError:
         return None
     reader = csv.reader(io.StringIO(text if last else text + _SENTINEL, newline=""))
+    ended: list[bool] = []  # gets True once the rows are read to the end as they should be
     try:
         if first:
             while reader.line_num < header_lines:
                 next(reader)
-        rows = list(reader)
-    except (csv.Error, StopIteration):
+        found = _collect(_stretch_rows(reader, width, not last, ended), cols, keep_messages)
+    except (csv.Error, StopIteration, _BadDate):
         return None
-    if not last:
-        if not rows or rows[-1] != [_SENTINEL]:
-            return None
-        rows.pop()
-    for row in rows:
+    return found if ended else None
+
+
+def _stretch_rows(
+    reader: Iterator[list[str]], width: int, sentinel: bool, ended: list[bool]
+) -> Iterator[list[str]]:
+    """A stretch's rows, each padded to ``width``, streamed (a list of a stretch's rows cost half as much
+    again as parsing them: ``benchmarks/import_linkedin.py``).  With ``sentinel`` the stretch must end
+    with the sentinel row, read as a row of its own; ``ended`` gets ``True`` when it does (or, without
+    one, when the rows run out)."""
+    sentinel_row = [_SENTINEL]
+    for row in reader:
         if len(row) < width:
+            if sentinel and row == sentinel_row:
+                if next(reader, None) is None:
+                    ended.append(True)
+                return
             row.extend([""] * (width - len(row)))
-    try:
-        return _collect(rows, cols, keep_messages)
-    except _BadDate:
-        return None
+        yield row
+    if not sentinel:
+        ended.append(True)
 
 
 class _Joined:
