@@ -140,6 +140,18 @@ def test_unparseable_connection_date(imported: Database, tmp_path: Path) -> None
     assert_fails_and_unchanged(imported, path, "Connections.csv", 10, "'Connected On' is not a date")
 
 
+def test_connections_error_is_reported_before_a_messages_error(imported: Database, tmp_path: Path) -> None:
+    """Connections.csv is read on a thread of its own while messages.csv is read: with both broken, the
+    error is still Connections.csv's, the file read first."""
+
+    def break_both(folder: Path) -> None:
+        _replace(folder, "Connections.csv", b"30 Dec 2019", b"30 Dec")
+        _replace(folder, "messages.csv", b"2022-05-01 08:30:00 UTC", b"last Tuesday")
+
+    path = variant(tmp_path, break_both)
+    assert_fails_and_unchanged(imported, path, "Connections.csv", 10, "'Connected On' is not a date")
+
+
 def test_unparseable_invitation_date(imported: Database, tmp_path: Path) -> None:
     path = variant(
         tmp_path, lambda f: _replace(f, "Invitations.csv", b"8/24/24, 5:49 PM", b"8/24/24, 25:49 PM")
