@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netvalue.identity.matching import AUTO_MERGE, REVIEW, normalize_company, plan_resolution
-from netvalue.identity.names import ParsedName, compare_names, fold, parse_name
+from netvalue.identity.names import ParsedName, canonical_given, compare_names, fold, parse_name
+from netvalue.identity.profiles import profile_of
 from netvalue.store.identity import PersonFacts
 
 
@@ -188,3 +189,27 @@ def test_a_rare_name_of_unknown_sources_ranks_higher_in_review_but_never_merges(
 def test_blocking_never_compares_unrelated_names() -> None:
     people = [facts(i, f"Person{i} Family{i}") for i in range(1, 400)]
     assert plan_resolution(people).compared == 0
+
+
+def test_an_initial_or_nickname_takes_the_full_given_name_its_own_address_spells() -> None:
+    """ "C Jones" writing from carmenjones9@ is Carmen Jones (the name key resolution counts bearers by);
+    an address of someone else's name, or two addresses that disagree, leave the name as shown."""
+    spelled = profile_of(facts(1, "C Jones", emails=("carmenjones9@outlook.com",)))
+    assert (spelled.name.given, spelled.name.family, spelled.name.derived) == ("carmen", "jones", True)
+    assert spelled.name_key == ("jones", "carmen")
+    dotted = profile_of(facts(2, "P. Larssoner", emails=("priya.larssoner@gmx.de",)))
+    assert dotted.name_key == ("larssoner", "priya")
+    nickname = profile_of(facts(3, "Chris Jonesson", emails=("christopher.jonesson@icloud.com",)))
+    assert nickname.name_key == ("jonesson", "christopher")
+    # not a fuller form of what is shown: the name stays as it is
+    assert profile_of(facts(4, "C Jones", emails=("dave.jones@x.com",))).name_key is None
+    assert profile_of(facts(5, "C Jones", emails=("cjones@x.com",))).name_key is None
+    assert profile_of(facts(6, "Chris Jonesson", emails=("chris.jonesson@x.com",))).name_key == (
+        "jonesson",
+        min(canonical_given("chris")),
+    )
+    # two addresses spelling two different given names: nothing to choose between them
+    two = profile_of(facts(7, "C Jones", emails=("carmen.jones@a.com", "carla.jones@b.com")))
+    assert two.name_key is None
+    # a full given name shown is never replaced
+    assert profile_of(facts(8, "Carla Jones", emails=("carmen.jones@a.com",))).name_key == ("jones", "carla")

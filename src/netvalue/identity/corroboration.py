@@ -103,8 +103,9 @@ card's ORG)."""
 
 def spells_full_name(a: Profile, b: Profile) -> bool:
     """One of the two is known only by an initial or by no name at all, and by an address whose local
-    part spells the other's given *and* family name in full (``richardking63@`` or ``C. Jones
-    <carmenjones9@...>`` beside Richard King, Carmen Jones; digits dropped): the address says as much as
+    part spells the other's given *and* family name in full (``richardking63@`` beside Richard King; digits
+    dropped; an initial shown with such an address, ``C. Jones <carmenjones9@...>``, is read as the full
+    name already, :func:`netvalue.identity.profiles.spelled_out`): the address says as much as
     the full name would, so its namesakes are counted as the full name's
     (:func:`netvalue.identity.matching._lone_coincidence`), not as every name with that initial's.  The
     same frequency reasoning as for a shared full name (Winkler 1988, :mod:`netvalue.identity.frequency`),

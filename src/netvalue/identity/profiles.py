@@ -4,7 +4,7 @@ parts, profiles, phones.  Pure (no SQL)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -154,6 +154,33 @@ def _domain_label(domain: str) -> str:
     return parts[-2] if len(parts) >= 2 else parts[0]
 
 
+def spelled_out(name: ParsedName, email_names: Sequence[ParsedName], locals_: Iterable[str]) -> ParsedName:
+    """``name`` as the person's own address spells it out when the name shown is an initial or a nickname
+    of several full forms: "C Jones" with ``carmen.jones@`` or ``carmenjones9@`` is Carmen Jones, "Chris
+    Jonesson" with ``christopher.jonesson@`` is Christopher Jonesson.  The family name must be the same,
+    and the given name the address spells must start with the initial, or be one of the full forms the
+    nickname stands for; otherwise (or with two such addresses disagreeing) ``name`` as it is.  The result
+    is marked ``derived``: it counts as that full name for the lone-name rule, never for the rare-name one
+    (:mod:`netvalue.identity.matching`)."""
+    if not (name.is_initial or len(canonical_given(name.given)) > 1):
+        return name
+    spelled = {n.given for n in email_names if n.family == name.family}
+    family = name.family
+    spelled.update(local[: -len(family)] for local in locals_ if local.endswith(family))
+    fits = {g for g in spelled if len(g) >= 2 and g != name.given and _fuller(name.given, g)}
+    if len(fits) != 1:
+        return name
+    return ParsedName(fits.pop(), family, name.middles, derived=True)
+
+
+def _fuller(shown: str, spelled: str) -> bool:
+    """Whether ``spelled`` is a fuller form of the given name ``shown``: the word an initial stands for,
+    or one of the full forms of a nickname."""
+    if len(shown) == 1:
+        return spelled.startswith(shown)
+    return spelled in canonical_given(shown)
+
+
 def profile_of(facts: PersonFacts) -> Profile:
     """Parse and normalise what is known of one person; a person with no usable name takes the one their
     first name-like address spells (``john.smith@``)."""
@@ -178,6 +205,8 @@ def profile_of(facts: PersonFacts) -> Profile:
             locals_.add(key)
     if not name.usable and email_names:
         name = email_names[0]
+    elif name.usable:
+        name = spelled_out(name, email_names, locals_)
     return Profile(
         id=facts.id,
         name=name,
