@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from netvalue.records import Identity, ImportItem, InteractionRecord, PersonRecord
+from netvalue.records import Identity, ImportItem, InteractionBatch, InteractionRecord, PersonRecord
 from netvalue.store import Database
 from netvalue.store.ingest import _UPSERT_INTERACTION, _Writer, import_stream
 
@@ -122,3 +122,94 @@ def test_new_people_get_the_ids_sqlite_would_give_even_after_a_merge(db: Databas
     assert owners == {"ann@x.org": 1, "bob@x.org": 1, "cid@x.org": 2, "linkedin.com/in/dee": 3}
     assert db.conn.execute("SELECT person_id FROM interactions").fetchall() == [(3,)]
     assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def _as_batches(items: list[ImportItem], size: int) -> list[ImportItem]:
+    """``items`` with every run of messages packed into InteractionBatches of up to ``size``."""
+    packed: list[ImportItem] = []
+    batch = InteractionBatch("linkedin", "message")
+    adds = batch.appenders()
+    for item in items:
+        if not isinstance(item, InteractionRecord):
+            if len(batch):
+                packed.append(batch.taken())
+            packed.append(item)
+            continue
+        values = (
+            item.source_key, item.person, item.direction, item.occurred_at, item.message_key,
+            item.conversation_id, item.group_size, item.length, item.title, item.person_name, item.bulk,
+        )  # fmt: skip
+        for add, value in zip(adds, values, strict=True):
+            add(value)
+        if len(batch) >= size:
+            packed.append(batch.taken())
+    if len(batch):
+        packed.append(batch.taken())
+    return packed
+
+
+def test_a_batch_writes_exactly_what_its_records_would(db: Database, tmp_path: Path) -> None:
+    """InteractionBatch (how the LinkedIn importer hands over its messages) against the same interactions
+    as records: the same rows, ids, people and counts, a batch split across the writer's own flushes."""
+    streams = _streams()
+    streams[1].insert(
+        5, PersonRecord(source="linkedin", identities=(Identity("email", "x@y.org"),), name="X")
+    )
+    streams[1].append(_message("m99", "newcomer", person_name="New Comer", occurred_at=None, title=""))
+    expected = [
+        import_stream(db, items, source="linkedin", path=f"s{i}", sha256=f"s{i}", now=1)
+        for i, items in enumerate(streams)
+    ]
+    with Database.open(tmp_path / "batched.db") as batched:
+        progress: list[int] = []
+        reports = [
+            import_stream(
+                batched,
+                _as_batches(items, size=7),
+                source="linkedin",
+                path=f"s{i}",
+                sha256=f"s{i}",
+                now=1,
+                on_progress=lambda _name, done: progress.append(done),
+            )
+            for i, items in enumerate(streams)
+        ]
+        assert _interactions(batched) == _interactions(db)
+        people = "SELECT id, name FROM people ORDER BY id"
+        assert batched.conn.execute(people).fetchall() == db.conn.execute(people).fetchall()
+    assert [r.totals for r in reports] == [r.totals for r in expected]
+    assert progress[-1] == len(streams[1])  # progress counts the records a batch stands for
+
+
+def test_a_batch_gives_its_records_and_can_be_taken_while_filling() -> None:
+    batch = InteractionBatch("linkedin", "message")
+    adds = batch.appenders()
+    for n in range(3):
+        for add, value in zip(
+            adds,
+            (f"k{n}", Identity("email", f"{n}@x.org"), "sent", n, None, "c", 2, 5, None, None, n == 2),
+            strict=True,
+        ):
+            add(value)
+    taken = batch.taken()
+    assert len(batch) == 0 and len(taken) == 3
+    adds[0]("k9")  # the appenders still fill the emptied batch
+    assert batch.source_keys == ["k9"] and taken.source_keys == ["k0", "k1", "k2"]
+    records = list(taken.records())
+    assert records[2] == InteractionRecord(
+        "linkedin",
+        "k2",
+        Identity("email", "2@x.org"),
+        "message",
+        "sent",
+        2,
+        None,
+        "c",
+        2,
+        5,
+        None,
+        None,
+        True,
+    )
+    with pytest.raises(ValueError):  # columns of unequal length are an error, never a silent cut
+        list(batch.records())

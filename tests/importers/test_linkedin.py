@@ -26,6 +26,7 @@ from netvalue.records import (
     FileRead,
     Identity,
     ImportItem,
+    InteractionBatch,
     InteractionRecord,
     InvitationRecord,
     OwnerAffiliation,
@@ -55,7 +56,12 @@ def zip_folder(folder: Path, dest: Path, top: str | None = None) -> Path:
 
 
 def read_all(path: Path, options: ImportOptions | None = None) -> list[ImportItem]:
-    return list(read_export(path, options or ImportOptions()))
+    """The export's stream, each InteractionBatch replaced by its records where it stands."""
+    return [
+        record
+        for item in read_export(path, options or ImportOptions())
+        for record in (item.records() if isinstance(item, InteractionBatch) else (item,))
+    ]
 
 
 T = TypeVar("T")

@@ -20,7 +20,7 @@ from typing import Literal
 from netvalue.importers.base import ImportOptions
 from netvalue.importers.linkedin_message_file import Combination, MessagesFile
 from netvalue.importers.linkedin_people import SOURCE, Directory, UrlIdentities
-from netvalue.records import FileRead, Identity, InteractionRecord, PersonRecord
+from netvalue.records import FileRead, Identity, InteractionBatch, PersonRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +181,10 @@ def _participants(
     return _Participants("sent" if sent else "received", counterparts, len(others))
 
 
+BATCH_ROWS = 16_384
+"""Interactions per :class:`~netvalue.records.InteractionBatch` (ours: bounded memory, a progress update
+every few thousand messages)."""
+
 _Target = tuple[Identity, str, Literal["sent", "received"], int, str | None, bool]
 """What every message of one combination gives the record of one counterpart: the identity, the
 ``source_key`` suffix, direction, group size, the counterpart's name (``None`` for none) and ``bulk``."""
@@ -194,14 +198,29 @@ def message_items(
     directory: Directory,
     options: ImportOptions,
     sha256: str,
-) -> Iterator[InteractionRecord | PersonRecord | FileRead]:
-    """Every message of :func:`~netvalue.importers.linkedin_message_file.read_messages` as interactions, people for counterparts who are not
-    connections (each before its first interaction), and the file's :class:`FileRead`."""
+) -> Iterator[InteractionBatch | PersonRecord | FileRead]:
+    """Every message of :func:`~netvalue.importers.linkedin_message_file.read_messages` as interactions
+    (in :class:`~netvalue.records.InteractionBatch` es of up to :data:`BATCH_ROWS`), people for
+    counterparts who are not connections (each before the batch holding its first interaction), and the
+    file's :class:`FileRead`."""
     known = directory.known
     combinations = file.combinations
     targets: list[tuple[_Target, ...] | None] = [None] * len(combinations)  # by combination number
     skipped = file.drafts
-    record = InteractionRecord
+    batch = InteractionBatch(SOURCE, "message")
+    (
+        add_key,
+        add_person,
+        add_direction,
+        add_occurred,
+        add_message,
+        add_conversation,
+        add_size,
+        add_length,
+        add_title,
+        add_name,
+        add_bulk,
+    ) = batch.appenders()
     for number, occurred, message_key, conversation, length, title in file.messages:
         found = targets[number]
         if found is None:
@@ -219,20 +238,19 @@ def message_items(
             skipped += 1
             continue
         for identity, suffix, direction, group_size, shown_name, bulk in found:
-            # positional: the record's fields in order (source ... bulk), the cheapest way to build one
-            yield record(
-                SOURCE,
-                message_key + suffix,
-                identity,
-                "message",
-                direction,
-                occurred,
-                message_key,
-                conversation,
-                group_size,
-                length,
-                title,
-                shown_name,
-                bulk,
-            )
+            add_key(message_key + suffix)
+            add_person(identity)
+            add_direction(direction)
+            add_occurred(occurred)
+            add_message(message_key)
+            add_conversation(conversation)
+            add_size(group_size)
+            add_length(length)
+            add_title(title)
+            add_name(shown_name)
+            add_bulk(bulk)
+        if len(batch.source_keys) >= BATCH_ROWS:
+            yield batch.taken()
+    if len(batch):
+        yield batch
     yield FileRead(name, rows=file.rows, skipped=skipped, sha256=sha256)

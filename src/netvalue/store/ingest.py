@@ -22,6 +22,7 @@ from netvalue.records import (
     FileRead,
     Identity,
     ImportItem,
+    InteractionBatch,
     InteractionRecord,
     InvitationRecord,
     OwnerAffiliation,
@@ -154,8 +155,12 @@ def import_stream(
         done = 0
         current = FileCounts(name="")
         for item in items:
+            rows = 1  # records the item stands for (progress counts records)
             if isinstance(item, InteractionRecord):
                 writer.interaction(item, current)
+            elif isinstance(item, InteractionBatch):
+                writer.interactions(item, current)
+                rows = len(item)
             elif isinstance(item, PersonRecord):
                 writer.person(item, current)
             elif isinstance(item, FileRead):
@@ -176,9 +181,9 @@ def import_stream(
                 writer.owner(item)
             elif isinstance(item, OwnerAffiliation):
                 writer.affiliation(item, current)
-            done += 1
-            if on_progress is not None and done % 2000 == 0:
-                on_progress(current.name, done)
+            if on_progress is not None and (done + rows) // 2000 > done // 2000:
+                on_progress(current.name, done + rows)
+            done += rows
         writer.flush(current)
         deferred.restore()
         if current.added or current.updated or current.skipped:
@@ -521,31 +526,55 @@ class _Writer:
     # -- interactions --------------------------------------------------------------------------
 
     def interaction(self, rec: InteractionRecord, counts: FileCounts) -> None:
-        person = rec.person
+        self._add_interaction(
+            rec.source, rec.kind, counts, rec.source_key, rec.person, rec.direction, rec.occurred_at,
+            rec.message_key, rec.conversation_id, rec.group_size, rec.length, rec.title, rec.person_name,
+            rec.bulk,
+        )  # fmt: skip
+
+    def interactions(self, batch: InteractionBatch, counts: FileCounts) -> None:
+        add, source, kind = self._add_interaction, batch.source, batch.kind
+        for fields in batch.columns():
+            add(source, kind, counts, *fields)
+
+    def _add_interaction(
+        self,
+        source: str,
+        kind: str,
+        counts: FileCounts,
+        source_key: str,
+        person: Identity,
+        direction: str,
+        occurred_at: int | None,
+        message_key: str | None,
+        conversation_id: str | None,
+        group_size: int,
+        length: int | None,
+        title: str | None,
+        person_name: str | None,
+        bulk: bool,
+    ) -> None:
         pid = self.ids.get((person.kind, person.value))
         if pid is None:
-            pid = self._person_for(person, rec.person_name, rec.source)
+            pid = self._person_for(person, person_name, source)
             if pid is None:
                 counts.skipped += 1
                 return
-        source_key = rec.source_key
-        occurred_at, message_key, conversation_id = rec.occurred_at, rec.message_key, rec.conversation_id
-        length, title = rec.length, rec.title
         self.batch.append(
             (
-                rec.source,
+                source,
                 source_key,
                 _from_bytes(blake2b(source_key.encode(), digest_size=8).digest(), "big", signed=True),
                 pid,
-                rec.kind,
-                rec.direction,
+                kind,
+                direction,
                 _NO_INTEGER if occurred_at is None else occurred_at,
                 _NO_TEXT if message_key is None else message_key,
                 _NO_TEXT if conversation_id is None else conversation_id,
-                rec.group_size,
+                group_size,
                 _NO_INTEGER if length is None else length,
                 _NO_TEXT if title is None else title,
-                1 if rec.bulk else 0,
+                1 if bulk else 0,
                 self.run_id,
             )
         )
