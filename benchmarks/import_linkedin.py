@@ -394,6 +394,7 @@ def main(argv: list[str] | None = None) -> None:
     import netvalue.importing
     from netvalue.importers.base import ImportOptions
     from netvalue.importers.linkedin import read_export
+    from netvalue.records import InteractionBatch
     from netvalue.store import Database
 
     timed_resolve = _Timed(getattr(netvalue.importing, "resolve"))  # noqa: B009
@@ -411,7 +412,11 @@ def main(argv: list[str] | None = None) -> None:
         )
         cold_caches()
         clock, cpu = time.perf_counter(), cpu_clock()
-        records = sum(1 for _ in read_export(export, ImportOptions()))
+        # an InteractionBatch stands for its len() records
+        records = sum(
+            len(item) if isinstance(item, InteractionBatch) else 1
+            for item in read_export(export, ImportOptions())
+        )
         wall_r, cpu_r = time.perf_counter() - clock, cpu_clock() - cpu
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         # Rounds interleave the baseline and the import, each into a new database, so that drift in the
