@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from netvalue.records import Identity, ImportItem, InteractionBatch, InteractionRecord, PersonRecord
+from netvalue.records import (
+    Identity,
+    ImportItem,
+    InteractionBatch,
+    InteractionRecord,
+    OwnerRecord,
+    PersonRecord,
+)
 from netvalue.store import Database
 from netvalue.store.ingest import _UPSERT_INTERACTION, _Writer, import_stream
 
@@ -152,6 +159,9 @@ def test_a_batch_writes_exactly_what_its_records_would(db: Database, tmp_path: P
     """InteractionBatch (how the LinkedIn importer hands over its messages) against the same interactions
     as records: the same rows, ids, people and counts, a batch split across the writer's own flushes."""
     streams = _streams()
+    me = Identity("linkedin", "linkedin.com/in/me")
+    streams[0].insert(0, OwnerRecord(source="linkedin", name="Me", identities=(me,)))
+    streams[0].insert(20, _message("mine", "me"))  # the owner is nobody's counterpart: skipped
     streams[1].insert(
         5, PersonRecord(source="linkedin", identities=(Identity("email", "x@y.org"),), name="X")
     )
@@ -178,6 +188,7 @@ def test_a_batch_writes_exactly_what_its_records_would(db: Database, tmp_path: P
         people = "SELECT id, name FROM people ORDER BY id"
         assert batched.conn.execute(people).fetchall() == db.conn.execute(people).fetchall()
     assert [r.totals for r in reports] == [r.totals for r in expected]
+    assert reports[0].totals["skipped"] == 1
     assert progress[-1] == len(streams[1])  # progress counts the records a batch stands for
 
 

@@ -163,6 +163,21 @@ _set_person_name = _slot_setter("person_name")
 _set_bulk = _slot_setter("bulk")
 
 
+_BATCH_FIELDS = (
+    "source_keys",
+    "people",
+    "directions",
+    "occurred_at",
+    "message_keys",
+    "conversation_ids",
+    "group_sizes",
+    "lengths",
+    "titles",
+    "person_names",
+    "bulk",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class InteractionBatch:
     """Many interactions of one source and kind, field by field: item ``i`` of every list is one
@@ -191,20 +206,12 @@ class InteractionBatch:
     def __len__(self) -> int:
         return len(self.source_keys)
 
+    def columns_by_field(self) -> dict[str, list[Any]]:
+        """Each list by its field's name (``source_keys`` ... ``bulk``)."""
+        return dict(zip(_BATCH_FIELDS, self._lists(), strict=True))
+
     def _lists(self) -> tuple[list[Any], ...]:
-        return (
-            self.source_keys,
-            self.people,
-            self.directions,
-            self.occurred_at,
-            self.message_keys,
-            self.conversation_ids,
-            self.group_sizes,
-            self.lengths,
-            self.titles,
-            self.person_names,
-            self.bulk,
-        )
+        return tuple(getattr(self, name) for name in _BATCH_FIELDS)
 
     def appenders(self) -> tuple[Callable[[Any], None], ...]:
         """The ``append`` of each list, from ``source_keys`` to ``bulk``: how an importer fills a batch."""

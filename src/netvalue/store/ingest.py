@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from itertools import compress, repeat
 
 from netvalue.records import (
     FileIgnored,
@@ -526,75 +527,96 @@ class _Writer:
     # -- interactions --------------------------------------------------------------------------
 
     def interaction(self, rec: InteractionRecord, counts: FileCounts) -> None:
-        self._add_interaction(
-            rec.source, rec.kind, counts, rec.source_key, rec.person, rec.direction, rec.occurred_at,
-            rec.message_key, rec.conversation_id, rec.group_size, rec.length, rec.title, rec.person_name,
-            rec.bulk,
-        )  # fmt: skip
-
-    def interactions(self, batch: InteractionBatch, counts: FileCounts) -> None:
-        add, source, kind = self._add_interaction, batch.source, batch.kind
-        for fields in batch.columns():
-            add(source, kind, counts, *fields)
-
-    def _add_interaction(
-        self,
-        source: str,
-        kind: str,
-        counts: FileCounts,
-        source_key: str,
-        person: Identity,
-        direction: str,
-        occurred_at: int | None,
-        message_key: str | None,
-        conversation_id: str | None,
-        group_size: int,
-        length: int | None,
-        title: str | None,
-        person_name: str | None,
-        bulk: bool,
-    ) -> None:
+        person = rec.person
         pid = self.ids.get((person.kind, person.value))
         if pid is None:
-            pid = self._person_for(person, person_name, source)
+            pid = self._person_for(person, rec.person_name, rec.source)
             if pid is None:
                 counts.skipped += 1
                 return
+        source_key = rec.source_key
+        occurred_at, message_key, conversation_id = rec.occurred_at, rec.message_key, rec.conversation_id
+        length, title = rec.length, rec.title
         self.batch.append(
             (
-                source,
+                rec.source,
                 source_key,
                 _from_bytes(blake2b(source_key.encode(), digest_size=8).digest(), "big", signed=True),
                 pid,
-                kind,
-                direction,
+                rec.kind,
+                rec.direction,
                 _NO_INTEGER if occurred_at is None else occurred_at,
                 _NO_TEXT if message_key is None else message_key,
                 _NO_TEXT if conversation_id is None else conversation_id,
-                group_size,
+                rec.group_size,
                 _NO_INTEGER if length is None else length,
                 _NO_TEXT if title is None else title,
-                1 if bulk else 0,
+                1 if rec.bulk else 0,
                 self.run_id,
             )
         )
         if len(self.batch) >= _BATCH:
             self.flush(counts)
 
+    def interactions(self, batch: InteractionBatch, counts: FileCounts) -> None:
+        """Write ``batch`` as :meth:`interaction` would write its records, one column at a time: each
+        distinct person is looked up (or created, with the name of their first interaction) once, and the
+        rows are zipped from the columns rather than built one by one in Python (~0.5 s less of the 6 s
+        import of 300,000 messages, ``benchmarks/import_linkedin.py``)."""
+        people = batch.people
+        first_names = dict(zip(reversed(people), reversed(batch.person_names), strict=True))
+        pid_of = {
+            person: self._person_for(person, first_names[person], batch.source)
+            for person in dict.fromkeys(people)
+        }
+        pids: list[int | None] = list(map(pid_of.__getitem__, people))
+        columns = batch.columns_by_field()
+        if None in pid_of.values():  # the owner or a forgotten person: their interactions are skipped
+            kept = [pid is not None for pid in pids]
+            counts.skipped += kept.count(False)
+            pids = list(compress(pids, kept))
+            columns = {name: list(compress(values, kept)) for name, values in columns.items()}
+        self.flush(counts)  # people and rows written before these rows, as the records' order has it
+        keys: list[str] = columns["source_keys"]
+        rows = list(
+            zip(
+                repeat(batch.source),
+                keys,
+                [_from_bytes(blake2b(k.encode(), digest_size=8).digest(), "big", signed=True) for k in keys],
+                pids,
+                repeat(batch.kind),
+                columns["directions"],
+                [_NO_INTEGER if v is None else v for v in columns["occurred_at"]],
+                [_NO_TEXT if v is None else v for v in columns["message_keys"]],
+                [_NO_TEXT if v is None else v for v in columns["conversation_ids"]],
+                columns["group_sizes"],
+                [_NO_INTEGER if v is None else v for v in columns["lengths"]],
+                [_NO_TEXT if v is None else v for v in columns["titles"]],
+                map(int, columns["bulk"]),
+                repeat(self.run_id),
+            )
+        )
+        if rows:
+            self._write_counted(rows, counts)
+
     def flush(self, counts: FileCounts) -> None:
         self.flush_people()
         if not self.batch:
             return
+        self._write_counted(self.batch, counts)
+        self.batch.clear()
+
+    def _write_counted(self, rows: list[tuple[object, ...]], counts: FileCounts) -> None:
+        """Write ``rows`` (:meth:`_write_interactions`) and count those added and updated."""
         top = self._largest_interaction_id()
         before = self.conn.total_changes
-        self._write_interactions(self.batch, top)
+        self._write_interactions(rows, top)
         changed = self.conn.total_changes - before
         # A new row's id is the largest so far plus one (INTEGER PRIMARY KEY, nothing deleted meanwhile),
         # so the rows added are the ids above the old largest: no COUNT over them.
         added = self._largest_interaction_id() - top
         counts.added += added
         counts.updated += changed - added
-        self.batch.clear()
 
     def _largest_interaction_id(self) -> int:
         return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM interactions").fetchone()[0])
