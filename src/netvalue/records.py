@@ -14,7 +14,7 @@ named by the next marker, which is how the import report counts rows per file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 IdentityKind = Literal[
@@ -163,21 +163,6 @@ _set_person_name = _slot_setter("person_name")
 _set_bulk = _slot_setter("bulk")
 
 
-_BATCH_FIELDS = (
-    "source_keys",
-    "people",
-    "directions",
-    "occurred_at",
-    "message_keys",
-    "conversation_ids",
-    "group_sizes",
-    "lengths",
-    "titles",
-    "person_names",
-    "bulk",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class InteractionBatch:
     """Many interactions of one source and kind, field by field: item ``i`` of every list is one
@@ -233,23 +218,12 @@ class InteractionBatch:
     def records(self) -> Iterator[InteractionRecord]:
         """The interactions as :class:`InteractionRecord`, in order."""
         source, kind = self.source, self.kind
-        for (
-            key,
-            person,
-            direction,
-            occurred,
-            message,
-            conversation,
-            size,
-            length,
-            title,
-            name,
-            bulk,
-        ) in self.columns():
-            yield InteractionRecord(
-                source, key, person, kind, direction, occurred, message, conversation, size, length, title,
-                name, bulk,
-            )  # fmt: skip
+        for key, person, *rest in self.columns():  # the record's fields from direction on, in order
+            yield InteractionRecord(source, key, person, kind, *rest)
+
+
+_BATCH_FIELDS = tuple(f.name for f in fields(InteractionBatch))[2:]
+"""The lists of :class:`InteractionBatch`, in order (``source`` and ``kind`` left out)."""
 
 
 @dataclass(frozen=True, slots=True)

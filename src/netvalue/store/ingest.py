@@ -267,7 +267,7 @@ def key_hash(source_key: str) -> int:
     """The 64-bit signed integer under which ``interactions`` indexes a ``source_key`` (BLAKE2b, 8 bytes).
 
     Ours: an integer keeps the unique index small; ``source_key`` itself is still stored.  (Written out
-    again in :meth:`_Writer.interaction`, where a call per record counts.)"""
+    again in :meth:`_Writer.interaction` and :meth:`_Writer.interactions`, where a call per record counts.)"""
     return int.from_bytes(blake2b(source_key.encode(), digest_size=8).digest(), "big", signed=True)
 
 
