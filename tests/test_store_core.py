@@ -12,7 +12,7 @@ import pytest
 from netvalue.errors import AmbiguousPersonError, ImportFormatError, PersonNotFoundError, StoreError
 from netvalue.records import FileRead, Identity, InteractionRecord, OwnerRecord, PersonRecord
 from netvalue.store import Database
-from netvalue.store.database import migrations
+from netvalue.store.database import PAGE_SIZE, migrations
 from netvalue.store.ingest import import_stream, merge_people
 from netvalue.store.people import add_note, add_tag, find_person, forget_person, list_people
 
@@ -62,6 +62,22 @@ def test_reopening_does_not_migrate_twice(tmp_path: Path) -> None:
     with Database.open(path) as db:
         rows = db.conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
     assert [r[0] for r in rows] == list(range(1, len(migrations()) + 1))
+
+
+def test_a_new_database_has_16_kib_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
+    with Database.open(tmp_path / "new.db") as db:
+        assert db.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 16384
+    older = tmp_path / "older.db"
+    with Database.open(older) as db:
+        # as every database created before PAGE_SIZE: 4 KiB pages (rebuilt here without WAL, as VACUUM needs)
+        db.conn.execute("PRAGMA journal_mode=DELETE")
+        db.conn.execute("PRAGMA page_size=4096")
+        db.conn.execute("VACUUM")
+        assert db.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+    with Database.open(older) as db:
+        assert db.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        import_stream(db, [_alice(), _message("m1")], source="linkedin", path="a", sha256="a")
+        assert _counts(db) == (1, 1, 1)
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
