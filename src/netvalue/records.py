@@ -211,14 +211,11 @@ class InteractionBatch:
             column.clear()
         return batch
 
-    def columns(self) -> Iterator[tuple[Any, ...]]:
-        """Each interaction's fields from ``source_key`` to ``bulk`` (``source`` and ``kind`` left out)."""
-        return zip(*self._lists(), strict=True)
-
     def records(self) -> Iterator[InteractionRecord]:
         """The interactions as :class:`InteractionRecord`, in order."""
         source, kind = self.source, self.kind
-        for key, person, *rest in self.columns():  # the record's fields from direction on, in order
+        # each row: source_key, person, then the record's fields from direction on, in order
+        for key, person, *rest in zip(*self._lists(), strict=True):
             yield InteractionRecord(source, key, person, kind, *rest)
 
 
