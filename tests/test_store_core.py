@@ -13,6 +13,7 @@ from netvalue.errors import AmbiguousPersonError, ImportFormatError, PersonNotFo
 from netvalue.records import FileRead, Identity, InteractionRecord, OwnerRecord, PersonRecord
 from netvalue.store import Database
 from netvalue.store.database import PAGE_SIZE, migrations
+from netvalue.store.deferred_indexes import DEFER_BELOW
 from netvalue.store.ingest import import_stream, merge_people
 from netvalue.store.people import add_note, add_tag, find_person, forget_person, list_people
 
@@ -232,3 +233,36 @@ def test_find_person_by_every_kind_of_key(db: Database) -> None:
     assert len(info.value.candidates) == 2
     with pytest.raises(PersonNotFoundError):
         find_person(db, "Nobody Atall")
+
+
+def test_a_bulk_transaction_checks_foreign_keys_at_its_end_and_rolls_back_a_broken_one(db: Database) -> None:
+    with db.bulk_transaction() as conn:
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 0  # checked at the end instead
+        import_stream(db, [_alice(), _message("m1")], source="linkedin", path="a", sha256="a")
+    assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert _counts(db) == (1, 1, 1)
+    broken = pytest.raises(StoreError, match="row 99 of interactions refers to a missing row of people")
+    with broken, db.bulk_transaction() as conn:
+        import_stream(db, [_message("m2")], source="linkedin", path="b", sha256="b")
+        conn.execute(
+            "INSERT INTO interactions(id, source, source_key, person_id, kind, direction)"
+            " VALUES (99, 'linkedin', 'stray', 12345, 'message', 'sent')"
+        )
+    assert _counts(db) == (1, 1, 1)  # neither the stray row nor m2's import landed
+    assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_bulk_transaction_into_a_full_database_checks_row_by_row(db: Database) -> None:
+    rows = [("linkedin", f"k{i}", 1, "message", "sent") for i in range(DEFER_BELOW)]
+    import_stream(db, [_alice()], source="linkedin", path="a", sha256="a")
+    db.conn.executemany(
+        "INSERT INTO interactions(source, source_key, person_id, kind, direction) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+    with db.bulk_transaction() as conn:
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(
+                "INSERT INTO interactions(source, source_key, person_id, kind, direction)"
+                " VALUES ('linkedin', 'stray', 12345, 'message', 'sent')"
+            )

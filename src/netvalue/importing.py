@@ -73,7 +73,7 @@ def run_import(
         )
     items = importer.read(path, opts)
     # The import and the resolution it triggers land together, or not at all.
-    with cyclic_gc_paused(), db.transaction():
+    with cyclic_gc_paused(), db.bulk_transaction():
         report = import_stream(
             db,
             items,

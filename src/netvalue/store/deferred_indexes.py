@@ -23,6 +23,13 @@ DEFER_BELOW = 10_000
 about as much as ~10,000 inserts would have saved; above it an incremental import keeps them."""
 
 
+def nearly_empty(conn: sqlite3.Connection) -> bool:
+    """Whether ``interactions`` holds fewer than :data:`DEFER_BELOW` rows: an import into it is a bulk
+    load, cheaper with its checks and index builds done once, at the end."""
+    present = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM interactions LIMIT ?)", (DEFER_BELOW,))
+    return bool(present.fetchone()[0] < DEFER_BELOW)
+
+
 class DeferredIndexes:
     """The indexes one import dropped, and their ``CREATE INDEX`` statements to restore them."""
 
@@ -33,10 +40,7 @@ class DeferredIndexes:
     def drop_if_nearly_empty(self) -> None:
         """Drop :data:`DEFERRED` if ``interactions`` holds fewer than :data:`DEFER_BELOW` rows.  Call
         inside the import's transaction."""
-        present = self.conn.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM interactions LIMIT ?)", (DEFER_BELOW,)
-        ).fetchone()[0]
-        if present >= DEFER_BELOW:
+        if not nearly_empty(self.conn):
             return
         placeholders = ", ".join("?" for _ in DEFERRED)
         found = self.conn.execute(
