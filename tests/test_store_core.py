@@ -266,3 +266,17 @@ def test_a_bulk_transaction_into_a_full_database_checks_row_by_row(db: Database)
                 "INSERT INTO interactions(source, source_key, person_id, kind, direction)"
                 " VALUES ('linkedin', 'stray', 12345, 'message', 'sent')"
             )
+
+
+def test_migration_5_drops_the_message_key_index_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "nv.db"
+    with Database.open(path) as db:
+        import_stream(db, [_alice(), _message("m1"), _message("m2")], source="linkedin", path="a", sha256="a")
+        # as a database of schema version 4 was: with the index, and without 0005 applied
+        db.conn.execute("CREATE INDEX interactions_message ON interactions(message_key)")
+        db.conn.execute("DELETE FROM schema_version WHERE version >= 5")
+    with Database.open(path) as db:
+        assert db.schema_version == len(migrations()) >= 5
+        indexes = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "interactions_message" not in indexes and "interactions_person" in indexes
+        assert _counts(db) == (1, 2, 1)

@@ -1,13 +1,13 @@
 """Deferred secondary indexes of ``interactions`` for a large import into a (nearly) empty table.
 
-Inserting 300,000 interactions row by row into ``interactions_person`` and ``interactions_message``
-costs a B-tree descent per row and index; building those indexes once, after the load, is a sorted
-bulk build and much cheaper.  So an import into a table of fewer than :data:`DEFER_BELOW` rows drops
-them at its start and creates them again (from their own ``CREATE INDEX`` text in ``sqlite_master``)
-before its end, inside the same transaction: DDL is transactional in SQLite, so a failure or a SIGKILL
-midway leaves the database exactly as before (tests/test_import_atomic.py).
+Inserting 300,000 interactions row by row into ``interactions_person`` costs a B-tree descent per row;
+building the index once, after the load, is a sorted bulk build and much cheaper.  So an import into a
+table of fewer than :data:`DEFER_BELOW` rows drops it at its start and creates it again (from its own
+``CREATE INDEX`` text in ``sqlite_master``) before its end, inside the same transaction: DDL is
+transactional in SQLite, so a failure or a SIGKILL midway leaves the database exactly as before
+(tests/test_import_atomic.py).
 
-The indexes are restored early whenever the import needs them meanwhile (``merge_people`` re-points and
+The index is restored early whenever the import needs it meanwhile (``merge_people`` re-points and
 deletes by ``person_id``).  The ``UNIQUE (source, key_hash)`` upsert key is never dropped.
 """
 
@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import sqlite3
 
-DEFERRED = ("interactions_person", "interactions_message")
-"""The non-unique indexes of ``interactions`` (store/schema/0001_core.sql) an import may build last."""
+DEFERRED = ("interactions_person",)
+"""The non-unique indexes of ``interactions`` (store/schema/0001_core.sql) an import may build last (the
+one on ``message_key`` is gone: migration 0005)."""
 
 DEFER_BELOW = 10_000
 """Ours: with up to this many rows already present, rebuilding the indexes at the end costs at most

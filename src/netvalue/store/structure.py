@@ -78,8 +78,8 @@ _NO_TIME = (1 << _TIME_BITS) - 1
 def event_rows(db: Database, as_of: int, max_group: int = 12) -> EventRows:
     """Every interaction before ``as_of`` (or undated) that can show co-occurrence, as arrays.
 
-    Message events: rows sharing a ``message_key`` with ``2 ≤ group_size ≤ max_group`` (read in the order
-    of the ``message_key`` index, so an event's code is where the key changes).  Conversation events: one
+    Message events: rows sharing a ``message_key`` with ``2 ≤ group_size ≤ max_group`` (read sorted by
+    ``message_key``, so an event's code is where the key changes).  Conversation events: one
     row per (``conversation_id``, person) with the person's latest time in it.
     """
     packed_sql = (
