@@ -20,9 +20,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.stats import spearmanr
-from sklearn.linear_model import Ridge
-from sklearn.model_selection import KFold
 
 from netvalue.analysis.strength import FEATURE_NAMES, SIGNS, StrengthModel, one_way_strength, strength_of
 
@@ -45,6 +42,8 @@ def calibrate(
     mean = flipped.mean(axis=0)
     scale = flipped.std(axis=0)
     scale = np.where(scale > 1e-12, scale, 1.0)
+    from sklearn.linear_model import Ridge  # here: scikit-learn takes 0.6 s to import, needed only to fit
+
     p = SQUEEZE + (1 - 2 * SQUEEZE) * rating_target(ratings)
     y = np.log(p / (1 - p))
     ridge = Ridge(alpha=alpha, positive=True)
@@ -86,6 +85,8 @@ def spearman(a: NDArray[np.float64], b: NDArray[np.float64]) -> float | None:
     """Spearman's ρ, or None when either side is constant (ρ is undefined then)."""
     if len(a) < 2 or np.ptp(a) == 0 or np.ptp(b) == 0:
         return None
+    from scipy.stats import spearmanr  # here: scipy.stats takes 0.4 s to import
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         rho = float(spearmanr(a, b).statistic)
@@ -114,6 +115,8 @@ def cross_validate(
 
     def capped(s: NDArray[np.float64], rows: NDArray[np.int64]) -> NDArray[np.float64]:
         return np.where(mask[rows], s, one_way_strength(s, cap))
+
+    from sklearn.model_selection import KFold  # here, as in calibrate
 
     k = max(2, min(folds, n))
     default_pred = capped(strength_of(x, default_model), np.arange(n))

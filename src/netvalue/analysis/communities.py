@@ -23,7 +23,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import networkit as nk
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
@@ -60,6 +59,10 @@ def detect_communities(
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     upper = sp.triu(sp.csr_array(weights), k=1).tocoo()
+    # Imported here, not with the module: NetworKit (and the scikit-learn and NetworkX it loads) took
+    # 0.8 s to import, on every CLI command, most of which detect no community.
+    import networkit as nk
+
     nk.setSeed(seed, False)
     nk.setNumberOfThreads(1)
     graph = nk.Graph(n, weighted=True)
