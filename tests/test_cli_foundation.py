@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from netvalue.cli import main
+from netvalue.cli import people as cli_people
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "linkedin"
 CURRENT = FIXTURES / "current"
@@ -158,3 +159,17 @@ def test_a_person_given_as_superscript_digits_is_a_name_not_a_crash(tmp_path: Pa
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "nv.db"), "note", "¹²", "hello"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_the_people_table_shows_a_page_unless_asked_for_more(
+    cli: tuple[CliRunner, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner, db_args = cli
+    monkeypatch.setattr(cli_people, "TABLE_ROWS", 2)
+    page = runner.invoke(main, [*db_args, "people"])
+    assert page.exit_code == 0 and "2 of 7 people shown" in page.output
+    everyone = runner.invoke(main, [*db_args, "people", "--all"])
+    assert everyone.exit_code == 0 and "7 people" in everyone.output and " of " not in everyone.output
+    assert len(run_json(cli, "people", "--json")) == 7  # type: ignore[arg-type]
+    three = runner.invoke(main, [*db_args, "people", "--limit", "3"])
+    assert three.exit_code == 0 and "3 of 7 people shown" in three.output

@@ -84,20 +84,31 @@ def person_name(db: Database, person_id: int) -> str:
     return str(row[0])
 
 
+def _people_matching(search: str | None) -> tuple[str, list[object]]:
+    """The ``WHERE`` clause (over ``people p``) and its parameters for people whose name, company,
+    position, identity or tag contains ``search``; none for no search."""
+    if not search:
+        return "", []
+    pattern = f"%{_escape_like(search)}%"
+    where = (
+        "WHERE p.name LIKE ? ESCAPE '\\' OR p.company LIKE ? ESCAPE '\\' OR p.position LIKE ? ESCAPE '\\'"
+        " OR EXISTS (SELECT 1 FROM identities i WHERE i.person_id = p.id AND i.value LIKE ? ESCAPE '\\')"
+        " OR EXISTS (SELECT 1 FROM user_tags t WHERE t.person_id = p.id AND t.tag LIKE ? ESCAPE '\\')"
+    )
+    return where, [pattern] * 5
+
+
+def count_people(db: Database, *, search: str | None = None) -> int:
+    """How many people :func:`list_people` lists for ``search`` without a limit."""
+    where, params = _people_matching(search)
+    return int(db.conn.execute(f"SELECT COUNT(*) FROM people p {where}", params).fetchone()[0])
+
+
 def list_people(
     db: Database, *, search: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[PersonRow]:
     """People with company, position, connected-on, messages sent/received and last contact, by name."""
-    params: list[object] = []
-    where = ""
-    if search:
-        pattern = f"%{_escape_like(search)}%"
-        where = (
-            "WHERE p.name LIKE ? ESCAPE '\\' OR p.company LIKE ? ESCAPE '\\' OR p.position LIKE ? ESCAPE '\\'"
-            " OR EXISTS (SELECT 1 FROM identities i WHERE i.person_id = p.id AND i.value LIKE ? ESCAPE '\\')"
-            " OR EXISTS (SELECT 1 FROM user_tags t WHERE t.person_id = p.id AND t.tag LIKE ? ESCAPE '\\')"
-        )
-        params.extend([pattern] * 5)
+    where, params = _people_matching(search)
     page = ""
     if limit is not None:
         page = " LIMIT ? OFFSET ?"
