@@ -3,6 +3,7 @@ the errors a user sees, the database's file mode, and ``python -m netvalue``."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
+from netvalue.cli import app as cli_app
 from netvalue.cli import main
 from netvalue.cli import people as cli_people
 
@@ -173,3 +176,16 @@ def test_the_people_table_shows_a_page_unless_asked_for_more(
     assert len(run_json(cli, "people", "--json")) == 7  # type: ignore[arg-type]
     three = runner.invoke(main, [*db_args, "people", "--limit", "3"])
     assert three.exit_code == 0 and "3 of 7 people shown" in three.output
+
+
+def test_an_analysis_shows_a_spinner_on_a_terminal_and_writes_nothing_else(
+    cli: tuple[CliRunner, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner, db_args = cli
+    plain = runner.invoke(main, [*db_args, "report", "--as-of", "2025-01-01", "--json"])
+    assert plain.exit_code == 0 and plain.stderr == ""  # stderr is no terminal here: no spinner
+    terminal = io.StringIO()
+    monkeypatch.setattr(cli_app, "err_console", Console(file=terminal, force_terminal=True, width=80))
+    report = run_json(cli, "report", "--as-of", "2025-01-01", "--json")
+    assert isinstance(report, dict) and report["contact"]["connections"] == 6  # stdout: the JSON alone
+    assert "Counting who you talk to" in terminal.getvalue()

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from netvalue import __version__
 from netvalue.errors import NetvalueError, UsageError
@@ -77,6 +78,24 @@ def open_db(ctx: click.Context | None = None) -> Iterator[Database]:
         yield db
     finally:
         db.close()
+
+
+@contextmanager
+def working(what: str) -> Iterator[None]:
+    """A spinner and the time elapsed on stderr while ``what`` is done: the commands that analyse the whole
+    network take seconds on a large one (``plan`` 5.8 s, ``communities`` 4.5 s, ``report`` 2.6 s on
+    30,000 connections and 300,000 messages).  Nothing when stderr is not a terminal (a pipe, a test), so
+    ``--json`` and logs stay clean; the line is erased when the work ends."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as progress:
+        progress.add_task(what, total=None)
+        yield
 
 
 def emit_json(data: object) -> None:

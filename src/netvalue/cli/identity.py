@@ -6,7 +6,7 @@ import click
 from rich.table import Table
 
 from netvalue import identity
-from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db
+from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db, working
 from netvalue.errors import UsageError
 from netvalue.store import identity as identity_store
 from netvalue.store import people as people_store
@@ -227,7 +227,7 @@ def resolve(ctx: click.Context, as_json: bool) -> None:
     Example:
       netvalue resolve --json
     """
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Resolving identities"):
         report = identity.resolve(db)
     if as_json:
         emit_json(report.as_dict())

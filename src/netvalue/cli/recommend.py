@@ -19,6 +19,7 @@ from netvalue.cli.app import (
     main,
     open_db,
     parse_as_of,
+    working,
 )
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
@@ -146,7 +147,7 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Judging connection requests"):
         data = rec.triage_report(db, parse_as_of(as_of))
     if as_json:
         emit_json(data)
@@ -260,7 +261,7 @@ def plan(
     if ctx.invoked_subcommand is not None:
         return
     chosen_week, moment = _week_and_as_of(week, as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Planning the week"):
         data = rec.plan_report(db, week=chosen_week, as_of=moment, allow_repeat=allow_repeat, replan=replan)
     if as_json:
         emit_json(data)
@@ -323,7 +324,7 @@ def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | 
       netvalue plan export --ics --output ~/outreach.ics
     """
     chosen_week, moment = _week_and_as_of(week, None)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Planning the week"):
         data = rec.plan_report(db, week=chosen_week, as_of=moment)
     payload = rec.plan_ics(data)
     if output is None:
@@ -436,7 +437,7 @@ def ledger(ctx: click.Context, as_json: bool) -> None:
     Example:
       netvalue ledger --json
     """
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Balancing the ledger"):
         data = rec.ledger_report(db)
     if as_json:
         emit_json(data)

@@ -16,6 +16,7 @@ from netvalue.cli.app import (
     main,
     open_db,
     parse_as_of,
+    working,
 )
 from netvalue.report.network import network_report
 
@@ -32,7 +33,7 @@ def report(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
       netvalue report --as-of 2025-12-31 --json
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Counting who you talk to"):
         data = network_report(db, moment)
     if as_json:
         emit_json(data)

@@ -17,6 +17,7 @@ from netvalue.cli.app import (
     main,
     open_db,
     parse_as_of,
+    working,
 )
 from netvalue.errors import UsageError
 from netvalue.report.structure import (
@@ -52,7 +53,7 @@ def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool)
       netvalue communities --as-of 2025-12-31 --json
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Finding communities"):
         data = communities_report(db, moment, seed)
     if as_json:
         emit_json(data)
@@ -101,7 +102,7 @@ def brokerage(ctx: click.Context, as_of: str | None, seed: int, as_json: bool) -
       netvalue brokerage --json
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Measuring brokerage"):
         data = brokerage_report(db, moment, seed)
     if as_json:
         emit_json(data)
@@ -159,7 +160,7 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
       netvalue hangouts --by community --json
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Finding where your network gathers"):
         data = hangouts_report(db, moment, cast(HangoutBy, by), seed)
     if as_json:
         emit_json(data)
@@ -211,7 +212,7 @@ def graph_export_command(
       netvalue graph export --format graphml --output network.graphml
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Building the network graph"):
         text = graph_export(db, moment, cast(GraphFormat, fmt), seed)
     if output is None:
         click.echo(text)

@@ -20,6 +20,7 @@ from netvalue.cli.app import (
     main,
     open_db,
     parse_as_of,
+    working,
 )
 from netvalue.errors import UsageError
 from netvalue.explain import all_topics, get_topic
@@ -55,7 +56,7 @@ def ties(
       netvalue ties --dormant --as-of 2025-12-31
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Judging your ties"):
         table = load_ties(db, moment)
     rows = [
         s for s in table.ranked if (tier is None or s.tier == tier.lower()) and (not dormant or s.dormant)
@@ -119,7 +120,7 @@ def value(ctx: click.Context, coefficient: float | None, as_of: str | None, as_j
       netvalue value --coefficient 1200 --json
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Valuing your network"):
         if coefficient is not None:
             save_value_coefficient(db, coefficient)
         data = value_report(db, moment)
@@ -238,7 +239,7 @@ def model(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
       netvalue model --json
     """
     moment = parse_as_of(as_of)
-    with open_db(ctx) as db:
+    with open_db(ctx) as db, working("Comparing the models with your ratings"):
         data = model_report(db, moment)
     if as_json:
         emit_json(data)
