@@ -153,7 +153,7 @@ def test_bridge_to_a_quiet_cluster_through_the_structure_adapter(
         structurally_valuable=set(),
         brokerage=Brokerage(0.5, 1.0, 0.5, 0.0, 3),
     )
-    monkeypatch.setattr(rec, "network_structure", lambda db, as_of: fake)
+    monkeypatch.setattr(rec, "network_structure", lambda db, as_of, ties=None: fake)
     plan = rec.plan_report(network.db, week="2026-W47", as_of=AS_OF)
     whys = {item["id"]: item["why"] for item in plan["items"]}
     assert any("your bridge to Leeds alumni, a cluster going quiet" in why for why in whys.values())

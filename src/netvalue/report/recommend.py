@@ -38,7 +38,7 @@ from netvalue.recommend.triage import (
     triage_requests,
 )
 from netvalue.report.structure import Structure, load_structure
-from netvalue.report.ties import load_ties
+from netvalue.report.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store import recommend as store
 from netvalue.store.recommend import RequestRow, TriageDecision
@@ -50,14 +50,16 @@ QUIET_RATIO = 0.25
 strength (summed). [ours]"""
 
 
-def tie_table(db: Database, as_of: int) -> list[TieLike]:
-    """The ties as of ``as_of`` (the adapter over ``report.ties.load_ties``)."""
-    return list(load_ties(db, as_of).ranked)
+def tie_table(db: Database, as_of: int, table: TieTable | None = None) -> list[TieLike]:
+    """The ties as of ``as_of`` (the adapter over ``report.ties.load_ties``; ``table``: its result, when
+    already loaded)."""
+    return list((load_ties(db, as_of) if table is None else table).ranked)
 
 
-def network_structure(db: Database, as_of: int) -> Structure:
-    """The network's structure (the adapter over ``report.structure.load_structure``; seed 0)."""
-    return load_structure(db, as_of, seed=0)
+def network_structure(db: Database, as_of: int, ties: TieTable | None = None) -> Structure:
+    """The network's structure (the adapter over ``report.structure.load_structure``; seed 0); ``ties``:
+    ``load_ties(db, as_of)`` when already loaded, so it is not computed twice."""
+    return load_structure(db, as_of, seed=0, ties=ties)
 
 
 def current_purpose(db: Database) -> Purpose:
@@ -199,7 +201,9 @@ def reach(identities: Iterable[str]) -> list[str]:
     return ways
 
 
-def _plan_context(db: Database, ties: list[TieLike], week: str, as_of: int, ledger: Ledger) -> PlanContext:
+def _plan_context(
+    db: Database, ties: list[TieLike], week: str, as_of: int, ledger: Ledger, table: TieTable | None = None
+) -> PlanContext:
     last_outreach: dict[int, int] = {}
     for row in store.outreach_log(db):
         if row.done_at < as_of:
@@ -214,7 +218,7 @@ def _plan_context(db: Database, ties: list[TieLike], week: str, as_of: int, ledg
         profile_text=store.profile_texts(db),
         position_changes={c.person_id: (c.before, c.after) for c in store.position_changes(db)},
         last_titles=store.last_titles(db, as_of),
-        bridges_to_quiet=_quiet_bridges(network_structure(db, as_of), ties),
+        bridges_to_quiet=_quiet_bridges(network_structure(db, as_of, table), ties),
         last_outreach=last_outreach,
         last_week_people=frozenset(last_week),
         owner_organizations=tuple(org for kind, org in store.owner_organizations(db) if kind == "position"),
@@ -236,8 +240,9 @@ def plan_report(
     saved = [] if replan else store.saved_plan(db, week)
     ledger = ledger_of(db)
     if not saved:
-        ties = tie_table(db, as_of)
-        ctx = _plan_context(db, ties, week, as_of, ledger)
+        table = load_ties(db, as_of)  # once, for the plan and for the structure it reads (1.3 s at 30,000)
+        ties = tie_table(db, as_of, table)
+        ctx = _plan_context(db, ties, week, as_of, ledger, table)
         items = plan_week(ties, ctx, week=week, as_of=as_of, size=plan_size(db), allow_repeat=allow_repeat)
         store.save_plan(db, week, [(i.person_id, i.why, i.opener) for i in items])
         saved = store.saved_plan(db, week)
