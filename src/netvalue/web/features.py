@@ -51,11 +51,14 @@ def tie_table(state: WebState, db: Database, as_of: int) -> TieTable | None:
 
 
 def structure(state: WebState, db: Database, as_of: int) -> Structure | None:
-    """The network's structure as of ``as_of``, seed 0 as the CLI's default (``None`` if it failed)."""
+    """The network's structure as of ``as_of``, seed 0 as the CLI's default (``None`` if it failed); it
+    reads the cached tie table rather than judging every tie again."""
     return guarded(
         state,
         STRUCTURE_MODULE,
-        lambda: state.cache.get("structure", as_of, lambda: load_structure(db, as_of, 0)),
+        lambda: state.cache.get(
+            "structure", as_of, lambda: load_structure(db, as_of, 0, ties=tie_table(state, db, as_of))
+        ),
     )
 
 
