@@ -105,10 +105,16 @@ def crowd(size: int = 200) -> list[PersonFacts]:
 
 
 def test_a_rare_name_merge_is_priced_for_the_budget_of_the_lone_names() -> None:
+    # a crowd known from LinkedIn and from a mailbox, as after two imports: namesakes could fall apart
+    correspondents = [
+        PersonFacts(2000 + i, f"Other{i} Name{i}", emails=(f"o{i}@example.org",), sources=("email",))
+        for i in range(50)
+    ]
     people = [
         PersonFacts(1, "Zephyrine Quast", linkedins=("linkedin.com/in/zq",), sources=("linkedin",)),
         PersonFacts(2, "Zephyrine Quast", emails=("zq1984@gmail.com",), sources=("email",)),
         *crowd(),
+        *correspondents,
     ]
     merged = plan_resolution(people, prior_links=10_000).merges
     assert [(m.a, m.b, m.rule) for m in merged] == [(1, 2, "rare_name")]

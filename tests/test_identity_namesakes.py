@@ -13,6 +13,7 @@ from netvalue.identity.namesakes import (
     NamesakeEstimate,
     accept_lone_names,
     estimate_namesakes,
+    namesake_chance,
     pairing,
 )
 from netvalue.store.identity import PersonFacts
@@ -53,7 +54,7 @@ def test_expected_namesakes_is_the_smoothed_decoy_count_scaled_by_the_overlap() 
 
 
 def test_accept_takes_likeliest_first_within_the_budget_and_never_a_likely_namesake() -> None:
-    # rate 2.5 namesakes per unit of coincidence: chances 0.025, 0.25, 0.725 (above c / (2 + c) each)
+    # rate 2.5 namesakes per unit of coincidence: chances 0.025, 0.25, 0.725
     rates = [2.5, 2.5, 2.5]
     # budget 0.01 * (5 + 1) = 0.06 holds the first (0.025), not the first two (0.275)
     taken = accept_lone_names([0.29, 0.01, 0.1], rates, [1, 1, 1], linked_pairs=5, tolerated=0.01)
@@ -74,10 +75,15 @@ def test_accept_counts_the_record_pairs_a_merge_links() -> None:
     assert [index for index, _ in taken] == [0]
 
 
-def test_a_common_name_keeps_its_poisson_chance_whatever_the_decoys_say() -> None:
-    taken = accept_lone_names([0.1], [0.0], [1], linked_pairs=10_000, tolerated=0.01)
-    assert taken[0][1] == pytest.approx(0.1 / 2.1)
-    assert accept_lone_names([0.1], [0.0], [1], linked_pairs=0, tolerated=0.01) == []
+def test_the_chance_is_the_decoy_rate_times_the_coincidence_and_nothing_else() -> None:
+    # no floor from the name's frequency: a rate of 0.5 makes a coincidence of 0.1 a chance of 0.05
+    assert namesake_chance(0.5, 0.1) == pytest.approx(0.05)
+    assert namesake_chance(0.0, 0.1) == 0.0
+    assert namesake_chance(40.0, 0.1) == 1.0
+    taken = accept_lone_names([0.1], [0.5], [1], linked_pairs=10, tolerated=0.01)
+    assert taken == [(0, pytest.approx(0.05))]
+    # the same pair does not fit a budget of 0.01 * (1 + 1) = 0.02
+    assert accept_lone_names([0.1], [0.5], [1], linked_pairs=1, tolerated=0.01) == []
 
 
 def test_rate_follows_how_namesakes_and_split_humans_fall_over_pairings_of_sources() -> None:

@@ -192,9 +192,17 @@ def estimate_namesakes(
 
 def namesake_chance(rate: float, coincidence: float) -> float:
     """A pair's chance of being two namesakes: ``rate * coincidence`` (:meth:`NamesakeEstimate.rate`),
-    never below the Poisson odds of its name's frequency alone, ``c / (2 + c)`` (see
-    :func:`accept_lone_names`)."""
-    return min(1.0, max(rate * coincidence, coincidence / (2.0 + coincidence)))
+    at most 1.
+
+    There is no floor from the name's frequency alone.  An earlier one, the Poisson odds ``c / (2 + c)``
+    that two of the humans bearing a name with coincidence ``c`` are in the database rather than one, took
+    a human split over two sources to be no likelier than two namesakes each seen once; the decoy rate
+    measures exactly that ratio in the user's own data.  The floor was there so that a common name alone
+    would never merge, which :func:`~netvalue.identity.frequency.is_common_name` now ensures.  Measured on
+    ``benchmarks/identity.py`` (16 draws of 800 and 2,000 people, pairs pooled), dropping it raised recall
+    from 0.7937 to 0.8108 with hard names and from 0.9531 to 0.9546 with realistic ones, precision
+    0.9948 -> 0.9945 and 0.9959 -> 0.9957."""
+    return min(1.0, rate * coincidence)
 
 
 def accept_lone_names(
@@ -214,13 +222,8 @@ def accept_lone_names(
     link (the product of its two groups' sizes); ``linked_pairs``: the pairs of records the merges so far
     link, ``expected_wrong`` the pairs among them expected wrongly linked.  Candidates are taken while the
     record pairs expected wrongly linked stay within ``tolerated`` times the pairs linked: precision counted
-    over pairs of records, as issue 3 measures it.
-
-    A candidate's chance is never below what its name's frequency alone gives: with ``K`` humans bearing
-    the name Poisson-distributed with mean ``c`` (its coincidence), two bearers are two namesakes rather
-    than one human against odds ``P(K=2) / P(K=1) = c / 2``, i.e. with chance ``c / (2 + c)`` -- so a common
-    name alone (John Smith: ``c`` ~ 0.1 among 1,000 people) merges only inside a large budget of sure
-    merges, whatever the decoys say."""
+    over pairs of records, as issue 3 measures it.  A common name never gets here
+    (:func:`~netvalue.identity.frequency.is_common_name`)."""
     chances = [namesake_chance(r, c) for r, c in zip(rates, coincidences, strict=True)]
     taken: list[tuple[int, float]] = []
     wrong = expected_wrong
