@@ -13,12 +13,12 @@ and the output says so.
 Scoring is pairwise over source records (each appearance of a person in a source, keyed by the
 identity the source gives them): a pair is a true merge when both records are one invented person, a
 predicted merge when both ended in one database person.  Targets (issue 3): precision >= 0.99, recall
->= 0.95.  One draw's figures move by about a point of recall from seed to seed (realistic names, 16 draws
-of 800 and 2,000 people: 0.947-0.970, standard deviation 0.007), so the verdict is over several draws: their pairs pooled, with a 95 %
+>= 0.95.  One draw's figures move by about a point of recall from seed to seed (realistic names, 48 draws
+of 800 and 2,000 people: 0.939-0.971), so the verdict is over several draws: their pairs pooled, with a 95 %
 bootstrap interval over draws; "met" when the whole interval clears the target.  Each draw also prints its
 attainable recall, the recall if every missed pair that issue 3's rules allow linking were linked.
 
-    python benchmarks/identity.py                      # 800 and 2,000 people x 8 seeds, both name settings
+    python benchmarks/identity.py                      # 800 and 2,000 people x 24 seeds, both name settings
     python benchmarks/identity.py 300 --draws 2 --no-timing   # a quick run
     python benchmarks/identity.py 2000 --names hard    # only the original (hard) name setting
     python benchmarks/identity.py 800 --seed 21 --draws 1 --misses   # one draw, with its wrong merges
@@ -32,6 +32,7 @@ both are printed by default, so the targets cannot be met by easing the test.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import resource
 import sys
@@ -40,6 +41,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, formataddr
@@ -557,7 +559,11 @@ class Draw:
     @property
     def attainable(self) -> Tally:
         """The tally if every missed pair that issue 3's rules allow linking had been linked."""
-        lost = sum(n for cause, n in self.missed.items() if cause.startswith(UNATTAINABLE))
+        lost = sum(
+            n
+            for cause, n in self.missed.items()
+            if cause.startswith(UNATTAINABLE) and not cause.endswith("all one human")
+        )
         return Tally(self.auto.true, self.auto.merged, self.auto.true - lost)
 
 
@@ -683,7 +689,7 @@ def report(pool: NamePool, draws: Sequence[Draw]) -> None:
 def run(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool, misses: bool) -> None:
     print(f"== names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
           f"{', uniform' if pool.given_cum is None else ', Zipf-Mandelbrot'}); "
-          f"{len(sizes) * len(seeds)} draws: {' and '.join(f'{n:,}' for n in sizes)} people,"
+          f"{len(sizes) * len(seeds)} draw{'s' if len(sizes) * len(seeds) != 1 else ''}: {' and '.join(f'{n:,}' for n in sizes)} people,"
           f" seeds {seeds[0]}-{seeds[-1]}")  # fmt: skip
     draws: list[Draw] = []
     peak = 0.0
@@ -767,15 +773,31 @@ def miss_cause(a: Profile, b: Profile, bearers: Counter[tuple[str, str]]) -> str
 
 
 def miss_causes(db: Database, truth: Truth) -> Counter[str]:
-    """Missed true pairs (pairs of source records) by cause (:func:`miss_cause`)."""
+    """Missed true pairs (pairs of source records) by cause (:func:`miss_cause`).  A name several people
+    bear who are all one human is told apart from one that namesakes share: only the second is a guess."""
     profiles = {f.id: profile_of(f) for f in person_facts(db.conn)}
-    bearers: Counter[tuple[str, str]] = Counter(p.name_key for p in profiles.values() if p.name_key)
+    bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for pid, p in profiles.items():
+        if p.name_key:
+            bearers[p.name_key].add(pid)
+    placed = placement(db, truth)
+    humans_in: dict[int, set[int]] = defaultdict(set)
+    for human, persons in placed.items():
+        for pid in persons:
+            humans_in[pid].add(human)
+    counts = Counter({key: len(pids) for key, pids in bearers.items()})
     found: Counter[str] = Counter()
-    for persons in placement(db, truth).values():
+    for persons in placed.values():
         ids = sorted(persons)
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                found[miss_cause(profiles[a], profiles[b], bearers)] += persons[a] * persons[b]
+                cause = miss_cause(profiles[a], profiles[b], counts)
+                key = profiles[a].name_key
+                if cause.startswith("exact name borne by") and key is not None:
+                    held = set().union(*(humans_in[pid] for pid in bearers[key]))
+                    if len(held) == 1:
+                        cause += ", all one human"
+                found[cause] += persons[a] * persons[b]
     return found
 
 
@@ -836,7 +858,7 @@ def main(argv: Sequence[str]) -> None:
     )
     parser.add_argument("--seed", type=int, default=1, help="the first draw's random seed (default 1)")
     parser.add_argument(
-        "--draws", type=int, default=8, help="draws per size, seeds SEED, SEED+1, ... (default 8)"
+        "--draws", type=int, default=24, help="draws per size, seeds SEED, SEED+1, ... (default 24)"
     )
     parser.add_argument("--why", action="store_true", help="list the people left apart or wrongly merged")
     parser.add_argument("--misses", action="store_true", help="diagnostics: wrong merges by rule")
@@ -844,10 +866,12 @@ def main(argv: Sequence[str]) -> None:
     args = parser.parse_args(argv)
     sizes = args.sizes or [800, 2000]
     seeds = list(range(args.seed, args.seed + max(args.draws, 1)))
+    if not args.no_timing:
+        # in a fresh process first: after a hundred draws this one's heap would slow it by half again
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
+            child.submit(time_resolution, 30_000 if max(sizes) >= 2000 else max(sizes) * 10).result()
     for label in ("hard", "realistic") if args.names == "both" else (args.names,):
         run(sizes, POOLS[label], seeds, why=args.why, misses=args.misses)
-    if not args.no_timing:
-        time_resolution(30_000 if max(sizes) >= 2000 else max(sizes) * 10)
 
 
 if __name__ == "__main__":
