@@ -199,9 +199,9 @@ def namesake_chance(rate: float, coincidence: float) -> float:
     a human split over two sources to be no likelier than two namesakes each seen once; the decoy rate
     measures exactly that ratio in the user's own data.  The floor was there so that a common name alone
     would never merge, which :func:`~netvalue.identity.frequency.is_common_name` now ensures.  Measured on
-    ``benchmarks/identity.py`` (16 draws of 800 and 2,000 people, pairs pooled), dropping it raised recall
-    from 0.7937 to 0.8108 with hard names and from 0.9531 to 0.9546 with realistic ones, precision
-    0.9948 -> 0.9945 and 0.9959 -> 0.9957."""
+    ``benchmarks/identity.py`` (48 draws of 800 and 2,000 people, pairs pooled), dropping it raised recall
+    from 0.7878 to 0.8038 with hard names and from 0.9508 to 0.9526 with realistic ones, precision
+    0.9956 -> 0.9952 and 0.9954 -> 0.9952."""
     return min(1.0, rate * coincidence)
 
 
