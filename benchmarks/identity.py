@@ -687,12 +687,12 @@ def report(pool: NamePool, draws: Sequence[Draw]) -> None:
 
 
 def run(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool, misses: bool) -> None:
+    count = len(sizes) * len(seeds)
     print(f"== names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
           f"{', uniform' if pool.given_cum is None else ', Zipf-Mandelbrot'}); "
-          f"{len(sizes) * len(seeds)} draw{'s' if len(sizes) * len(seeds) != 1 else ''}: {' and '.join(f'{n:,}' for n in sizes)} people,"
+          f"{count} draw{'s' if count != 1 else ''}: {' and '.join(f'{n:,}' for n in sizes)} people,"
           f" seeds {seeds[0]}-{seeds[-1]}")  # fmt: skip
     draws: list[Draw] = []
-    peak = 0.0
     for n in sizes:
         for seed in seeds:
             d = measure(n, pool, seed, why=why, misses=misses)
