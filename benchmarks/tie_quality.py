@@ -51,8 +51,16 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from netvalue.analysis.ties import judge_ties, tie_features
-from netvalue.columns import InteractionArrays
+from netvalue.analysis.strength import DEFAULT_MODEL, FEATURE_NAMES, SIGNS, StrengthModel, design_matrix
+from netvalue.analysis.ties import (
+    CONVERSATION_KINDS,
+    DEFAULT_SETTINGS,
+    REPLY_WINDOW_DAYS,
+    TieSettings,
+    judge_ties,
+    tie_features,
+)
+from netvalue.columns import DIRECTION_RECEIVED, DIRECTION_SENT, KIND_MEETING, InteractionArrays
 
 DAY = 86_400
 MONTH = 30 * DAY
@@ -152,8 +160,50 @@ def auc_standard_error(auc: float, positives: int, negatives: int) -> float:
 
 
 MODEL = "netvalue strength (model)"
-COUNT = "baseline: interaction count"
+COUNT = "baseline: message count"
 RECENCY = "baseline: recency (days since last interaction)"
+DOTALIGN = "baseline: DotAlign score"
+BASELINES = (COUNT, RECENCY, DOTALIGN)
+
+ENRON = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "enron"
+TRAIN = ("allen-p", "kitchen-l", "shankman-j", "skilling-j", "ward-k")
+"""The mailboxes the weights and settings were chosen on; the other six are held out [ours]."""
+MIN_HORIZON_MESSAGES = 25  # a cut's 6 months of outcome must hold this many sent and received messages
+MAX_CUTS = 4
+
+
+def dotalign_score(rows: InteractionArrays, n: int, as_of: int) -> np.ndarray:
+    """DotAlign's published relationship score (science.md §8, [reported]): 1 point per reciprocated
+    e-mail, 3 per meeting; 75 % of each point decays (linearly, our reading) over 2 years and 25 % over
+    6; score MAX(1, MIN(100, points)).  "Reciprocated": a message with one the other way within the
+    90-day reply window of the tie model (our reading)."""
+    rows = rows.before(as_of)
+    talk = ~rows.bulk & np.isin(rows.kind, CONVERSATION_KINDS)
+    p, t, d = rows.person, rows.occurred_at, rows.direction
+    meeting = talk & (rows.kind == KIND_MEETING)
+    sent = talk & (d == DIRECTION_SENT) & ~meeting
+    received = talk & (d == DIRECTION_RECEIVED) & ~meeting
+    window = REPLY_WINDOW_DAYS * DAY
+    shift = np.int64(1) << np.int64(36)
+    base = int(t.min()) if len(t) else 0
+
+    def answered(mask: np.ndarray, other: np.ndarray) -> np.ndarray:
+        keys = np.sort(p[other] * shift + (t[other] - base))
+        mine = p[mask] * shift + (t[mask] - base)
+        if len(keys) == 0:
+            return np.zeros(len(mine), dtype=np.bool_)
+        lo = np.searchsorted(keys, mine - window, side="left")
+        hi = np.searchsorted(keys, mine + window, side="right")
+        return np.asarray(hi > lo)
+
+    points = np.zeros(len(p))
+    points[np.flatnonzero(sent)[answered(sent, received)]] = 1.0
+    points[np.flatnonzero(received)[answered(received, sent)]] = 1.0
+    points[meeting] = 3.0
+    age = (as_of - t) / DAY
+    decay = 0.75 * np.clip(1 - age / 730, 0, 1) + 0.25 * np.clip(1 - age / 2190, 0, 1)
+    total = np.bincount(p, weights=points * decay, minlength=n)
+    return np.maximum(1.0, np.minimum(100.0, total))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,88 +218,254 @@ class CutResult:
 
     @property
     def beats(self) -> bool:
-        baselines = [v for k, v in self.auc.items() if k.startswith("baseline")]
-        return all(self.auc[MODEL] > b for b in baselines)
+        return all(self.auc[MODEL] > self.auc[b] for b in BASELINES if b in self.auc)
 
 
 def _day(t: int) -> str:
     return f"{dt.datetime.fromtimestamp(t, dt.UTC):%Y-%m-%d}"
 
 
-def _coverage(rows: InteractionArrays, cut: int) -> str:
-    one_to_few = ~rows.bulk
-    t, d = rows.occurred_at, rows.direction
+def _direct(rows: InteractionArrays) -> tuple[np.ndarray, np.ndarray]:
+    talk = ~rows.bulk & np.isin(rows.kind, CONVERSATION_KINDS)
+    return talk & (rows.direction == DIRECTION_SENT), talk & (rows.direction == DIRECTION_RECEIVED)
 
-    def n(direction: int, lo: int, hi: int) -> int:
-        return int((one_to_few & (d == direction) & (t >= lo) & (t < hi)).sum())
+
+def _coverage(rows: InteractionArrays, cut: int) -> str:
+    sent, received = _direct(rows)
+    t = rows.occurred_at
+
+    def n(mask: np.ndarray, lo: int, hi: int) -> int:
+        return int((mask & (t >= lo) & (t < hi)).sum())
 
     return (
-        f"one-to-few messages on record: before the cut sent {n(0, -(2**62), cut):,}, received "
-        f"{n(1, -(2**62), cut):,}; in the 6 months after sent {n(0, cut, cut + HORIZON):,}, received "
-        f"{n(1, cut, cut + HORIZON):,}"
+        f"direct messages on record: before the cut sent {n(sent, -(2**62), cut):,}, received "
+        f"{n(received, -(2**62), cut):,}; in the 6 months after sent {n(sent, cut, cut + HORIZON):,}, received "
+        f"{n(received, cut, cut + HORIZON):,}"
     )
 
 
-def evaluate(rows: InteractionArrays, n: int, cut: int, label: str, *, coverage: bool = False) -> CutResult:
-    """Strength from everything before ``cut``; label: a two-way contact in the 6 months after it."""
+def choose_cuts(rows: InteractionArrays, count: int = MAX_CUTS) -> list[int]:
+    """Rolling-origin cuts on a real mailbox: month starts whose following 6 months hold at least
+    MIN_HORIZON_MESSAGES direct messages in each direction (so the outcome, a two-way contact, can be
+    seen) and whose past holds at least 50; up to ``count`` of them, spread over the qualifying ones."""
+    sent, received = _direct(rows)
+    t = rows.occurred_at
+    if len(t) == 0:
+        return []
+    first = np.datetime64(int(np.percentile(t, 1)), "s").astype("datetime64[M]") + np.timedelta64(2, "M")
+    last = np.datetime64(int(t.max()) - HORIZON, "s").astype("datetime64[M]")
+    qualifying = []
+    month = first
+    while month <= last:
+        cut = int(month.astype("datetime64[s]").astype(np.int64))
+        after = (t >= cut) & (t < cut + HORIZON)
+        if (
+            int((sent & after).sum()) >= MIN_HORIZON_MESSAGES
+            and int((received & after).sum()) >= MIN_HORIZON_MESSAGES
+            and int(((sent | received) & (t < cut)).sum()) >= 50
+        ):
+            qualifying.append(cut)
+        month += np.timedelta64(1, "M")
+    if len(qualifying) <= count:
+        return qualifying[::-1]
+    picks = np.linspace(0, len(qualifying) - 1, count).round().astype(int)
+    return [qualifying[i] for i in sorted(set(picks.tolist()), reverse=True)]
+
+
+def evaluate(
+    rows: InteractionArrays,
+    n: int,
+    cut: int,
+    label: str,
+    *,
+    coverage: bool = False,
+    settings: TieSettings = DEFAULT_SETTINGS,
+    model: StrengthModel = DEFAULT_MODEL,
+    quiet: bool = False,
+) -> CutResult:
+    """Strength from everything before ``cut``; label: a two-way contact on record in the 6 months after."""
     start = time.perf_counter()
-    before = tie_features(rows, n, cut)
-    judged = judge_ties(before)
-    after = tie_features(rows, n, cut + HORIZON)
+    before = tie_features(rows, n, cut, settings=settings)
+    judged = judge_ties(before, model)
+    after = tie_features(rows, n, cut + HORIZON, settings=settings)
     seconds = time.perf_counter() - start
-    # Candidates: every tie with some interaction before the cut.
-    seen = before.last_contact >= 0
-    truth = (after.last_two_way >= cut)[seen]
-    count = (before.sent + before.received + before.meetings)[seen].astype(np.float64)
-    recency = -np.nan_to_num(before.days_since(before.last_contact), nan=1e9)[seen]
+    # Candidates: every tie with a direct interaction before the cut (the same for every setting).
+    earlier = rows.before(cut)
+    talk = ~earlier.bulk & np.isin(earlier.kind, CONVERSATION_KINDS)
+    count_all = np.bincount(earlier.person[talk], minlength=n).astype(np.float64)
+    last_any = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(last_any, earlier.person[talk], earlier.occurred_at[talk])
+    seen = count_all > 0
+    truth = (after.last_two_way_observed >= cut)[seen]
     scores = {
         MODEL: judged.strength[seen],
-        COUNT: count,
-        RECENCY: recency,
+        COUNT: count_all[seen],
+        RECENCY: -((cut - last_any) / DAY)[seen],
+        DOTALIGN: dotalign_score(rows, n, cut)[seen],
         "for reference: activity A alone": judged.activity[seen],
-        "for reference: historical strength alone": judged.history[seen],
+        "for reference: peak strength alone": judged.history[seen],
     }
     positives, candidates = int(truth.sum()), int(seen.sum())
-    print(
-        f"[{label}] cut {_day(cut)}; ties with interactions before it: {candidates:,}; still two-way in "
-        f"the next 6 months: {positives:,} ({100 * positives / max(candidates, 1):.1f}%)"
-    )
-    if coverage:
-        print(f"  {_coverage(rows, cut)}")
-    print(f"  interactions: {len(rows.person):,}; features+judgment twice in {seconds:.2f} s")
+    if not quiet:
+        print(
+            f"[{label}] cut {_day(cut)}; ties with interactions before it: {candidates:,}; two-way in "
+            f"the next 6 months: {positives:,} ({100 * positives / max(candidates, 1):.1f}%)"
+        )
+        if coverage:
+            print(f"  {_coverage(rows, cut)}")
+        print(f"  interactions: {len(rows.person):,}; features+judgment twice in {seconds:.2f} s")
     if positives in (0, candidates):
-        print("  only one class: AUC undefined")
+        if not quiet:
+            print("  only one class: AUC undefined")
         return CutResult(label, cut, candidates, positives, {})
     auc = {name: float(roc_auc_score(truth, s)) for name, s in scores.items()}
-    for name, value in auc.items():
-        se = auc_standard_error(value, positives, candidates - positives)
-        print(f"  ROC AUC  {value:.3f} ± {se:.3f}  {name}")
     result = CutResult(label, cut, candidates, positives, auc)
-    best = max(auc[COUNT], auc[RECENCY])
-    verdict = "beats" if result.beats else "does NOT beat"
-    print(f"  the model {verdict} every baseline (margin over the best: {auc[MODEL] - best:+.3f})")
+    if not quiet:
+        for name, value in auc.items():
+            se = auc_standard_error(value, positives, candidates - positives)
+            print(f"  ROC AUC  {value:.3f} ± {se:.3f}  {name}")
+        best = max(auc[b] for b in BASELINES)
+        verdict = "beats" if result.beats else "does NOT beat"
+        print(f"  the model {verdict} every baseline (margin over the best: {auc[MODEL] - best:+.3f})")
     return result
 
 
-def summarise(title: str, results: list[CutResult]) -> None:
-    """Mean AUC of every score over the cuts with both classes, and the cuts the model wins."""
+def summarise(title: str, results: list[CutResult]) -> dict[str, float]:
+    """Mean AUC of every score over the cuts with both classes, the cuts the model wins, and the
+    margins the issue judges (mean AUC over every baseline's; share of cuts above count)."""
     usable = [r for r in results if r.auc]
-    if len(results) < 2 or not usable:
-        return
+    if not usable:
+        print(f"== {title}: no cut with both classes")
+        return {}
     print(f"== {title}: {len(usable)} of {len(results)} cuts with both classes")
-    print("  positives per cut: " + ", ".join(f"{_day(r.cut)} {r.positives}" for r in usable))
-    for name in usable[0].auc:
+    means = {name: float(np.mean([r.auc[name] for r in usable])) for name in usable[0].auc}
+    for name, value in means.items():
         values = [r.auc[name] for r in usable]
-        print(
-            f"  mean ROC AUC  {np.mean(values):.3f}  (min {min(values):.3f}, max {max(values):.3f})  {name}"
-        )
+        print(f"  mean ROC AUC  {value:.3f}  (min {min(values):.3f}, max {max(values):.3f})  {name}")
     wins = sum(r.beats for r in usable)
-    mean_model = float(np.mean([r.auc[MODEL] for r in usable]))
-    best = max(float(np.mean([r.auc[k] for r in usable])) for k in (COUNT, RECENCY))
+    above_count = sum(r.auc[MODEL] > r.auc[COUNT] for r in usable)
+    margin = min(means[MODEL] - means[b] for b in BASELINES)
     print(
-        f"  the model beats every baseline at {wins} of {len(usable)} cuts; mean margin over the best "
-        f"baseline's mean: {mean_model - best:+.3f}"
+        f"  the model beats every baseline at {wins} of {len(usable)} cuts, count at {above_count} "
+        f"({100 * above_count / len(usable):.0f}%); mean AUC margin over the best baseline: {margin:+.3f}"
     )
+    return {"margin": margin, "above_count": above_count / len(usable), "cuts": len(usable), **means}
+
+
+def import_mailbox(folder: Path, out: Path) -> Path:
+    """A fresh netvalue database of one mailbox (every message counted by its group size)."""
+    from netvalue.importers import ImportOptions
+    from netvalue.importing import run_import
+    from netvalue.store import Database
+
+    path = out / f"{folder.name}.db"
+    for stale in out.glob(f"{folder.name}.db*"):
+        stale.unlink()
+    db = Database.open(path)
+    try:
+        run_import(db, folder, source="email", options=ImportOptions())
+    finally:
+        db.close()
+    return path
+
+
+def fit_model(samples: list[tuple[np.ndarray, np.ndarray]], alpha: float = 1.0) -> StrengthModel:
+    """Logistic regression of "two-way in the next 6 months" on the design matrix, pooled over the
+    training cuts, every weight kept on the side the research gives it (science.md §1-2: the "days
+    since" features and overdue negative, the rest positive), L2 penalty ``alpha`` on standardised
+    features [ours]."""
+    from scipy.optimize import minimize
+
+    x = np.vstack([s[0] for s in samples])
+    y = np.concatenate([s[1] for s in samples]).astype(np.float64)
+    signs = np.array([SIGNS[name] for name in FEATURE_NAMES])
+    flipped = x * signs
+    mean, scale = flipped.mean(axis=0), flipped.std(axis=0)
+    scale = np.where(scale > 1e-12, scale, 1.0)
+    z = (flipped - mean) / scale
+    k = z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        b, w = theta[0], theta[1:]
+        logit = b + z @ w
+        p = 1 / (1 + np.exp(-np.clip(logit, -40, 40)))
+        eps = 1e-12
+        value = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + alpha * (w @ w) / len(y)
+        grad_logit = (p - y) / len(y)
+        grad = np.concatenate([[grad_logit.sum()], z.T @ grad_logit + 2 * alpha * w / len(y)])
+        return float(value), grad
+
+    bounds = [(None, None)] + [(0.0, None)] * k
+    result = minimize(loss, np.zeros(k + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    coef = result.x[1:] / scale
+    intercept = float(result.x[0] - coef @ mean)
+    weights = {name: float(c * s) for name, c, s in zip(FEATURE_NAMES, coef, signs, strict=True)}
+    return StrengthModel(intercept=intercept, weights=weights, source=f"fitted on {len(y)} ties")
+
+
+def training_samples(
+    mailboxes: dict[str, tuple[InteractionArrays, int, list[int]]], settings: TieSettings
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    samples = []
+    for name in TRAIN:
+        if name not in mailboxes:
+            continue
+        rows, n, cuts = mailboxes[name]
+        for cut in cuts:
+            before = tie_features(rows, n, cut, settings=settings)
+            after = tie_features(rows, n, cut + HORIZON, settings=settings)
+            seen = before.last_contact >= 0
+            samples.append((design_matrix(before)[seen], (after.last_two_way_observed >= cut)[seen]))
+    return samples
+
+
+def run_mailboxes(
+    mailboxes: dict[str, tuple[InteractionArrays, int, list[int]]],
+    settings: TieSettings,
+    model: StrengthModel,
+    title: str,
+    *,
+    verbose: bool,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Every cut of every mailbox; the training and the held-out summaries."""
+    train: list[CutResult] = []
+    held: list[CutResult] = []
+    for name, (rows, n, cuts) in mailboxes.items():
+        if verbose:
+            print(f"-- {name}: {len(cuts)} cuts ({'training' if name in TRAIN else 'held out'})")
+        results = [
+            evaluate(
+                rows,
+                n,
+                cut,
+                f"{name} {k + 1}/{len(cuts)}",
+                coverage=True,
+                settings=settings,
+                model=model,
+                quiet=not verbose,
+            )
+            for k, cut in enumerate(cuts)
+        ]
+        (train if name in TRAIN else held).extend(results)
+        if verbose:
+            usable = [r for r in results if r.auc]
+            if usable:
+                line = ", ".join(
+                    f"{key.split(':')[-1].strip()} {np.mean([r.auc[key] for r in usable]):.3f}"
+                    for key in (MODEL, *BASELINES)
+                )
+                print(f"   mean over its cuts: {line}")
+    print(f"==== {title}")
+    return summarise("training mailboxes", train), summarise("held-out mailboxes", held)
+
+
+VARIANTS = {
+    "default": DEFAULT_SETTINGS,
+    "kossinets-watts cut": TieSettings(group_weighting="kossinets-watts"),
+    "no record gaps": TieSettings(record_gaps=False),
+    "no direction coverage": TieSettings(coverage=False),
+    "presume received too": TieSettings(presume_received=True),
+}
 
 
 def main() -> None:
@@ -262,11 +478,22 @@ def main() -> None:
     parser.add_argument(
         "--inbox-gaps", type=float, default=0.0, help="generated set: share of months with no received mail"
     )
+    parser.add_argument("--generated", action="store_true", help="the generated set instead of real mail")
     parser.add_argument(
         "--db", type=Path, default=None, help="a netvalue database with a real mailbox imported"
     )
-    parser.add_argument("--cut", default=None, help="the (first) cut date YYYY-MM-DD")
-    parser.add_argument("--cuts", type=int, default=1, help="rolling origin: this many cuts, 3 months apart")
+    parser.add_argument(
+        "--enron", type=Path, default=ENRON, help="a folder of mailboxes (default: the shared Enron set)"
+    )
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "tie_quality")
+    parser.add_argument("--reuse", action="store_true", help="reuse the databases of a previous run")
+    parser.add_argument("--variants", action="store_true", help="also compare the settings in VARIANTS")
+    parser.add_argument("--fit", action="store_true", help="fit the weights on the training mailboxes")
+    parser.add_argument("--verbose", action="store_true", help="print every cut")
+    parser.add_argument("--cut", default=None, help="the (first) cut date YYYY-MM-DD (--db, generated)")
+    parser.add_argument(
+        "--cuts", type=int, default=1, help="--db / generated: this many cuts, 3 months apart"
+    )
     args = parser.parse_args()
     first_cut = None
     if args.cut:
@@ -281,7 +508,7 @@ def main() -> None:
         for k in range(args.cuts):
             results.append(evaluate(rows, n, cut - k * CUT_STEP, f"cut {k + 1}/{args.cuts}", coverage=True))
         summarise(f"{args.db.name}, rolling origin", results)
-    else:
+    elif args.generated or not args.enron.is_dir():
         cut = first_cut if first_cut is not None else CUT
         for seed in range(args.seed, args.seed + args.seeds):
             rows, n = generate(args.people, seed, args.inbox_gaps)
@@ -290,6 +517,31 @@ def main() -> None:
             for k in range(args.cuts):
                 results.append(evaluate(rows, n, cut - k * CUT_STEP, f"seed {seed}, cut {k + 1}/{args.cuts}"))
         summarise(f"generated, {args.seeds} seed(s) × {args.cuts} cut(s)", results)
+    else:
+        args.out.mkdir(parents=True, exist_ok=True)
+        mailboxes: dict[str, tuple[InteractionArrays, int, list[int]]] = {}
+        for folder in sorted(p for p in args.enron.iterdir() if p.is_dir()):
+            path = args.out / f"{folder.name}.db"
+            if not (args.reuse and path.exists()):
+                began = time.perf_counter()
+                path = import_mailbox(folder, args.out)
+                print(f"imported {folder.name} in {time.perf_counter() - began:.1f} s")
+            rows, n, _ = from_database(path)
+            mailboxes[folder.name] = (rows, n, choose_cuts(rows))
+        print("cuts per mailbox: " + ", ".join(f"{k} {len(v[2])}" for k, v in mailboxes.items()))
+        model = DEFAULT_MODEL
+        if args.fit:
+            model = fit_model(training_samples(mailboxes, DEFAULT_SETTINGS))
+            print("fitted on the training mailboxes: intercept", round(model.intercept, 3))
+            for name in FEATURE_NAMES:
+                print(f'        "{name}": {model.weights[name]:.3f},')
+        run_mailboxes(mailboxes, DEFAULT_SETTINGS, model, "default settings", verbose=args.verbose)
+        if args.variants:
+            for title, settings in VARIANTS.items():
+                if title == "default":
+                    continue
+                fitted = fit_model(training_samples(mailboxes, settings)) if args.fit else model
+                run_mailboxes(mailboxes, settings, fitted, title, verbose=False)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"total {time.perf_counter() - start:.1f} s; peak memory (RSS) {peak_mb:.0f} MB")
 

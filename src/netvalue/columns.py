@@ -13,6 +13,8 @@ from numpy.typing import NDArray
 
 DIRECTIONS = ("sent", "received", "mutual")
 KINDS = ("message", "email", "meeting", "endorsement", "recommendation", "introduction")
+DIRECTION_SENT, DIRECTION_RECEIVED, DIRECTION_MUTUAL = range(3)
+KIND_MESSAGE, KIND_EMAIL, KIND_MEETING, KIND_ENDORSEMENT, KIND_RECOMMENDATION, KIND_INTRODUCTION = range(6)
 SHARED_CONTEXT_MAX_GROUP = 20  # larger threads say little about who knows whom [ours]
 
 IntArray = NDArray[np.int64]

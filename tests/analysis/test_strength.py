@@ -21,10 +21,19 @@ from netvalue.analysis.strength import (
     design_matrix,
     one_way_strength,
 )
-from netvalue.analysis.ties import DAY, ONE_WAY_STRENGTH_CAP, TIERS, judge_ties, tie_features, tie_reasons
+from netvalue.analysis.ties import (
+    DAY,
+    ONE_WAY_STRENGTH_CAP,
+    TIERS,
+    TieSettings,
+    judge_ties,
+    tie_features,
+    tie_reasons,
+)
 from netvalue.columns import KINDS, InteractionArrays
 
 AS_OF = 1_700_000_000
+PLAIN = TieSettings(record_gaps=False, coverage=False)  # ordinary time, every direction taken as on record
 OVERDUE = FEATURE_NAMES.index("overdue")
 
 
@@ -52,7 +61,7 @@ def test_decay_threshold_is_the_dormancy_rule() -> None:
 
 def test_overdue_is_silence_over_the_decay_threshold() -> None:
     items = [(0, 10, "sent"), (0, 15, "received"), (0, 20, "sent"), (1, 200, "sent")]
-    f = tie_features(emails(*items), 3, AS_OF)
+    f = tie_features(emails(*items), 3, AS_OF, settings=PLAIN)
     x = design_matrix(f)[:, OVERDUE]
     # person 0: contact days 20, 15, 10 -> gaps 5, 5 -> T = max(40, 90) = 90; silent 10 days
     assert math.isclose(x[0], math.log1p(10 / 90), rel_tol=1e-9)
@@ -68,7 +77,7 @@ def test_overdue_is_measured_against_the_ties_own_rhythm() -> None:
     # the same silence is more overdue for the weekly tie
     weekly = [(0, 40 + 7 * k, ("sent", "received")[k % 2]) for k in range(6)]
     monthly = [(1, 40 + 30 * k, ("sent", "received")[k % 2]) for k in range(6)]
-    f = tie_features(emails(*weekly, *monthly), 2, AS_OF)
+    f = tie_features(emails(*weekly, *monthly), 2, AS_OF, settings=PLAIN)
     x = design_matrix(f)[:, OVERDUE]
     assert math.isclose(x[0], math.log1p(40 / 90)) and math.isclose(x[1], math.log1p(40 / 240))
 
@@ -88,14 +97,27 @@ def test_one_way_ceiling_keeps_rank_and_stays_below_the_cap(values: list[float],
 
 
 def test_an_ongoing_one_way_stream_outranks_one_exchange_long_ago() -> None:
-    # person 0: 12 e-mails from you over the last two months, no answer on record (an inbox emptied);
+    # person 0: 12 e-mails from you over the last two months, no answer on record;
     # person 1: one exchange 200 days ago.  The old ×0.2 scaling ranked person 1 first; the ceiling
-    # keeps person 0 a collected name below 0.2 but ranks it by its evidence.
+    # keeps person 0 a collected name below the cap but ranks it by its evidence.  (PLAIN: the record
+    # is taken to hold both directions every month.)
     items = [(0, d, "sent") for d in range(2, 62, 5)] + [(1, 200, "sent"), (1, 199, "received")]
-    f = tie_features(emails(*items), 2, AS_OF)
+    f = tie_features(emails(*items), 2, AS_OF, settings=PLAIN)
     j = judge_ties(f)
     assert [TIERS[t] for t in j.tier] == ["collected names", "active"]
     assert j.strength[1] < j.strength[0] <= ONE_WAY_STRENGTH_CAP
     assert "silent 2.2× as long as the tie's rhythm allows (a contact about every day)" in tie_reasons(
         f, j, 1
     )
+
+
+def test_a_stream_sent_where_the_inbox_is_missing_is_not_taken_as_unanswered() -> None:
+    # The same record read as it is: in those two months the mailbox holds 12 sent messages and not one
+    # received (its inbox was emptied), so nobody's silence there is evidence of one-wayness (issue 15).
+    items = [(0, d, "sent") for d in range(2, 62, 5)] + [(1, 200, "sent"), (1, 199, "received")]
+    f = tie_features(emails(*items), 2, AS_OF)
+    j = judge_ties(f)
+    assert f.presumed_two_way.tolist() == [True, False]
+    assert TIERS[j.tier[0]] == "active" and j.strength[0] > ONE_WAY_STRENGTH_CAP
+    assert j.strength[0] > j.strength[1]
+    assert any("replies" in r for r in tie_reasons(f, j, 0, limit=5))

@@ -15,6 +15,7 @@ from netvalue.analysis.strength import DEFAULT_MODEL, FEATURE_NAMES, design_matr
 from netvalue.analysis.ties import (
     DAY,
     TIERS,
+    TieSettings,
     judge_ties,
     monthly_active,
     tie_features,
@@ -23,6 +24,7 @@ from netvalue.analysis.ties import (
 from netvalue.columns import KINDS, InteractionArrays
 
 AS_OF = 1_700_000_000
+PLAIN = TieSettings(record_gaps=False, coverage=False)  # ordinary time, every direction taken as on record
 DIRECTION = {"sent": 0, "received": 1, "mutual": 2}
 
 
@@ -48,7 +50,10 @@ def rows(
 def test_activity_halves_every_110_days() -> None:
     # 2^(-110/110) = 0.5; 2^(-55/110) + 2^(-220/110) = 0.7071 + 0.25 = 0.9571 (Burt 2002, h = 110 d)
     f = tie_features(
-        rows((0, 110, "sent", "email"), (1, 55, "sent", "email"), (1, 220, "received", "email")), 2, AS_OF
+        rows((0, 110, "sent", "email"), (1, 55, "sent", "email"), (1, 220, "received", "email")),
+        2,
+        AS_OF,
+        settings=PLAIN,
     )
     assert f.activity_raw[0] == 0.5
     assert math.isclose(f.activity_raw[1], 2**-0.5 + 0.25)
@@ -211,18 +216,53 @@ def test_tiers_from_contact_frequency() -> None:
     assert not j.deep_dormant[3]  # silent about 800 days < 3 years
 
 
-def test_deep_dormant_after_three_years() -> None:
-    f = tie_features(rows(*weekly(0, 80, start_day=3 * 365 + 10)), 1, AS_OF)
+def background(person: int, days: float) -> list[tuple[int, float, str, str]]:
+    """Someone else's daily exchange over the last ``days`` days: it keeps the record on (a mailbox holds
+    other people's mail, about 30 messages a month here, while one tie is silent)."""
+    return [(person, d + 0.25, ("sent", "received")[d % 2], "email") for d in range(0, int(days))]
+
+
+def test_once_strong_ties_silent_1_4_6_and_8_years_are_dormant_and_stay_dormant() -> None:
+    # Four ties, each weekly both ways for a year, then silent 1, 4, 6 and 8 years; the record stays on
+    # (person 4 writes daily throughout).  "Once strong" is the peak, so silence never undoes it:
+    # dormant at 1 year, deep dormant from 3 years (Levin, Walter & Murnighan 2011), whatever the length.
+    items = []
+    for person, years in enumerate((1, 4, 6, 8)):
+        items += weekly(person, 52, start_day=years * 365 + 2)
+    items += background(4, 9 * 365 + 60)
+    f = tie_features(rows(*items), 5, AS_OF)
     j = judge_ties(f)
-    assert j.dormant[0] and j.deep_dormant[0]
+    assert j.history[:4].min() >= 0.5  # peak strength, the same for all four
+    assert np.allclose(j.history[:4], j.history[0])
+    assert j.dormant[:4].tolist() == [True, True, True, True]
+    assert j.deep_dormant[:4].tolist() == [False, True, True, True]
+    assert not j.lapsing[:4].any()
+    assert all(TIERS[t] == "meaningful" for t in j.tier[:4])  # never in an active tier
 
 
-def test_dormant_by_eight_usual_gaps() -> None:
-    # weekly for 3 years, then silent 100 days: 100 > 8 × 7 and > 90 -> dormant although < 12 months
-    f = tie_features(rows(*weekly(0, 150, start_day=100)), 1, AS_OF)
+def test_a_tie_silent_past_its_rhythm_but_under_a_year_is_lapsing_not_dormant() -> None:
+    # weekly for 3 years, then silent 100 days: 100 > 8 × 7 and > 90 -> lapsing (Navarro et al. 2017),
+    # still active (two-way within 12 months), not dormant (under a year)
+    f = tie_features(rows(*weekly(0, 150, start_day=100), *background(1, 1200)), 2, AS_OF)
     j = judge_ties(f)
     assert f.usual_gap_days[0] in (6.5, 7.0, 7.5)
-    assert j.dormant[0] and not j.deep_dormant[0]
+    assert j.lapsing[0] and not j.dormant[0] and not j.deep_dormant[0]
+    assert TIERS[j.tier[0]] == "active"
+
+
+def test_months_with_no_mail_at_all_are_not_the_ties_silence() -> None:
+    # Two ties, weekly both ways for a year, last contact 500 days ago.  In the first record the mailbox
+    # holds someone else's daily mail throughout: 500 days of silence, dormant.  In the second the
+    # mailbox holds nothing at all for the 7 months after the tie's last contact (a lost folder), so its
+    # silence is under a year: active, not dormant.
+    tie = weekly(0, 52, start_day=500)
+    kept = tie_features(rows(*tie, *background(1, 900)), 2, AS_OF)
+    gap = [item for item in background(1, 900) if not 290 <= item[1] <= 499]
+    lost = tie_features(rows(*tie, *gap), 2, AS_OF)
+    assert math.isclose(kept.days_since(kept.last_two_way)[0], 500, abs_tol=1)
+    assert 280 < lost.days_since(lost.last_two_way)[0] < 365  # whole empty months only: about 5 of the 7
+    assert judge_ties(kept).dormant[0] and not judge_ties(lost).dormant[0]
+    assert TIERS[judge_ties(lost).tier[0]] == "active"
 
 
 def test_reasons_in_words() -> None:

@@ -188,25 +188,27 @@ def strength_of(x: NDArray[np.float64], model: StrengthModel) -> NDArray[np.floa
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0))), dtype=np.float64)
 
 
-HISTORY_HALF_LIFE_YEARS = 5.0  # historical strength decays in years [ours], science.md §2
-
-
 def history_strength(f: TieFeatures) -> NDArray[np.float64]:
-    """Historical strength in [0, 1]: σ(−3 + 0.7·log(1+peak yearly interactions) + 0.35·log(1+years known)
-    + reciprocity + 0.6·one-to-one share + 0.4·log(1+meetings)), times 2^(−years silent / 5).
+    """The tie's peak strength in [0, 1]: σ(−3 + 0.7·log(1+peak yearly interactions) + 0.35·log(1+years
+    the tie was active) + reciprocity + 0.6·one-to-one share + 0.4·log(1+meetings)).
 
-    The inputs are the ones science.md §2 names (peak intensity, duration, reciprocity, intimacy); the
-    coefficients and the 5-year half-life are [ours].  Zero for a tie that was never two-way.
+    science.md §2: "once strong" is judged on the tie's *peak* intensity, duration, reciprocity and
+    intimacy, never on a value that decays with silence; otherwise the longest-dormant ties, the ones
+    Levin, Walter & Murnighan (2011) studied, could never be flagged.  The years active run from the
+    first to the last contact (not to today).  The coefficients are [ours].  Zero for a tie that was
+    never two-way.
     """
-    years = np.nan_to_num(f.days_since(f.first_contact), nan=0.0) / 365.0
+    active_days = np.where(
+        (f.first_contact >= 0) & (f.last_contact >= 0), (f.last_contact - f.first_contact) / DAY, 0.0
+    )
+    years = np.maximum(active_days, 0.0) / 365.0
     z = (
         -3.0
         + 0.7 * np.log1p(f.peak_year)
-        + 0.35 * np.log1p(np.maximum(years, 0.0))
+        + 0.35 * np.log1p(years)
         + 1.0 * f.reciprocity
         + 0.6 * f.one_to_one
         + 0.4 * np.log1p(f.meetings)
     )
-    silent_years = np.nan_to_num(f.days_since(f.last_two_way), nan=0.0) / 365.0
     peak = 1.0 / (1.0 + np.exp(-z))
-    return np.where(f.two_way_ever, peak * np.exp2(-silent_years / HISTORY_HALF_LIFE_YEARS), 0.0)
+    return np.asarray(np.where(f.two_way_ever, peak, 0.0), dtype=np.float64)

@@ -28,6 +28,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from netvalue.analysis.record import RecordClock, direction_coverage, record_clock
 from netvalue.analysis.strength import (
     DEFAULT_MODEL,
     DORMANT_ALWAYS_DAYS,
@@ -41,7 +42,14 @@ from netvalue.analysis.strength import (
     one_way_strength,
     strength_of,
 )
-from netvalue.columns import SHARED_CONTEXT_MAX_GROUP, InteractionArrays
+from netvalue.columns import (
+    DIRECTION_RECEIVED,
+    DIRECTION_SENT,
+    KIND_MEETING,
+    KINDS,
+    SHARED_CONTEXT_MAX_GROUP,
+    InteractionArrays,
+)
 
 DAY = 86_400
 YEAR = 365 * DAY
@@ -49,12 +57,13 @@ ACTIVITY_HALF_LIFE_DAYS = 110.0  # Burt 2002, derived in science.md §2
 REPLY_WINDOW_DAYS = 90  # a sent and a received interaction this close make a two-way contact [ours]
 DEEP_DORMANT_DAYS = 3 * 365  # Levin, Walter & Murnighan 2011
 DORMANT_HISTORY = 0.5  # "once strong" [ours]
+PRESUMED_REPLIES = "the record holds none of the replies from those months (received mail missing)"
 ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.md §1, peers) [ours]
 INNER_WEEKS = 26  # "about weekly": contact in at least half of the last 52 weeks [ours, after Dunbar 2020]
 CLOSE_MONTHS = 9  # "about monthly": contact in at least 9 of the last 12 months [ours, after Dunbar 2020]
 
-CONVERSATION_KINDS = (0, 1, 2)  # message, email, meeting
-SERVICE_KINDS = (3, 4, 5)
+CONVERSATION_KINDS = tuple(KINDS.index(k) for k in ("message", "email", "meeting"))
+SERVICE_KINDS = tuple(KINDS.index(k) for k in ("endorsement", "recommendation", "introduction"))
 
 Tier = Literal["inner circle", "close", "active", "meaningful", "known", "collected names"]
 TIERS: tuple[Tier, ...] = ("inner circle", "close", "active", "meaningful", "known", "collected names")
@@ -90,18 +99,69 @@ class TieFeatures:
     shared_people: IntArray  # distinct other people met in the same threads
     same_company: BoolArray
     channels: IntArray  # distinct sources
-    peak_year: IntArray  # most conversational interactions in any of the yearly bins back from as_of
+    peak_year: FloatArray  # most (weighted) conversational interactions in any yearly bin back from as_of
     weeks_active: IntArray  # of the last 52 weeks, those with contact
     months_active: IntArray  # of the last 12 months (30.4 days), those with contact
     two_way_moments: tuple[IntArray, IntArray]  # (person, time) of every two-way contact, for trends
+    last_two_way_observed: IntArray  # the last two-way contact the record shows (not presumed); −1 none
+    clock: RecordClock  # time with the months off the record left out
 
     @property
     def n(self) -> int:
         return len(self.sent)
 
+    @property
+    def presumed_two_way(self) -> BoolArray:
+        """Ties whose only two-way contact is presumed: their other direction is missing from the record."""
+        return np.asarray(self.two_way_ever & (self.last_two_way_observed < 0))
+
     def days_since(self, times: IntArray) -> FloatArray:
-        days = (self.as_of - times) / DAY
+        """Days of the record between ``times`` and ``as_of`` (months off the record left out); nan for −1."""
+        times = np.asarray(times, dtype=np.int64)
+        now = self.clock.time(np.array([self.as_of], dtype=np.int64))[0]
+        days = (now - self.clock.time(np.maximum(times, 0))) / DAY
         return np.where(times >= 0, days, np.nan)
+
+    def calendar_days_since(self, times: IntArray) -> FloatArray:
+        """Calendar days between ``times`` and ``as_of``; nan for −1."""
+        return np.where(np.asarray(times) >= 0, (self.as_of - np.asarray(times)) / DAY, np.nan)
+
+
+@dataclass(frozen=True, slots=True)
+class TieSettings:
+    """How evidence is counted.  The defaults are the choices ``benchmarks/tie_quality.py`` settled on the
+    shared Enron mailboxes (rolling-origin back-test, science.md §8); the alternatives stay for comparison.
+
+    - ``group_weighting``: ``"newman"`` weights a message to n people 1/n for each of them (Newman 2001,
+      PNAS 98:404: a paper of n authors weighs 1/(n − 1) per pair; the owner is the n + 1st participant);
+      ``"kossinets-watts"`` counts messages to at most 4 people fully and drops larger ones (Kossinets &
+      Watts 2006, Science 311:88).
+    - ``record_gaps``: months with (almost) no activity in the record are not silence
+      (:class:`netvalue.analysis.record.RecordClock`).
+    - ``coverage``: a message in a (source, month) whose other direction is missing from the record is
+      presumed answered (:func:`netvalue.analysis.record.direction_coverage`); ``presume_received`` does
+      the same for received messages where the sent direction is missing; both only for messages to at
+      most ``presume_max_group`` people [ours].
+    """
+
+    group_weighting: Literal["newman", "kossinets-watts"] = "newman"
+    record_gaps: bool = True
+    coverage: bool = True
+    presume_received: bool = False
+    presume_max_group: int = 4
+
+
+DEFAULT_SETTINGS = TieSettings()
+KW_MAX_GROUP = 4  # Kossinets & Watts (2006): 95 % of messages had 4 or fewer recipients
+
+
+def interaction_weights(group_size: IntArray, weighting: str = "newman") -> FloatArray:
+    """What one interaction with a group of ``group_size`` people (besides the owner) counts for one of
+    them: 1/n (Newman 2001), or 1 up to 4 people and 0 above (Kossinets & Watts 2006)."""
+    n = np.maximum(np.asarray(group_size, dtype=np.float64), 1.0)
+    if weighting == "kossinets-watts":
+        return np.asarray((n <= KW_MAX_GROUP).astype(np.float64))
+    return np.asarray(1.0 / n, dtype=np.float64)
 
 
 def tie_features(
@@ -111,30 +171,39 @@ def tie_features(
     *,
     connected_on: IntArray | None = None,
     same_company: BoolArray | None = None,
+    settings: TieSettings = DEFAULT_SETTINGS,
 ) -> TieFeatures:
     """Compute :class:`TieFeatures` for ``n_people`` people from the interactions before ``as_of``.
 
     ``connected_on`` (−1 when unknown) extends the duration back to the connection date;
     ``same_company`` marks people at one of the owner's organisations (shared context).
+    Each interaction counts with :func:`interaction_weights` of its group size; times are read on the
+    record's clock (:func:`netvalue.analysis.record.record_clock`) unless ``settings.record_gaps`` is off.
     """
     rows = rows.before(as_of)
     n = n_people
     person, t = rows.person, rows.occurred_at
+    clock = record_clock(t, as_of, rows.source) if settings.record_gaps else RecordClock.ordinary()
+    clock_now = int(clock.time(np.array([as_of], dtype=np.int64))[0])
     live = ~rows.bulk
-    talk = live & np.isin(rows.kind, CONVERSATION_KINDS)
-    meeting = talk & (rows.kind == 2)
+    weight = interaction_weights(rows.group_size, settings.group_weighting)
+    talk = live & np.isin(rows.kind, CONVERSATION_KINDS) & (weight > 0)
+    meeting = talk & (rows.kind == KIND_MEETING)
     message = talk & ~meeting
-    sent_m = message & (rows.direction == 0)
-    recv_m = message & (rows.direction == 1)
+    sent_m = message & (rows.direction == DIRECTION_SENT)
+    recv_m = message & (rows.direction == DIRECTION_RECEIVED)
     recent = t >= as_of - YEAR
 
     def count(mask: BoolArray) -> IntArray:
         return np.bincount(person[mask], minlength=n).astype(np.int64)
 
+    def weighted(mask: BoolArray) -> FloatArray:
+        return np.bincount(person[mask], weights=weight[mask], minlength=n).astype(np.float64)
+
     sent, received, meetings = count(sent_m), count(recv_m), count(meeting)
-    age_days = (as_of - t) / DAY
+    age_days = (clock_now - clock.time(t)) / DAY
     decay = np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS)
-    activity = np.bincount(person[talk], weights=decay[talk], minlength=n).astype(np.float64)
+    activity = np.bincount(person[talk], weights=(weight * decay)[talk], minlength=n).astype(np.float64)
 
     first = _group_min(person[talk], t[talk], n)
     conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
@@ -142,12 +211,27 @@ def tie_features(
     first = np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
     last = _group_max(person[talk], t[talk], n)
 
-    moments_p, moments_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
+    observed_p, observed_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
+    last_observed = _group_max(observed_p, observed_t, n)
+    moments_p, moments_t = observed_p, observed_t
+    if settings.coverage and len(t):
+        coverage = direction_coverage(rows.source, t, sent_m, recv_m)
+        inbox_missing, sent_missing = coverage.lookup(rows.source, t)
+        small = rows.group_size <= settings.presume_max_group
+        presumed = sent_m & small & inbox_missing
+        if settings.presume_received:
+            presumed |= recv_m & small & sent_missing
+        moments_p = np.concatenate([observed_p, person[presumed]])
+        moments_t = np.concatenate([observed_t, t[presumed]])
     last_two_way = _group_max(moments_p, moments_t, n)
 
-    both = sent + meetings, received + meetings
+    sent_w, received_w, meetings_w = weighted(sent_m), weighted(recv_m), weighted(meeting)
+    both = sent_w + meetings_w, received_w + meetings_w
     hi = np.maximum(*both)
-    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1), 0.0)
+    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1e-12), 0.0)
+    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
+    presumed_only = (last_two_way >= 0) & (last_observed < 0)
+    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
     n_talk = count(talk)
     inv_group = 1.0 / np.maximum(rows.group_size, 1)
     one_to_one = np.bincount(person[talk], weights=inv_group[talk], minlength=n) / np.maximum(n_talk, 1)
@@ -157,7 +241,11 @@ def tie_features(
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
     years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
-    peak = np.bincount(person[talk] * 50 + years_back, minlength=n * 50).reshape(n, 50).max(axis=1)
+    peak = (
+        np.bincount(person[talk] * 50 + years_back, weights=weight[talk], minlength=n * 50)
+        .reshape(n, 50)
+        .max(axis=1)
+    )
     weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * 7 * DAY), as_of, 7 * DAY, n)
     months = _distinct_bins(person, t, talk & recent, as_of, int(30.4 * DAY), n)
     channels = _distinct_bins_any(person[live], rows.source[live], n)
@@ -182,10 +270,12 @@ def tie_features(
         shared_people=_shared_people(person, rows.message, n),
         same_company=same_company if same_company is not None else np.zeros(n, dtype=np.bool_),
         channels=channels,
-        peak_year=peak.astype(np.int64),
+        peak_year=peak,
         weeks_active=weeks,
         months_active=months,
         two_way_moments=(moments_p, moments_t),
+        last_two_way_observed=last_observed,
+        clock=clock,
     )
 
 
@@ -303,35 +393,54 @@ class TieJudgment:
 
     strength: FloatArray
     activity: FloatArray  # A / (A + 4) in [0, 1]: 4 ≈ a contact every month or so, ongoing [ours]
-    history: FloatArray
+    history: FloatArray  # the tie's peak strength: never decays with silence
+    lapsing: BoolArray
     dormant: BoolArray
     deep_dormant: BoolArray
     tier: NDArray[np.int8]  # index into TIERS
     contributions: FloatArray  # (n, k): w_i · (x_i − x_i at no evidence), for reasons
 
 
+def tie_states(features: TieFeatures, history: FloatArray) -> tuple[BoolArray, BoolArray, BoolArray]:
+    """``(lapsing, dormant, deep dormant)`` of every tie (science.md §2; one definition each, shared by
+    tiers, reasons, the report and ``netvalue explain`` through :mod:`netvalue.analysis.definitions`):
+
+    - *lapsing*: two-way once, silent past 8× its usual gap between contact days and past 90 days, but
+      under a year (Navarro et al. 2017: most likely decaying; at risk, worth a nudge);
+    - *dormant*: once strong (peak strength ≥ 0.5) and silent 12 months or more;
+    - *deep dormant*: dormant and silent 3 years or more (Levin, Walter & Murnighan 2011 studied ties
+      dormant at least 3 years).
+    Silence is counted on the record's clock: months with no mail at all are not the tie's silence.
+    """
+    silence = np.nan_to_num(features.days_since(features.last_two_way), nan=-1.0)
+    gap = np.nan_to_num(features.usual_gap_days, nan=np.inf)
+    two_way = features.two_way_ever
+    lapsing = (
+        two_way
+        & (silence > DORMANT_GAP_MULTIPLE * gap)
+        & (silence > DORMANT_MIN_SILENCE_DAYS)
+        & (silence < DORMANT_ALWAYS_DAYS)
+    )
+    dormant = two_way & (history >= DORMANT_HISTORY) & (silence >= DORMANT_ALWAYS_DAYS)
+    deep = dormant & (silence >= DEEP_DORMANT_DAYS)
+    return np.asarray(lapsing), np.asarray(dormant), np.asarray(deep)
+
+
 def judge_ties(features: TieFeatures, model: StrengthModel = DEFAULT_MODEL) -> TieJudgment:
-    """Strength, activity, history, dormant flags and tiers for every person."""
+    """Strength, activity, peak strength, states and tiers for every person."""
     x = design_matrix(features)
     strength = strength_of(x, model)
-    # Without two-way contact the strength stays below 0.2, yet keeps its rank (one_way_strength).
+    # Without two-way contact the strength stays below the cap, yet keeps its rank (one_way_strength).
     strength = np.where(features.two_way_ever, strength, one_way_strength(strength, ONE_WAY_STRENGTH_CAP))
     history = history_strength(features)
-    silence = features.days_since(features.last_two_way)
-    gap = features.usual_gap_days
-    long_quiet = (silence > DORMANT_GAP_MULTIPLE * np.nan_to_num(gap, nan=np.inf)) & (
-        silence > DORMANT_MIN_SILENCE_DAYS
-    )
-    dormant = (
-        features.two_way_ever & (history >= DORMANT_HISTORY) & (long_quiet | (silence > DORMANT_ALWAYS_DAYS))
-    )
-    deep = dormant & (silence >= DEEP_DORMANT_DAYS)
+    lapsing, dormant, deep = tie_states(features, history)
     reference = design_matrix(_empty_features(features))
     contributions = (x - reference) * np.array([model.weights[name] for name in FEATURE_NAMES])
     return TieJudgment(
         strength=strength,
         activity=features.activity_raw / (features.activity_raw + 4.0),
         history=history,
+        lapsing=lapsing,
         dormant=dormant,
         deep_dormant=deep,
         tier=assign_tiers(features, history),
@@ -345,19 +454,20 @@ def assign_tiers(features: TieFeatures, history: FloatArray) -> NDArray[np.int8]
     - inner circle: contact in ≥ 26 of the last 52 weeks (about weekly) and two-way in the last 30 days;
     - close: contact in ≥ 9 of the last 12 months (about monthly) and two-way in the last 90 days;
     - active: two-way contact in the last 12 months (the yearly band of the ~150 layer);
-    - meaningful: not active, but once strong (history ≥ 0.5, includes dormant ties);
+    - meaningful: not active, but once strong (peak strength ≥ 0.5; every dormant tie is here);
     - known: two-way contact at some time;
-    - collected names: no two-way interaction ever.
+    - collected names: no two-way exchange ever (where the record could show one).
+    Silence is read on the record's clock, so "active" and "dormant" (≥ 12 months) never overlap.
     Inner circle and close also need reciprocity ≥ 0.25, so that a stream with one reply is not close [ours].
     """
     silence = np.nan_to_num(features.days_since(features.last_two_way), nan=np.inf)
     balanced = features.reciprocity >= 0.25
-    tier = np.full(features.n, 4, dtype=np.int8)
-    tier[history >= DORMANT_HISTORY] = 3
-    tier[silence <= 365] = 2
-    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = 1
-    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = 0
-    tier[~features.two_way_ever] = 5
+    tier = np.full(features.n, TIERS.index("known"), dtype=np.int8)
+    tier[history >= DORMANT_HISTORY] = TIERS.index("meaningful")
+    tier[silence < DORMANT_ALWAYS_DAYS] = TIERS.index("active")
+    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = TIERS.index("close")
+    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = TIERS.index("inner circle")
+    tier[~features.two_way_ever] = TIERS.index("collected names")
     return tier
 
 
@@ -387,10 +497,12 @@ def _empty_features(f: TieFeatures) -> TieFeatures:
         shared_people=zeros,
         same_company=np.zeros(1, dtype=np.bool_),
         channels=zeros,
-        peak_year=zeros,
+        peak_year=nothing,
         weeks_active=zeros,
         months_active=zeros,
         two_way_moments=(zeros[:0], zeros[:0]),
+        last_two_way_observed=none,
+        clock=f.clock,
     )
 
 
@@ -440,10 +552,16 @@ def _plural(n: int, word: str) -> str:
 
 def _reason_text(name: str, f: TieFeatures, i: int) -> str:
     sent, received = int(f.sent_12m[i]), int(f.received_12m[i])
+    presumed = bool(f.two_way_ever[i] and f.last_two_way_observed[i] < 0)
     if name == "intensity":
         meet = f"; {_plural(int(f.meetings_12m[i]), 'meeting')}" if f.meetings_12m[i] else ""
-        if sent and received:
+        silence = float(np.nan_to_num(f.days_since(f.last_two_way[i : i + 1]), nan=np.inf)[0])
+        if sent and received and silence < DORMANT_ALWAYS_DAYS and not presumed:
             return f"{sent + received} messages both ways in the last year{meet}"
+        if sent and received:
+            return f"{sent} messages from you and {received} to you in the last year, never in reply{meet}"
+        if sent and presumed:
+            return f"{_plural(sent, 'message')} from you in the last year{meet}; {PRESUMED_REPLIES}"
         if sent:
             return f"{_plural(sent, 'message')} from you in the last year, none back{meet}"
         if received:
@@ -454,7 +572,12 @@ def _reason_text(name: str, f: TieFeatures, i: int) -> str:
     if name == "recency":
         if f.last_two_way[i] < 0:
             return "never a two-way exchange"
-        return f"last two-way contact {_ago(float(f.as_of - f.last_two_way[i]) / DAY)}"
+        ago = _ago(float(f.as_of - f.last_two_way[i]) / DAY)
+        if presumed:
+            return f"last message from you {ago}; {PRESUMED_REPLIES}"
+        off = float(f.clock.off_record_days(f.last_two_way[i : i + 1], f.as_of)[0])
+        note = f" ({off / 30.4:.0f} of those months with no mail on record)" if off >= 45 else ""
+        return f"last two-way contact {ago}{note}"
     if name == "last_contact":
         if f.last_contact[i] < 0:
             return "no contact on record"

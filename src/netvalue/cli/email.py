@@ -9,6 +9,7 @@ import click
 from netvalue.cli.importing import import_, import_options, run_and_render
 from netvalue.errors import UsageError
 from netvalue.importers import ImportOptions
+from netvalue.importers.base import NO_GROUP_LIMIT
 from netvalue.importers.email import IMPORTER
 
 
@@ -24,9 +25,9 @@ from netvalue.importers.email import IMPORTER
 @click.option(
     "--max-group",
     type=int,
-    default=4,
-    show_default=True,
-    help="Messages to more recipients count as co-occurrence only (Kossinets & Watts 2006).",
+    default=None,
+    help="Messages to more recipients count as co-occurrence only (Kossinets & Watts 2006 used 4). "
+    "Default: every message counts, weighted by 1/recipients (Newman 2001).",
 )
 @import_options
 @click.pass_context
@@ -34,7 +35,7 @@ def import_email(
     ctx: click.Context,
     path: Path,
     owner_emails: tuple[str, ...],
-    max_group: int,
+    max_group: int | None,
     force: bool,
     include_forgotten: bool,
     as_json: bool,
@@ -49,9 +50,11 @@ def import_email(
       netvalue import email "Takeout/Mail/All mail Including Spam and Trash.mbox"
       netvalue import email ~/Maildir --me jane@example.com --me jane.doe@work.example
     """
-    if max_group < 1:
+    if max_group is not None and max_group < 1:
         raise UsageError("--max-group must be at least 1")
-    options = ImportOptions(force=force, owner_emails=owner_emails, max_group=max_group)
+    options = ImportOptions(
+        force=force, owner_emails=owner_emails, max_group=max_group or NO_GROUP_LIMIT
+    )
     run_and_render(
         ctx,
         path,

@@ -15,6 +15,9 @@ from pathlib import Path
 from netvalue.errors import ImportFormatError
 from netvalue.records import Direction, Identity, IdentityKind, ImportItem, InteractionRecord
 
+NO_GROUP_LIMIT = 1 << 30
+"""``ImportOptions.max_group`` when no group is too large to count (the default)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
@@ -22,15 +25,17 @@ class ImportOptions:
 
     ``known_hashes``: SHA-256 of files already imported completely; an importer may yield
     ``FileRead(unchanged=True)`` for such a file instead of parsing it again (``force`` turns this off).
-    ``max_group``: messages to more recipients than this count as co-occurrence only (Kossinets &
-    Watts 2006: 4).  ``region``: where phone numbers without a country code are read.
+    ``max_group``: messages to more recipients than this count as co-occurrence only.  By default none
+    does: every message counts, weighted by its group size at analysis time (Newman 2001; see
+    :class:`netvalue.analysis.ties.TieSettings`); ``--max-group 4`` restores Kossinets & Watts' (2006)
+    cut at import.  ``region``: where phone numbers without a country code are read.
     ``mapping``: column -> field for the generic CSV importer.
     """
 
     known_hashes: frozenset[str] = frozenset()
     force: bool = False
     owner_emails: tuple[str, ...] = ()
-    max_group: int = 4
+    max_group: int = NO_GROUP_LIMIT
     region: str = "US"
     mapping: tuple[tuple[str, str], ...] = ()
     now: int | None = None
