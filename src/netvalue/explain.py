@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from netvalue.analysis.definitions import meaning
 from netvalue.errors import UsageError
 
 
@@ -105,12 +106,14 @@ def _ties_text() -> str:
         lines.append(f"  {name:<18} {DEFAULT_MODEL.weights[name]:+.2f}  x = {FEATURE_MEANINGS[name]}")
     lines += [
         "",
-        "A message to n people counts as n one-to-one messages (Kossinets & Watts 2006); its 1/n weight",
-        "enters only intimacy.  Bulk mail (too many recipients) never counts toward strength, only as shared",
-        "context.  A two-way contact is a meeting, or a message from them and one from you within 90 days",
-        "of each other [ours].  Without any two-way contact a tie's strength s becomes 0.2·s/(0.2 + 0.8·s),",
-        "below 0.2: one-way traffic alone is no relationship [ours, as peers do], though such ties keep their",
-        "rank among themselves and against weak two-way ties.",
+        "A message to n people counts 1/n for each of them (Newman 2001 weights a paper of n authors",
+        "1/(n − 1) per pair; you are the n + 1st participant); Kossinets & Watts' (2006) cut at 4 recipients",
+        "is kept as a variant the back-test compares (benchmarks/tie_quality.py).  A co-recipient of a",
+        "message someone else sent counts only as shared context.",
+        f"Two-way contact: {meaning('two-way contact')}.  Without any two-way contact a tie's strength s",
+        "becomes 0.2·s/(0.2 + 0.8·s), below 0.2: one-way traffic alone is no relationship [ours, as peers",
+        "do], though such ties keep their rank among themselves and against weak two-way ties.",
+        f"Every \"days since\" is read as silence: {meaning('silence')}.",
         "Reasons are the three features with the largest |w·(x − x with no evidence)| for that person.",
         "A rating r/5 you give overrides the strength: (r − 1)/4.",
     ]
@@ -134,13 +137,16 @@ register_topic(
                 "Current activity A = Σ over interactions of 2^(−Δt/h), h = 110 days.  Burt (2002): nine in ten",
                 "bridge ties of one year are gone the next; annual survival 0.1 gives a hazard of ln(10)/365 per",
                 "day, a half-life of about 110 days [derived].  Shown as A/(A + 4) in [0, 1] [ours].",
-                "Historical strength = σ(−3 + 0.7·log(1 + peak interactions in a year) + 0.35·log(1 + years known)",
-                "+ reciprocity + 0.6·one-to-one share + 0.4·log(1 + meetings)) × 2^(−years silent / 5): peak",
-                "intensity, duration, reciprocity, intimacy, decaying in years [ours, inputs from science.md §2].",
-                "Dormant: history ≥ 0.5 and silence (since the last two-way contact) over 8× the tie's usual gap",
-                "(median days between contact days; Navarro et al. 2017) and over 90 days, or over 12 months.",
-                "Deep dormant: silent ≥ 3 years.  Levin, Walter & Murnighan (2011): executives who reconnected with",
-                "ties dormant ≥ 3 years got advice as useful as from current ties, more novel, and quicker.",
+                "Peak strength = σ(−3 + 0.7·log(1 + peak weighted interactions in a year) + 0.35·log(1 + years",
+                "active) + reciprocity + 0.6·one-to-one share + 0.4·log(1 + meetings)): peak intensity, duration,",
+                "reciprocity, intimacy [ours, inputs from science.md §2].  It never decays with silence.",
+                f"Silence: {meaning('silence')}.",
+                f"Once strong: {meaning('once strong')}.",
+                f"Lapsing: {meaning('lapsing')} (Navarro et al. 2017).",
+                f"Dormant: {meaning('dormant')}.",
+                f"Deep dormant: {meaning('deep dormant')}.  Levin, Walter & Murnighan (2011): executives who",
+                "reconnected with ties dormant ≥ 3 years got advice as useful as from current ties, more novel,",
+                "and quicker; netvalue cites them for deep dormant ties only.",
             ]
         ),
         (_BURT, _NAVARRO, _LEVIN),
@@ -159,9 +165,10 @@ register_topic(
                 "                   (about monthly, like the 15 layer)",
                 "  active           two-way contact in the last 12 months (yearly, the 150 layer; Hill & Dunbar",
                 "                   2003 [ours as a band])",
-                "  meaningful       not active now but once strong (historical strength ≥ 0.5)",
+                "  meaningful       not active now but once strong (peak strength ≥ 0.5); every dormant tie",
                 "  known            some two-way contact, ever",
-                "  collected names  no two-way interaction ever",
+                f"  collected names  {meaning('collected name')}",
+                f"Working relationships: {meaning('working relationship')}.",
                 "Inner circle and close also need reciprocity ≥ 0.25 [ours].",
                 "Dunbar (2020): layers of about 5, 15, 50, 150, 500, 1,500, each ~3× the one inside; ~40% of social",
                 "effort goes to the inner 5.  netvalue warns when more than ~150 ties are active: attention is",

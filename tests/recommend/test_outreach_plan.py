@@ -39,6 +39,8 @@ class FakeTie:
     last_contact: int | None = None
     last_two_way: int | None = None
     company: str | None = None
+    strength: float = 0.0
+    lapsing: bool = False
 
 
 def ctx(**kw: object) -> PlanContext:

@@ -28,15 +28,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from netvalue.analysis.definitions import DORMANT_DAYS, LAPSING_GAP_MULTIPLE, LAPSING_MIN_DAYS
+
 if TYPE_CHECKING:
     from netvalue.analysis.ties import TieFeatures
 
 DAY = 86_400
 WORDS_CAP_CHARS = 5000.0  # e-mail sizes can include attachments: longer counts as this long [ours]
 NEVER_DAYS = 3650.0  # "days since last two-way contact" for a tie that never had one [ours]
-DORMANT_GAP_MULTIPLE = 8.0  # silence over 8× the usual gap: most likely decayed (Navarro et al. 2017)
-DORMANT_MIN_SILENCE_DAYS = 90  # ... and over 90 days (science.md §2) [derived/ours]
-DORMANT_ALWAYS_DAYS = 365  # silence > 12 months: decayed whatever the rhythm (science.md §2)
+DORMANT_GAP_MULTIPLE = LAPSING_GAP_MULTIPLE  # silence over 8× the usual gap: decaying (Navarro et al. 2017)
+DORMANT_MIN_SILENCE_DAYS = LAPSING_MIN_DAYS  # ... and over 90 days (science.md §2) [derived/ours]
+DORMANT_ALWAYS_DAYS = DORMANT_DAYS  # silence ≥ 12 months: decayed whatever the rhythm (science.md §2)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "intensity",

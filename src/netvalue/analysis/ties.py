@@ -11,13 +11,18 @@ runs per interaction.  Sources are the sections of ``science.md``:
   hazard ln(10)/365 per day [science.md §2, derived].
 - *Overdue*: silence since the last interaction over the tie's decay threshold (8× its usual gap,
   90–365 days; Navarro et al. 2017), a feature of strength (:mod:`netvalue.analysis.strength`).
-- *History* (peak intensity, duration, reciprocity, intimacy) decays in years: half-life 5 years [ours].
-- Dormant: history ≥ 0.5 and silence > 8× the tie's usual gap and > 90 days, or > 12 months
-  (Navarro et al. 2017); deep dormant ≥ 3 years (Levin, Walter & Murnighan 2011) [science.md §2].
+- *History* is the tie's peak strength (peak intensity, duration, reciprocity, intimacy): it never
+  decays with silence, so "once strong" lasts (science.md §2).
+- States, each defined once in :mod:`netvalue.analysis.definitions`: lapsing (silent past 8× the usual
+  gap and 90 days, under a year; Navarro et al. 2017), dormant (once strong, silent ≥ 12 months), deep
+  dormant (≥ 3 years; Levin, Walter & Murnighan 2011) [science.md §2].  Silence is read on the record's
+  clock (:mod:`netvalue.analysis.record`): months with no mail at all are not the tie's silence.
 - Tiers from contact frequency bands (Dunbar 2020: inner ~weekly, close ~monthly, active ~yearly;
   Hill & Dunbar 2003) [science.md §3]; *collected names* are exactly the people with no two-way
-  interaction ever.
-- Interactions with ``bulk`` set do not count toward strength (they count as co-occurrence only).
+  contact ever on record.
+- Each interaction counts by its group size (:class:`TieSettings`: 1/n after Newman 2001, or
+  Kossinets & Watts' cut at 4); interactions with ``bulk`` set (co-occurrence: a co-recipient of a
+  message someone else sent) do not count toward strength.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from netvalue.analysis.definitions import DEEP_DORMANT_DAYS, ONCE_STRONG, REPLY_WINDOW_DAYS
 from netvalue.analysis.record import RecordClock, direction_coverage, record_clock
 from netvalue.analysis.strength import (
     DEFAULT_MODEL,
@@ -54,9 +60,7 @@ from netvalue.columns import (
 DAY = 86_400
 YEAR = 365 * DAY
 ACTIVITY_HALF_LIFE_DAYS = 110.0  # Burt 2002, derived in science.md §2
-REPLY_WINDOW_DAYS = 90  # a sent and a received interaction this close make a two-way contact [ours]
-DEEP_DORMANT_DAYS = 3 * 365  # Levin, Walter & Murnighan 2011
-DORMANT_HISTORY = 0.5  # "once strong" [ours]
+DORMANT_HISTORY = ONCE_STRONG  # "once strong" [ours]
 PRESUMED_REPLIES = "the record holds none of the replies from those months (received mail missing)"
 ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.md §1, peers) [ours]
 INNER_WEEKS = 26  # "about weekly": contact in at least half of the last 52 weeks [ours, after Dunbar 2020]

@@ -151,6 +151,24 @@ def format_day(epoch: int | None) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
+def format_as_of(moment: int) -> str:
+    """The day an as-of moment stands for: ``--as-of D`` is the end of D (midnight after it)."""
+    return format_day(moment - 1)
+
+
+def warn_if_stale(age: Any) -> None:
+    """Say once, on stderr, when the newest evidence is more than 90 days older than the as-of date
+    (``report.ties.EvidenceAge``), and which ``--as-of`` shows the network as the record last saw it."""
+    if age.stale and age.newest is not None:
+        years = (age.as_of - age.newest) / (365.25 * 86_400)
+        span = f"{years:.0f} years" if years >= 2 else f"{(age.as_of - age.newest) // 86_400:,} days"
+        err_console.print(
+            f"[yellow]Note:[/] your newest evidence is from {format_day(age.newest)}, {span} before "
+            f"{format_as_of(age.as_of)}: every \"last 12 months\" below counts from a time the record never "
+            f"reached. To see the network as the record last saw it, add --as-of {format_day(age.newest)}."
+        )
+
+
 def iso(epoch: int | None) -> str | None:
     if epoch is None:
         return None

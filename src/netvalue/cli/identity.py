@@ -72,7 +72,8 @@ def _render_person(record: dict[str, object]) -> None:
         )
     timeline = Table("when", "source", "kind", "direction", "title", title="Timeline (newest first)")
     for t in record["timeline"]:  # type: ignore[attr-defined]
-        group = f" (group of {t['group_size']})" if t["group_size"] > 1 else ""
+        others = t["group_size"] - 1
+        group = f" (with {others} other{'s' if others != 1 else ''})" if others > 0 else ""
         timeline.add_row(
             format_day(t["occurred_at"]) or "unknown",
             t["source"],

@@ -19,12 +19,14 @@ from netvalue.cli.app import (
     main,
     open_db,
     parse_as_of,
+    warn_if_stale,
     working,
 )
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
 from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
 from netvalue.report import recommend as rec
+from netvalue.report.ties import evidence_age
 from netvalue.store import recommend as store
 from netvalue.store.people import find_person, person_name
 
@@ -263,9 +265,11 @@ def plan(
     chosen_week, moment = _week_and_as_of(week, as_of)
     with open_db(ctx) as db, working("Planning the week"):
         data = rec.plan_report(db, week=chosen_week, as_of=moment, allow_repeat=allow_repeat, replan=replan)
+        age = evidence_age(db, moment)
     if as_json:
         emit_json(data)
         return
+    warn_if_stale(age)
     console.print(
         f"[bold]Week {data['week']}[/]  streak: {data['streak']} week{'s' if data['streak'] != 1 else ''}"
     )

@@ -7,18 +7,22 @@ from typing import Any
 import click
 from rich.table import Table
 
+from netvalue.analysis.definitions import meaning
 from netvalue.cli.app import (
     as_of_option,
     console,
     emit_json,
+    format_as_of,
     format_day,
     json_option,
     main,
     open_db,
     parse_as_of,
+    warn_if_stale,
     working,
 )
 from netvalue.report.network import network_report
+from netvalue.report.ties import EvidenceAge
 
 
 @main.command()
@@ -38,13 +42,14 @@ def report(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
+    warn_if_stale(EvidenceAge(moment, data["evidence"]["newest"]))
     render_report(data)
 
 
 def render_report(data: dict[str, Any]) -> None:
     contact = data["contact"]
     total = contact["connections"]
-    console.print(f"[bold]Your network as of {format_day(data['as_of'])}[/]")
+    console.print(f"[bold]Your network as of {format_as_of(data['as_of'])}[/]")
     table = Table("", "connections", "share", title=f"Of your {total:,} connections")
 
     def share(n: int) -> str:
@@ -108,13 +113,17 @@ def render_ties_overview(data: dict[str, Any]) -> None:
         )
     rel = data["relationships"]
     console.print(
-        f"Of {rel['names']:,} names, {rel['working_relationships']:,} are working relationships (two-way in the "
-        f"last 12 months); {rel['collected_names']:,} are collected names (never a two-way exchange)."
+        f"Of {rel['names']:,} names, {rel['working_relationships']:,} are working relationships "
+        f"({meaning('working relationship')}); {rel['collected_names']:,} are collected names "
+        f"({meaning('collected name')})."
     )
     dormant = data["dormant"]
+    if dormant.get("lapsing"):
+        console.print(f"{dormant['lapsing']:,} lapsing ties ({meaning('lapsing')}).")
     if dormant["count"]:
         console.print(
-            f"{dormant['count']:,} dormant ties ({dormant['deep']:,} silent 3+ years) worth reviving, strongest first:"
+            f"{dormant['count']:,} dormant ties ({meaning('dormant')}; {dormant['deep']:,} deep dormant, "
+            "silent 3+ years) worth reviving, strongest first:"
         )
         for person in dormant["worth_reviving"]:
             console.print(f"  {person['name']} (last two-way {format_day(person['last_two_way'])})")

@@ -15,17 +15,19 @@ from netvalue.cli.app import (
     as_of_option,
     console,
     emit_json,
-    format_day,
+    format_as_of,
     json_option,
     main,
     open_db,
     parse_as_of,
+    warn_if_stale,
     working,
 )
 from netvalue.errors import UsageError
 from netvalue.explain import all_topics, get_topic
 from netvalue.report.ties import (
     ACTIVE_CAPACITY,
+    evidence_age,
     load_ties,
     model_report,
     recalibrate,
@@ -39,7 +41,7 @@ from netvalue.store.ties import save_rating
 
 @main.command()
 @click.option("--tier", type=click.Choice(TIERS, case_sensitive=False), default=None, help="Only this tier.")
-@click.option("--dormant", is_flag=True, help="Only dormant ties (once strong, now silent).")
+@click.option("--dormant", is_flag=True, help="Only dormant ties (once strong, silent 12 months or more).")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most this many.")
 @as_of_option
 @json_option
@@ -58,6 +60,7 @@ def ties(
     moment = parse_as_of(as_of)
     with open_db(ctx) as db, working("Judging your ties"):
         table = load_ties(db, moment)
+        age = evidence_age(db, moment)
     rows = [
         s for s in table.ranked if (tier is None or s.tier == tier.lower()) and (not dormant or s.dormant)
     ]
@@ -66,12 +69,13 @@ def ties(
     if as_json:
         emit_json([s.as_dict() for s in rows])
         return
-    out = Table(title=f"Ties as of {format_day(moment)}")
+    warn_if_stale(age)
+    out = Table(title=f"Ties as of {format_as_of(moment)}")
     for header in ("id", "name", "tier", "strength", "activity", "history", ""):
         out.add_column(header, no_wrap=True)
     out.add_column("why")
     for s in rows:
-        flag = "deep dormant" if s.deep_dormant else "dormant" if s.dormant else ""
+        flag = "deep dormant" if s.deep_dormant else "dormant" if s.dormant else "lapsing" if s.lapsing else ""
         out.add_row(
             str(s.person_id),
             s.name,

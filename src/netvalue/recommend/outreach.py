@@ -3,9 +3,11 @@ evidence, and how to reach them; cadence per tier; the streak of weeks with outr
 
 Reasons and their weights (the weights are [ours]; the reasons are the research's):
 
-* a dormant once-strong tie — Levin, Walter & Murnighan (2011): reconnecting with ties dormant for years
-  brings advice as useful as current ties', more novel (science.md §2); weight 1.0 × historical strength,
-  +0.2 when deep dormant (≥ 3 years);
+* a dormant once-strong tie (silent 12 months or more) — weight 1.0 × peak strength, +0.2 when deep dormant
+  (≥ 3 years): Levin, Walter & Murnighan (2011) found that reconnecting with ties dormant 3 years or more
+  brings advice as useful as current ties', and more novel (science.md §2); they are cited for those only;
+* a lapsing tie (silent past 8× its usual rhythm and 90 days, under a year) — Navarro et al. (2017): such a
+  tie is most likely decaying; weight 0.8 × its strength or peak strength [ours];
 * someone who helped you and has not heard from you since (the ledger) — 0.9;
 * a bridge to a cluster going quiet (Burt 2002: bridges decay fastest, §2; §4 brokerage) — 0.7;
 * a company or role change between imports — a natural, factual reason to write — 0.6;
@@ -33,7 +35,7 @@ from netvalue.errors import UsageError
 from netvalue.recommend.ledger import Ledger
 from netvalue.recommend.purpose import GOAL_LABELS, Purpose, match_targets
 
-ReasonKind = Literal["dormant", "helped", "bridge", "changed", "relevant", "overdue"]
+ReasonKind = Literal["dormant", "lapsing", "helped", "bridge", "changed", "relevant", "overdue"]
 DAY = 86_400
 DEFAULT_PLAN_SIZE = 3
 DEFAULT_CADENCE_DAYS: dict[str, int] = {"inner circle": 30, "close": 91, "active": 365}
@@ -45,6 +47,7 @@ RECENTLY_CONTACTED_DAYS = 30
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _WEIGHTS: dict[ReasonKind, float] = {
     "dormant": 1.0,
+    "lapsing": 0.8,
     "helped": 0.9,
     "bridge": 0.7,
     "changed": 0.6,
@@ -66,6 +69,10 @@ class TieLike(Protocol):
     def activity(self) -> float: ...
     @property
     def history(self) -> float: ...
+    @property
+    def strength(self) -> float: ...
+    @property
+    def lapsing(self) -> bool: ...
     @property
     def dormant(self) -> bool: ...
     @property
@@ -181,11 +188,22 @@ def _reasons(tie: TieLike, ctx: PlanContext, as_of: int) -> list[tuple[ReasonKin
     if tie.dormant and tie.history > 0:
         weight = _WEIGHTS["dormant"] * tie.history + (0.2 if tie.deep_dormant else 0.0)
         since = f" for {_span(as_of - last)}" if last else ""
+        if tie.deep_dormant:
+            why = (
+                f"a once-strong tie, dormant{since}: reconnecting with ties dormant 3 years or more brought "
+                "advice as useful as current ties', and more novel (Levin, Walter & Murnighan 2011)"
+            )
+        else:
+            why = f"a once-strong tie, silent{since}: a year or more without contact, worth reviving [ours]"
+        found.append(("dormant", weight, why))
+    elif tie.lapsing:
+        since = f" for {_span(as_of - last)}" if last else ""
         found.append(
             (
-                "dormant",
-                weight,
-                f"a once-strong tie, dormant{since}: reconnecting brings novel, trusted advice (Levin et al. 2011)",
+                "lapsing",
+                _WEIGHTS["lapsing"] * max(tie.strength, tie.history),
+                f"silent{since}, far past your usual rhythm: such ties are most likely decaying "
+                "(Navarro et al. 2017); a note now keeps it",
             )
         )
     balance = ctx.ledger.by_person.get(pid)

@@ -6,7 +6,7 @@ from typing import Any
 
 from netvalue.analysis.contact import contact_summary
 from netvalue.report.recommend import overdue_report
-from netvalue.report.ties import load_ties, ties_overview
+from netvalue.report.ties import evidence_age, load_ties, ties_overview
 from netvalue.store import Database
 from netvalue.store.status import connection_message_stats, counts
 
@@ -17,6 +17,7 @@ def network_report(db: Database, as_of: int) -> dict[str, Any]:
     summary = contact_summary(connection_message_stats(db, as_of), as_of)
     return {
         "as_of": as_of,
+        "evidence": evidence_age(db, as_of).as_dict(),
         "counts": counts(db),
         "contact": summary.as_dict(),
         **ties_overview(db, ties := load_ties(db, as_of)),

@@ -33,6 +33,7 @@ from netvalue.analysis.ties import (
 from netvalue.analysis.value import DEFAULT_COEFFICIENT, NetworkValue, network_value
 from netvalue.errors import UsageError
 from netvalue.store import Database
+from netvalue.store.status import newest_evidence
 from netvalue.store.ties import (
     COEFFICIENT_SETTING,
     MODEL_SETTING,
@@ -46,6 +47,8 @@ from netvalue.store.ties import (
     write_setting,
 )
 
+STALE_AFTER_DAYS = 90
+"""Evidence older than this at the as-of date is worth a warning (issue 15) [ours]."""
 CALIBRATION_MIN_RATINGS = 20  # issue 4: "once there are enough ratings (say 20)"
 
 
@@ -60,6 +63,7 @@ class TieScore:
     strength: float
     activity: float
     history: float
+    lapsing: bool
     dormant: bool
     deep_dormant: bool
     reasons: tuple[str, ...]
@@ -83,6 +87,7 @@ class TieScore:
             "strength": round(self.strength, 4),
             "activity": round(self.activity, 4),
             "history": round(self.history, 4),
+            "lapsing": self.lapsing,
             "dormant": self.dormant,
             "deep_dormant": self.deep_dormant,
             "reasons": list(self.reasons),
@@ -159,6 +164,7 @@ def load_ties(db: Database, as_of: int) -> TieTable:
         judgment.history.tolist(),
     )
     dormant, deep = judgment.dormant.tolist(), judgment.deep_dormant.tolist()
+    lapsing = judgment.lapsing.tolist()
     first, last, two_way = (
         features.first_contact.tolist(),
         features.last_contact.tolist(),
@@ -184,6 +190,7 @@ def load_ties(db: Database, as_of: int) -> TieTable:
                 strength=strength,
                 activity=activity[i],
                 history=history[i],
+                lapsing=lapsing[i],
                 dormant=dormant[i],
                 deep_dormant=deep[i],
                 reasons=reasons,
@@ -214,6 +221,27 @@ def load_ties(db: Database, as_of: int) -> TieTable:
         judgment=judgment,
         present=present,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceAge:
+    """How old the newest evidence is at ``as_of``: when it is more than 90 days old, every figure
+    "in the last 12 months" counts from a date the record never reached, and the reports say so once,
+    suggesting ``--as-of`` the newest evidence's day."""
+
+    as_of: int
+    newest: int | None
+
+    @property
+    def stale(self) -> bool:
+        return self.newest is not None and self.as_of - self.newest > STALE_AFTER_DAYS * 86_400
+
+    def as_dict(self) -> dict[str, object]:
+        return {"newest": self.newest, "stale": self.stale}
+
+
+def evidence_age(db: Database, as_of: int) -> EvidenceAge:
+    return EvidenceAge(as_of, newest_evidence(db, as_of))
 
 
 def value_coefficient(db: Database) -> float:
@@ -308,6 +336,7 @@ def model_report(db: Database, as_of: int, *, save: bool = True) -> dict[str, ob
     return data
 
 
+ACTIVE_TIERS: tuple[Tier, ...] = ("inner circle", "close", "active")
 ACTIVE_CAPACITY = 150  # Dunbar (2020); warn above it (Miritello et al. 2013) [ours], science.md §3
 REVIVE_LIMIT = 10
 
@@ -318,8 +347,8 @@ def ties_overview(db: Database, table: TieTable) -> dict[str, object]:
     present = table.present
     f = table.features
     silence = f.days_since(f.last_two_way)[present]
-    working = int((np.nan_to_num(silence, nan=np.inf) <= 365).sum())
-    active = sum(table.tier_counts[t] for t in ("inner circle", "close", "active"))
+    active = sum(table.tier_counts[t] for t in ACTIVE_TIERS)
+    working = active  # one definition: two-way in the last 12 months = the active tiers
     cumulative = 0
     tiers = []
     for tier in TIERS:
@@ -357,6 +386,7 @@ def ties_overview(db: Database, table: TieTable) -> dict[str, object]:
             "ever_two_way": int(f.two_way_ever[present].sum()),
         },
         "dormant": {
+            "lapsing": sum(1 for s in table.ranked if s.lapsing),
             "count": len(dormant),
             "deep": sum(1 for s in dormant if s.deep_dormant),
             "worth_reviving": [

@@ -265,13 +265,19 @@ def position_changes(db: Database) -> list[PositionChange]:
     return changes
 
 
+QUOTABLE_GROUP = 4
+"""An opener quotes only a one-to-one or small-group thread: at most 4 people besides you (issue 15;
+Kossinets & Watts' 95 % of e-mail), never a broadcast."""
+
+
 def last_titles(db: Database, as_of: int) -> dict[int, tuple[str, int]]:
-    """Per person, the title/subject of the latest titled interaction before ``as_of`` and its time."""
+    """Per person, the title/subject of the latest titled one-to-one or small-group interaction (at most
+    :data:`QUOTABLE_GROUP` people, not co-occurrence) before ``as_of``, and its time."""
     rows = db.conn.execute(
         "SELECT person_id, title, MAX(occurred_at) FROM interactions WHERE title IS NOT NULL AND title != ''"
         " AND occurred_at IS NOT NULL AND occurred_at < ? AND kind IN ('message', 'email', 'meeting')"
-        " GROUP BY person_id",
-        (as_of,),
+        " AND bulk = 0 AND group_size <= ? GROUP BY person_id",
+        (as_of, QUOTABLE_GROUP),
     )
     return {int(r[0]): (str(r[1]), int(r[2])) for r in rows}
 

@@ -78,3 +78,13 @@ def connection_message_stats(db: Database, as_of: int) -> list[tuple[int, int | 
             (as_of,),
         )
     ]
+
+
+def newest_evidence(db: Database, before: int) -> int | None:
+    """The time of the newest dated interaction or connection before ``before`` (None: nothing dated)."""
+    row = db.conn.execute(
+        "SELECT MAX(t) FROM (SELECT MAX(occurred_at) AS t FROM interactions WHERE occurred_at < ?"
+        " UNION ALL SELECT MAX(connected_on) FROM connections WHERE connected_on < ?)",
+        (before, before),
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
