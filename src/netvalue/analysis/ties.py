@@ -144,14 +144,14 @@ class TieSettings:
       (:class:`netvalue.analysis.record.RecordClock`).
     - ``coverage``: a message in a (source, month) whose other direction is missing from the record is
       presumed answered (:func:`netvalue.analysis.record.direction_coverage`); ``presume_received`` does
-      the same for received messages where the sent direction is missing; both only for messages to at
-      most ``presume_max_group`` people [ours].
+      the same for received messages where the sent direction is missing, from people you have written
+      to at some time; both only for messages to at most ``presume_max_group`` people [ours].
     """
 
     group_weighting: Literal["newman", "kossinets-watts"] = "newman"
     record_gaps: bool = True
     coverage: bool = True
-    presume_received: bool = False
+    presume_received: bool = True
     presume_max_group: int = 4
 
 
@@ -224,7 +224,9 @@ def tie_features(
         small = rows.group_size <= settings.presume_max_group
         presumed = sent_m & small & inbox_missing
         if settings.presume_received:
-            presumed |= recv_m & small & sent_missing
+            # received where your sent mail is missing, from someone you have written to at some time
+            wrote_to = np.bincount(person[sent_m], minlength=n) > 0
+            presumed |= recv_m & small & sent_missing & wrote_to[person]
         moments_p = np.concatenate([observed_p, person[presumed]])
         moments_t = np.concatenate([observed_t, t[presumed]])
     last_two_way = _group_max(moments_p, moments_t, n)
@@ -599,7 +601,7 @@ def _reason_text(name: str, f: TieFeatures, i: int) -> str:
         else:
             rhythm = "a contact about every day" if gap < 1.5 else f"a contact about every {gap:.0f} days"
         if silence <= threshold:
-            return f"contact keeps the tie's usual rhythm ({rhythm})"
+            return f"contact either way keeps the tie's usual rhythm ({rhythm})"
         return f"silent {silence / threshold:.1f}× as long as the tie's rhythm allows ({rhythm})"
     if name == "duration":
         if f.first_contact[i] < 0:
