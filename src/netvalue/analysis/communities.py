@@ -93,26 +93,41 @@ def canonical_labels(raw: IntArray) -> IntArray:
     return rank[dense].astype(np.int64)
 
 
-def label_community(
-    members: Sequence[int], attributes: Mapping[str, Sequence[str | None]], min_share: float = LABEL_SHARE
-) -> tuple[str, str]:
-    """``(label, basis)`` for a community from what its members share.
+LabelValue = str | frozenset[str] | None
+"""One member's value of an attribute: one value, several (the subjects of their threads), or unknown."""
+TOPIC_MIN_MEMBERS = 3
+"""A subject labels a cluster only when it recurs with at least 3 of its members [ours]: never one mail's."""
 
-    ``attributes`` maps a kind (``company``, ``domain``, ``place``, ``school``, ``topic``) to one value per
-    node (``None`` unknown).  The kinds are tried in the mapping's order; the best-shared value of each kind
-    that reaches ``min_share`` of members joins the label (at most two).  ``basis`` says why, e.g.
-    ``"company 7/9; place 5/9"``.
+
+def label_community(
+    members: Sequence[int], attributes: Mapping[str, Sequence[LabelValue]], min_share: float = LABEL_SHARE
+) -> tuple[str, str]:
+    """``(label, basis)`` for a community from what distinguishes its members.
+
+    ``attributes`` maps a kind (``company``, ``place``, ``topic``) to one value per node (``None``
+    unknown; a set for several, e.g. the subjects of a member's threads, each counted once per member).
+    The kinds are tried in the mapping's order; the best-shared value of each kind that reaches
+    ``min_share`` of members (and 2 members; a topic 3) joins the label (at most two).  The caller leaves
+    out what every cluster shares (the owner's own company and domain).  ``basis`` says why, e.g.
+    ``"company 7/9; topic 5/9"``.
     """
     size = len(members)
     parts: list[str] = []
     basis: list[str] = []
     for kind, values in attributes.items():
-        counts = Counter(value for value in (values[m] for m in members) if value)
+        counts: Counter[str] = Counter()
+        for m in members:
+            value = values[m]
+            if isinstance(value, frozenset):
+                counts.update(value)
+            elif value:
+                counts[value] += 1
         if not counts:
             continue
         value, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if count >= 2 and count / size >= min_share and value not in parts:
-            parts.append(value)
+        needed = TOPIC_MIN_MEMBERS if kind == "topic" else 2
+        if count >= needed and count / size >= min_share and value not in parts:
+            parts.append(value if kind != "topic" else f"“{value}”")
             basis.append(f"{kind} {count}/{size}")
         if len(parts) == 2:
             break

@@ -70,7 +70,7 @@ def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool)
     for c in listed:
         bridge = c["bridge"]
         table.add_row(
-            str(c["id"]),
+            "" if c["id"] is None else str(c["id"]),
             str(c["label"]),
             str(c["size"]),
             str(c["ties"]),

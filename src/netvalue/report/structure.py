@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +26,7 @@ from netvalue.analysis.brokerage import (
     structural_holes,
 )
 from netvalue.analysis.communities import (
+    LabelValue,
     community_reach,
     community_redundancy,
     detect_communities,
@@ -47,6 +48,7 @@ from netvalue.store.structure import (
     contact_ids,
     event_rows,
     owner_affiliations,
+    owner_domains,
 )
 from netvalue.store.structure import person_attributes as fetch_attributes
 
@@ -202,6 +204,9 @@ def _structure_and_attributes(
     weights = tie_weights(db, as_of, contacts, ties)
     activity = weights.activity
     attributes = fetch_attributes(db, as_of)
+    own = frozenset(
+        value.casefold() for value in (*owner_domains(db), *owner_affiliations(db, "position")) if value
+    )
 
     ego = ego_network(graph.weights, weights.strength)
     holes = structural_holes(ego, rows=np.array([0], dtype=np.int64))
@@ -225,7 +230,7 @@ def _structure_and_attributes(
 
     communities: list[Community] = []
     community_of: dict[int, int] = {}
-    label_values = _label_values(contacts, attributes)
+    label_values = _label_values(contacts, attributes, own)
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(int(labels.max()) + 2 if len(labels) else 1))
     for c in range(len(bounds) - 1):
@@ -276,15 +281,21 @@ def _structure_and_attributes(
 
 
 def _label_values(
-    contacts: npt.NDArray[np.int64], attributes: dict[int, PersonAttributes]
-) -> dict[str, list[str | None]]:
+    contacts: npt.NDArray[np.int64], attributes: dict[int, PersonAttributes], own: frozenset[str]
+) -> dict[str, list[LabelValue]]:
     """Per node index, the values clusters are labelled by, in order of preference (the e-mail domain
-    stands in for an unknown company)."""
+    stands in for an unknown company).  ``own`` (the owner's organisations and e-mail domains, case
+    folded) is left out: what every cluster shares distinguishes none (issue 15)."""
     rows = [attributes.get(int(p)) for p in contacts]
+
+    def company(a: PersonAttributes | None) -> str | None:
+        value = (a.company or a.domain) if a else None
+        return None if value is None or value.casefold() in own else value
+
     return {
-        "company": [(a.company or a.domain) if a else None for a in rows],
+        "company": [company(a) for a in rows],
         "place": [a.location if a else None for a in rows],
-        "topic": [a.topic if a else None for a in rows],
+        "topic": [a.topics if a else None for a in rows],
     }
 
 
@@ -307,7 +318,7 @@ def _person(pid: int, attributes: dict[int, PersonAttributes], structure: Struct
 def communities_report(db: Database, as_of: int, seed: int = 0) -> dict[str, object]:
     """Every community of 2+ contacts: label, size, strongest ties, activity, redundancy and bridge."""
     structure, attributes = _structure_and_attributes(db, as_of, seed)
-    listed = []
+    listed: list[dict[str, Any]] = []
     for community in structure.communities:
         entry = community.as_dict()
         entry["strongest"] = [_person(p, attributes, structure) for p in community.strongest]
@@ -320,13 +331,44 @@ def communities_report(db: Database, as_of: int, seed: int = 0) -> dict[str, obj
         "as_of": as_of,
         "seed": seed,
         "tied_contacts": len(structure.strength),
-        "communities": listed,
+        "communities": [c for c in listed if int(c["size"]) >= SMALL_GROUP] + _small_groups(listed),
         "in_communities": len(structure.community_of),
         "bridges": [_person(p, attributes, structure) for p in sorted(structure.bridges)],
         "structurally_valuable": [
             _person(p, attributes, structure) for p in sorted(structure.structurally_valuable)
         ],
     }
+
+
+SMALL_GROUP = 4
+"""Clusters of 1–3 people are listed together as "small groups": too small to describe (issue 15) [ours]."""
+
+
+def _small_groups(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The clusters under :data:`SMALL_GROUP` people, pooled into one entry (none when there are none)."""
+    small = [c for c in listed if int(c["size"]) < SMALL_GROUP]
+    if not small:
+        return []
+    strongest = sorted(
+        (p for c in small for p in c["strongest"]), key=lambda p: (-float(p["strength"]), str(p["name"]))
+    )
+    return [
+        {
+            "id": None,
+            "label": f"small groups ({len(small)} clusters of 2–3)",
+            "size": sum(int(c["size"]) for c in small),
+            "members": sorted(m for c in small for m in c["members"]),
+            "strongest": strongest[:3],
+            "activity": round(sum(float(c["activity"]) for c in small), 4),
+            "basis": "clusters of fewer than 4 people",
+            "ties": sum(int(c["ties"]) for c in small),
+            "strong_ties": sum(int(c["strong_ties"]) for c in small),
+            "redundancy": 0.0,
+            "bridge": None,
+            "redundant": False,
+            "clusters": [c["id"] for c in small],
+        }
+    ]
 
 
 def brokerage_report(db: Database, as_of: int, seed: int = 0) -> dict[str, object]:

@@ -4,6 +4,7 @@ interactions before it (undated ones too, as old), positions first seen before i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,7 +67,7 @@ class PersonAttributes:
     location: str | None
     headline: str | None
     domain: str | None
-    topic: str | None
+    topics: frozenset[str]  # subjects of one-to-few threads with this person, normalised
     connected_on: int | None
     is_connection: bool
 
@@ -156,6 +157,47 @@ def company_rows(db: Database, as_of: int) -> tuple[IntArray, list[str]]:
     return np.array([k[0] for k in kept], dtype=np.int64), [k[1] for k in kept]
 
 
+TOPIC_MAX_GROUP = 12
+"""Subjects of threads with at most 12 people describe who takes part in them [ours]."""
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_GENERIC_SUBJECTS = frozenset(
+    {
+        "",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank you",
+        "fyi",
+        "question",
+        "meeting",
+        "update",
+        "call",
+        "(no subject)",
+        "no subject",
+        "lunch",
+        "test",
+        "re",
+        "fw",
+        "follow up",
+        "follow-up",
+        "info",
+    }
+)
+
+
+def normalised_subject(title: str) -> str:
+    """A subject without ``Re:``/``Fw:`` prefixes, in one case and spacing; ``''`` for generic ones."""
+    text = " ".join(_REPLY_PREFIX.sub("", title).split())
+    return "" if text.casefold() in _GENERIC_SUBJECTS or len(text) < 4 else text
+
+
+def owner_domains(db: Database) -> set[str]:
+    """The e-mail domains of the owner's own addresses."""
+    rows = db.conn.execute("SELECT value FROM owner_identities WHERE kind = 'email'")
+    return {str(r[0]).rpartition("@")[2].lower() for r in rows if "@" in str(r[0])}
+
+
 def person_attributes(db: Database, as_of: int) -> dict[int, PersonAttributes]:
     """Name, company, place, headline, work e-mail domain, most frequent group-conversation title, and
     connection date of every person (attributes as of now except the topic, which is as of ``as_of``)."""
@@ -167,17 +209,19 @@ def person_attributes(db: Database, as_of: int) -> dict[int, PersonAttributes]:
         domain = value.rpartition("@")[2].lower()
         if domain and domain not in PUBLIC_MAIL_DOMAINS:
             domains.setdefault(int(pid), domain)
-    topics: dict[int, str] = {}
+    topics: dict[int, set[str]] = {}
     # NOT INDEXED: walking interactions_person for the GROUP BY costs a row lookup per interaction;
-    # a plain scan is 20x faster
-    for pid, title, _count in conn.execute(
-        "SELECT person_id, title, COUNT(*) AS n FROM interactions NOT INDEXED"
-        " WHERE title IS NOT NULL AND title != '' AND group_size > 1"
-        " AND (occurred_at IS NULL OR occurred_at < ?)"
-        " GROUP BY person_id, title ORDER BY person_id, n DESC, title",
-        (as_of,),
+    # a plain scan is 20x faster.  Only threads of at most TOPIC_MAX_GROUP people the person took part in
+    # (not co-occurrence): a broadcast's subject says nothing about who the recipients are.
+    for pid, title in conn.execute(
+        "SELECT DISTINCT person_id, title FROM interactions NOT INDEXED"
+        " WHERE title IS NOT NULL AND title != '' AND bulk = 0 AND group_size <= ?"
+        " AND (occurred_at IS NULL OR occurred_at < ?)",
+        (TOPIC_MAX_GROUP, as_of),
     ):
-        topics.setdefault(int(pid), str(title))
+        topic = normalised_subject(str(title))
+        if topic:
+            topics.setdefault(int(pid), set()).add(topic)
     connected: dict[int, int | None] = {}
     for pid, on in conn.execute("SELECT person_id, MIN(connected_on) FROM connections GROUP BY person_id"):
         connected[int(pid)] = None if on is None else int(on)
@@ -192,7 +236,7 @@ def person_attributes(db: Database, as_of: int) -> dict[int, PersonAttributes]:
             location=location or None,
             headline=headline or None,
             domain=domains.get(person),
-            topic=topics.get(person),
+            topics=frozenset(topics.get(person, ())),
             connected_on=connected.get(person),
             is_connection=person in connected,
         )
