@@ -209,19 +209,26 @@ def person_attributes(db: Database, as_of: int) -> dict[int, PersonAttributes]:
         domain = value.rpartition("@")[2].lower()
         if domain and domain not in PUBLIC_MAIL_DOMAINS:
             domains.setdefault(int(pid), domain)
-    topics: dict[int, set[str]] = {}
+    by_subject: dict[str, tuple[set[int], set[str]]] = {}
     # NOT INDEXED: walking interactions_person for the GROUP BY costs a row lookup per interaction;
     # a plain scan is 20x faster.  Only threads of at most TOPIC_MAX_GROUP people the person took part in
     # (not co-occurrence): a broadcast's subject says nothing about who the recipients are.
-    for pid, title in conn.execute(
-        "SELECT DISTINCT person_id, title FROM interactions NOT INDEXED"
+    for pid, title, message in conn.execute(
+        "SELECT DISTINCT person_id, title, message_key FROM interactions NOT INDEXED"
         " WHERE title IS NOT NULL AND title != '' AND bulk = 0 AND group_size <= ?"
         " AND (occurred_at IS NULL OR occurred_at < ?)",
         (TOPIC_MAX_GROUP, as_of),
     ):
         topic = normalised_subject(str(title))
         if topic:
-            topics.setdefault(int(pid), set()).add(topic)
+            people, messages = by_subject.setdefault(topic, (set(), set()))
+            people.add(int(pid))
+            messages.add(str(message))
+    topics: dict[int, set[str]] = {}
+    for topic, (people, messages) in by_subject.items():
+        if len(messages) >= 2:  # a thread that went back and forth, never one mail's subject
+            for person in people:
+                topics.setdefault(person, set()).add(topic)
     connected: dict[int, int | None] = {}
     for pid, on in conn.execute("SELECT person_id, MIN(connected_on) FROM connections GROUP BY person_id"):
         connected[int(pid)] = None if on is None else int(on)
