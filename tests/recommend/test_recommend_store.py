@@ -162,3 +162,28 @@ def test_bridge_to_a_quiet_cluster_through_the_structure_adapter(
     store.add_request(network.db, name="Ola", headline="Analyst", company="Monzo", now=AS_OF)
     ola = next(r for r in rec.triage_report(network.db, AS_OF)["requests"] if r["name"] == "Ola")
     assert any("work at Monzo (Leeds alumni)" in reason for reason in ola["reasons"])
+
+
+def test_an_opener_never_quotes_a_broadcast(network: Any) -> None:
+    # Bob's last thread is "Kafka migration", one-to-one.  A later announcement to Bob and 15 others is
+    # newer, but the opener quotes a one-to-one or small-group thread only (issue 15: at most 4 others).
+    from netvalue.records import InteractionRecord
+    from netvalue.store.ingest import import_stream
+
+    from .conftest import AS_OF, epoch, li
+
+    later = epoch("2026-10-01")
+    broadcast = InteractionRecord(
+        source="linkedin",
+        source_key="broadcast-bob",
+        person=li("bob-dormant"),
+        kind="message",
+        direction="received",
+        occurred_at=later,
+        group_size=16,
+        title="All-hands: new office opening",
+        person_name="Bob Dormant",
+    )
+    import_stream(network.db, [broadcast], source="linkedin", path="later", sha256="y", now=later)
+    titles = store.last_titles(network.db, AS_OF)
+    assert titles[network.ids["bob-dormant"]][0] == "Kafka migration"
