@@ -12,9 +12,11 @@ engineer" ~ analytics engineer, dbt, Spark; "procurement" ~ sourcing, buyer, Ein
 nouns and seniority words that stand for each other (developer ~ engineer; manager ~ lead ~ head), and a
 concept with a seniority word matches the concept alone ("procurement manager" ~ "Senior Buyer").
 
-Why the goal matters (science.md §6): Rajkumar et al. (2022) found that for job mobility moderately weak
-ties help most, so job and business purposes connect unless there is a solid reason not to; a purpose of
-keeping up with people already known accepts only where there is evidence of a real relationship.
+Why the goal matters (science.md §6, the product's premise): networking for a job or for business —
+and, in triage, every goal but ``known-only`` and an unset purpose — connects unless there is a solid reason
+not to; targets rank requests and turn a match into "accept and reach out", they never gate acceptance; a
+purpose of keeping up with people already known accepts only where there is evidence of a real
+relationship (:mod:`netvalue.recommend.triage`).
 
 ``avoid`` names conflicts (a company, a person, a keyword): a request whose name, headline or company matches
 one is ignored whatever the goal, since a conflict the user named is a solid reason not to connect
