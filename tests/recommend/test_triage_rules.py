@@ -76,6 +76,16 @@ def test_a_sales_pitch_is_ignored_with_its_reason_in_words() -> None:
     )
 
 
+def test_a_crypto_job_in_the_headline_is_not_spam_but_a_pitch_is() -> None:
+    """A headline is who someone is: one topic family there is a job, not a solid reason."""
+    assert triage_request(req(headline="Blockchain Engineer at Coinbase"), PM).decision == "accept"
+    assert triage_request(req(headline="Crypto analyst", message="github.com/ana-r"), PM).decision == "accept"
+    growth = triage_request(req(headline="Growth Hacker | I get founders 10K followers in 90 days"), PM)
+    assert growth.decision == "ignore" and growth.spam
+    pitch = triage_request(req(headline="Blockchain Engineer", message="Earn passive income, DM me"), PM)
+    assert pitch.decision == "ignore" and pitch.spam
+
+
 def test_fake_accounts_are_ignored_with_the_reason() -> None:
     for name in ("LinkedIn Member", "", "www.cheap-seo-services.com", "Get 10K Followers Fast", "user123456"):
         result = triage_request(req(name=name), PM)

@@ -309,6 +309,19 @@ def _why_open(purpose: Purpose) -> str:
     return " and ".join(goals) + ", no reason not to connect"
 
 
+def is_spam_request(facts: RequestFacts, signals: list[tuple[str, float]]) -> bool:
+    """Spam, judged on the note and the headline together, provided the note carries signals of its own
+    (:data:`~netvalue.recommend.spam.WEAK_SPAM_AT`) or the headline shows two families on its own: a
+    headline is who someone is, and "Blockchain Engineer at Coinbase" is a job, not a pitch; "I get
+    founders 10K followers in 90 days" is both a topic and a claim.  [ours, issue 15: a false solid reason
+    now costs an accept]"""
+    if not is_spam(signals):
+        return False
+    if spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT:
+        return True
+    return sum(1 for _, weight in spam_signals(None, facts.headline) if weight > 0) >= 2
+
+
 def _solid_reasons(
     facts: RequestFacts, purpose: Purpose, signals: list[tuple[str, float]]
 ) -> list[tuple[SolidReason, str]]:
@@ -320,7 +333,7 @@ def _solid_reasons(
     account = account_signals(facts.name)
     if is_fake(account):
         found.append(("fake", "a fake account: " + ", ".join(label for label, _ in account)))
-    if is_spam(signals):
+    if is_spam_request(facts, signals):
         quoted = snippet(facts.message) or snippet(facts.headline)
         found.append(("spam", f"{spam_kind(signals)} ('{quoted}')"))
     if purpose.avoid:
@@ -425,14 +438,15 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
         reasons.append(
             f"like requests you {direction} before ({', '.join(stems)}): {adjustment:+.2f} to the rank"
         )
-    if signals and not is_spam(signals):
+    spam = is_spam_request(facts, signals)
+    if signals and not spam:
         reasons.append("weak spam signal: " + ", ".join(label for label, _ in signals))
 
     decision: Decision
     if solid:
         decision = "ignore"
         score = min(score, SOLID_CAP)
-        if is_spam(signals):
+        if spam:
             reasons.insert(0, "spam signals: " + ", ".join(label for label, _ in signals))
         reasons.insert(0, "ignored: " + "; ".join(text for _, text in solid))
     elif purpose.known_only:
@@ -490,7 +504,7 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
         score,
         tuple(reasons),
         tuple(serves),
-        is_spam(signals),
+        spam,
         tuple(kind for kind, _ in solid),
     )
 
