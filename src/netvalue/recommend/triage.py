@@ -10,7 +10,8 @@ The rule (science.md §6, the premise the product was built from) decides; the s
   product's default stance; ``netvalue purpose set --goal known-only`` opts out) [ours, from §6].
 * **Targets** (industries, roles, companies, places, keywords) never gate acceptance: a request whose
   headline or company matches one becomes "accept and reach out", and ranks higher.
-* **Solid reasons**, the only grounds to ignore under those goals: spam or a sales pitch, a fake account
+* **Solid reasons**, the only grounds to ignore under those goals: spam or a sales pitch (a headline alone
+  judged without the bare names of a field, :func:`is_spam_request`), a fake account
   (a name that names nobody, is an address or reads like an ad: :func:`~netvalue.recommend.spam.account_signals`),
   abuse (insults, threats, harassment), and a conflict the user named (``purpose set --avoid``).
 * **Known-only** accepts only evidence of a real relationship: two-way messages, mail or meetings, or a
@@ -56,6 +57,7 @@ evidence caps it at 0.35.  Past decisions move the rank only: ignoring needs a r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -309,17 +311,25 @@ def _why_open(purpose: Purpose) -> str:
     return " and ".join(goals) + ", no reason not to connect"
 
 
+_FIELD_NAMES = re.compile(
+    r"\b(crypto\w*|bitcoin\w*|btc|eth|ethereum|blockchain\w*|web3|defi|nfts?|digital assets?|tokeni[sz]ation)\b",
+    re.IGNORECASE,
+)
+"""The bare names of a field people work in (a crypto exchange, a bank's digital-assets desk): in a headline
+they say where someone works, not that they pitch.  [ours]"""
+
+
 def is_spam_request(facts: RequestFacts, signals: list[tuple[str, float]]) -> bool:
-    """Spam, judged on the note and the headline together, provided the note carries signals of its own
-    (:data:`~netvalue.recommend.spam.WEAK_SPAM_AT`) or the headline shows two families on its own: a
-    headline is who someone is, and "Blockchain Engineer at Coinbase" is a job, not a pitch; "I get
-    founders 10K followers in 90 days" is both a topic and a claim.  [ours, issue 15: a false solid reason
+    """Spam, judged on the note and the headline together; but when the note carries no signals of its own
+    (under :data:`~netvalue.recommend.spam.WEAK_SPAM_AT`), the headline is judged without the bare names of
+    its field (:data:`_FIELD_NAMES`): "Blockchain Engineer at Coinbase" is a job, while "Forex Trader |
+    Financial Freedom Mentor" or "Token Presale | DeFi" still pitch.  [ours, issue 15: a false solid reason
     now costs an accept]"""
     if not is_spam(signals):
         return False
-    if spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT:
+    if spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT or not facts.headline:
         return True
-    return sum(1 for _, weight in spam_signals(None, facts.headline) if weight > 0) >= 2
+    return is_spam(spam_signals(facts.message, _FIELD_NAMES.sub(" ", facts.headline)))
 
 
 def _solid_reasons(
@@ -334,7 +344,8 @@ def _solid_reasons(
     if is_fake(account):
         found.append(("fake", "a fake account: " + ", ".join(label for label, _ in account)))
     if is_spam_request(facts, signals):
-        quoted = snippet(facts.message) or snippet(facts.headline)
+        in_note = spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT or not facts.headline
+        quoted = snippet(facts.message) if in_note else snippet(facts.headline)
         found.append(("spam", f"{spam_kind(signals)} ('{quoted}')"))
     if purpose.avoid:
         who = "\n".join(t for t in (facts.headline, facts.company) if t and t.strip())
