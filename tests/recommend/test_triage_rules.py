@@ -82,6 +82,8 @@ def test_a_crypto_job_in_the_headline_is_not_spam_but_a_pitch_is() -> None:
     assert triage_request(req(headline="Crypto analyst", message="github.com/ana-r"), PM).decision == "accept"
     growth = triage_request(req(headline="Growth Hacker | I get founders 10K followers in 90 days"), PM)
     assert growth.decision == "ignore" and growth.spam
+    trader = triage_request(req(headline="Fintech | Crypto trader", message="hi"), PM)
+    assert trader.decision == "ignore"  # the retail-scam archetype, not a field name
     forex = triage_request(req(headline="Forex Trader | Financial Freedom Mentor", message="hi"), PM)
     assert forex.reasons[0] == "ignored: a get-rich offer ('Forex Trader | Financial Freedom Mentor')"
     pitch = triage_request(req(headline="Blockchain Engineer", message="Earn passive income, DM me"), PM)

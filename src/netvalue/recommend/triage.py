@@ -312,11 +312,13 @@ def _why_open(purpose: Purpose) -> str:
 
 
 _FIELD_NAMES = re.compile(
-    r"\b(crypto\w*|bitcoin\w*|btc|eth|ethereum|blockchain\w*|web3|defi|nfts?|digital assets?|tokeni[sz]ation)\b",
+    r"\b(crypto\w*|bitcoin\w*|btc|eth|ethereum|blockchain\w*|web3|defi|nfts?|digital assets?|tokeni[sz]ation)\b"
+    r"(?!\s+(trad\w*|signals?|mentor\w*|coach\w*|expert\w*))",
     re.IGNORECASE,
 )
 """The bare names of a field people work in (a crypto exchange, a bank's digital-assets desk): in a headline
-they say where someone works, not that they pitch.  [ours]"""
+they say where someone works, not that they pitch; but not before "trader", "signals", "mentor", "coach" or
+"expert", the retail-scam archetypes of the get-rich family.  [ours]"""
 
 
 def is_spam_request(facts: RequestFacts, signals: list[tuple[str, float]]) -> bool:
