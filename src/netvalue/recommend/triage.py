@@ -327,15 +327,20 @@ def is_spam_request(facts: RequestFacts, signals: list[tuple[str, float]]) -> bo
     its field (:data:`_FIELD_NAMES`): "Blockchain Engineer at Coinbase" is a job, while "Forex Trader |
     Financial Freedom Mentor" or "Token Presale | DeFi" still pitch.  [ours, issue 15: a false solid reason
     now costs an accept]"""
+    return _spam_verdict(facts, signals)[0]
+
+
+def _spam_verdict(facts: RequestFacts, signals: list[tuple[str, float]]) -> tuple[bool, bool]:
+    """(spam, the note carries it) as :func:`is_spam_request` judges it."""
     if not is_spam(signals):
-        return False
-    if spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT or not facts.headline:
-        return True
-    return is_spam(spam_signals(facts.message, _FIELD_NAMES.sub(" ", facts.headline)))
+        return False, False
+    if not facts.headline or spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT:
+        return True, True
+    return is_spam(spam_signals(facts.message, _FIELD_NAMES.sub(" ", facts.headline))), False
 
 
 def _solid_reasons(
-    facts: RequestFacts, purpose: Purpose, signals: list[tuple[str, float]]
+    facts: RequestFacts, purpose: Purpose, signals: list[tuple[str, float]], spam: tuple[bool, bool]
 ) -> list[tuple[SolidReason, str]]:
     """The solid reasons not to connect (science.md §6), each in words."""
     found: list[tuple[SolidReason, str]] = []
@@ -345,8 +350,8 @@ def _solid_reasons(
     account = account_signals(facts.name)
     if is_fake(account):
         found.append(("fake", "a fake account: " + ", ".join(label for label, _ in account)))
-    if is_spam_request(facts, signals):
-        in_note = spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT or not facts.headline
+    if spam[0]:
+        in_note = spam[1]
         quoted = snippet(facts.message) if in_note else snippet(facts.headline)
         found.append(("spam", f"{spam_kind(signals)} ('{quoted}')"))
     if purpose.avoid:
@@ -364,7 +369,9 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
     score = 0.2
 
     signals = spam_signals(facts.message, facts.headline)
-    solid = _solid_reasons(facts, purpose, signals)
+    verdict = _spam_verdict(facts, signals)
+    spam = verdict[0]
+    solid = _solid_reasons(facts, purpose, signals, verdict)
     matches = match_targets(purpose, facts.profile_text)
     note_only = (
         [m for m in match_targets(purpose, facts.message) if m not in matches]
@@ -451,7 +458,6 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
         reasons.append(
             f"like requests you {direction} before ({', '.join(stems)}): {adjustment:+.2f} to the rank"
         )
-    spam = is_spam_request(facts, signals)
     if signals and not spam:
         reasons.append("weak spam signal: " + ", ".join(label for label, _ in signals))
 
