@@ -244,3 +244,5 @@ def test_abuse_is_directed_and_a_mail_merge_field_is_a_signal() -> None:
     assert "an unfilled mail-merge field (a mass mailing)" in labels
     assert spam_kind([("offer of a service to the reader", 0.6), ("call to action", 0.4)]) == "a sales pitch"
     assert spam_kind([("money", 0.4), ("urgency or scarcity", 0.4), ("a link in the note", 0.3)]) == "spam"
+    summit = [("crypto, forex or get-rich offer", 1.0), ("event or webinar promotion", 0.5)]
+    assert spam_kind(summit) == "an event promotion"  # the real export's blockchain summit

@@ -652,16 +652,16 @@ def is_fake(signals: list[tuple[str, float]]) -> bool:
     return sum(weight for _, weight in signals) >= ACCOUNT_FAKE_AT - 1e-9
 
 
-_KINDS: tuple[tuple[str, str], ...] = (
-    ("crypto, forex or get-rich offer", "a get-rich offer"),
+_KINDS: tuple[tuple[str, str], ...] = (  # the most specific first: a crypto summit is an event promotion
     ("scam or bait story", "a scam story"),
     ("romance or friendship opener", "a romance opener"),
-    ("follower-growth offer", "a follower-growth offer"),
     ("too-good job offer", "a fake job offer"),
     ("fee asked of the reader", "a fee asked of you"),
+    ("follower-growth offer", "a follower-growth offer"),
+    ("event or webinar promotion", "an event promotion"),
+    ("crypto, forex or get-rich offer", "a get-rich offer"),
     ("loan, funding or proposal offer", "a loan or funding offer"),
     ("award or selection bait", "award bait"),
-    ("event or webinar promotion", "an event promotion"),
     ("offer of a service to the reader", "a sales pitch"),
     ("prospecting bait", "a sales pitch"),
     ("sales vocabulary", "a sales pitch"),
