@@ -57,6 +57,8 @@ generalisation.  Every figure is printed for ``all``, ``dev``, ``fresh`` (round 
 
 Then the feedback loop: the user decides a random half of each purpose's requests (truthfully); the other
 half is triaged with the token weights learned from those decisions (``learned``) and without (``cold``).
+Since issue 15 past decisions move the rank only (refusing needs a solid reason in words), so the two rows
+agree on accept and spam; only the order within a decision differs, which these figures do not measure.
 
 The baseline is what a user skimming might do: accept when a target's words appear literally in the
 headline; spam when the note has a link or the word "crypto".

@@ -72,6 +72,11 @@ Counter-evidence: a note that recalls a **shared past** (we met / worked / spoke
 post / paper) subtracts 0.5 — spammers flatter ("I came across your profile") but do not recall an
 encounter.  All counter-evidence together subtracts at most 0.5.
 
+Beside spam, two more solid reasons not to connect (science.md §6) are read here: **abuse**
+(:data:`ABUSE`: insults aimed at the reader, threats, harassment) and a **fake account**
+(:func:`account_signals`: what the export's ``From`` column can show — a name that names nobody, is an
+address or reads like an ad); and :func:`spam_kind` says in a few words what a spam note is, for the reason.
+
 The request is spam when the total reaches :data:`SPAM_THRESHOLD` (1.0): one strong topic, or a pitch and a
 mechanism, or several mechanisms, or wording much like known spam.  All weights are [ours], hand-set by the
 family's role — a topic that is spam by itself 1.0, a pitch or bait 0.6–0.7, a mechanism that genuine notes
