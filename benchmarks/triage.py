@@ -3,14 +3,28 @@ per purpose, on a generated set of requests with known truth, beside a naive bas
 
 The generator draws, for each of six purposes, SIZE requests of each kind of truth:
 
-* **relevant and genuine** (truth: accept): a headline naming one of the purpose's targets in a varied
-  phrasing (title case, seniority, "at"/"|"/"@" company forms, plural/-ing forms), or no target but shared
-  context (a former colleague or school mate; 4–30 mutual connections); for ``known-only``, people the user
-  has two-way history with or shares an employer or school with.  Notes: personal, generic or none.
-* **irrelevant** (truth: not accept): an unrelated occupation and company, no shared context beyond at most
-  one or two mutual connections; notes personal, generic or none (a friendly note does not make it relevant).
+* **relevant and genuine** (truth: accept; *accept and reach out* when the headline names a target): a
+  headline naming one of the purpose's targets in a varied phrasing (title case, seniority, "at"/"|"/"@"
+  company forms, plural/-ing forms), or no target but shared context (a former colleague or school mate;
+  4–30 mutual connections); for ``known-only``, people the user has two-way history with or shares an
+  employer or school with.  Notes: personal, generic or none.
+* **irrelevant** — genuine, no target (truth, issue 15: **accept** for every purpose but ``known-only``,
+  which ignores them): an unrelated occupation and company, no shared context beyond at most one or two
+  mutual connections; notes personal, generic or none.  Until issue 15 the truth here was "not accept",
+  which inverted the product's rule (science.md §6): targets rank and turn a match into "accept and reach
+  out", they never gate acceptance; only a solid reason (spam, a fake or abusive account, a conflict the
+  user named) does.
 * **spam** (truth: not accept, spam): sales pitches, follower-growth offers, link bait, crypto/forex,
   mass-invite notes; headlines sometimes relevant-looking (a "fintech" crypto trader).
+
+**Round 6 (issue 15), in the export's own shape**: Invitations.csv carries only a name, a note (most often
+none) and a date, so three more kinds are drawn by a fifth random stream (so every earlier case is drawn as
+before), SIZE // 4 each per purpose: **bare** genuine requests (a real person's name, written in the many
+ways people write names, and no note 60% of the time, else a short or personal note; truth: accept, except
+known-only), **fake** accounts (an empty or placeholder name, a web address, an ad as the name; truth:
+ignore) and **abuse** (an insult, threat or harassment; truth: ignore).  Their pools were written by the
+engineer who wrote the account and abuse rules, before the rules and without changing them after, but
+they are not blind: they measure that the rules do what they say, not how they generalise.
 
 **Held out**: 30% of the relevant phrasings and 40% of the spam notes come from pools written last, as
 paraphrases that avoid the exact phrases of ``recommend/spam.py`` and of the purpose targets, after the
@@ -43,12 +57,21 @@ generalisation.  Every figure is printed for ``all``, ``dev``, ``fresh`` (round 
 
 Then the feedback loop: the user decides a random half of each purpose's requests (truthfully); the other
 half is triaged with the token weights learned from those decisions (``learned``) and without (``cold``).
+Since issue 15 past decisions move the rank only (refusing needs a solid reason in words), so the two rows
+agree on accept and spam; only the order within a decision differs, which these figures do not measure.
 
 The baseline is what a user skimming might do: accept when a target's words appear literally in the
 headline; spam when the note has a link or the word "crypto".
 
+Columns: precision and recall of accept (accept or accept and reach out), of spam detection (precision over
+genuine requests: a fake or abusive one flagged as spam is ignored for a solid reason either way), and of
+*accept and reach out* against the target-named headlines; then, per purpose, the share of fakes and of abuse
+ignored for that reason and of bare genuine requests accepted.
+
 Usage: python benchmarks/triage.py [--size 200] [--seed 3]       (quick run: --size 20)
-Target (issue 6): precision and recall ≥ 0.9 per purpose, for accept and for spam detection.
+Targets: issue 15, accept recall ≥ 0.95 for job search and business (every genuine request accepted unless a
+solid reason), spam precision ≥ 0.95 everywhere; issue 6, precision and recall ≥ 0.9 per purpose, for accept
+and for spam detection.
 """
 
 from __future__ import annotations
@@ -324,14 +347,154 @@ SPAM_HEADLINES_FRESH = [
 GENUINE_FRESH = list(corpus.BENCHMARK_GENUINE_FRESH)  # round 3: real people's notes with numbers, links
 
 
+# ---------------------------------------------------------------------------------------------------------
+# ROUND 6 (issue 15): requests in the export's shape.  Written before the account and abuse rules of
+# recommend/spam.py, by the same engineer, and not changed after: development data, not blind.
+# ---------------------------------------------------------------------------------------------------------
+GENUINE_NAMES = [
+    "Maria",
+    "Dana Whitfield",
+    "J. Okafor",
+    "Ana-María O'Neill",
+    "李伟",
+    "Олена Коваль",
+    "Sam 🇺🇦 Patel",
+    "JOHN SMITH",
+    "john smith",
+    "Dr. Priya Nair, PhD",
+    "Tom Reed (he/him)",
+    "Kate Moss MBA, CFA",
+    "Johnny Cash",
+    "Penny Sterling",
+    "Joy Free",
+    "Crystal Sale",
+    "Bill Gates",
+    "Nguyễn Thị Thu",
+    "X Æ",
+    "Sébastien Lefèvre",
+    "Mohammed Al-Rashid",
+    "Ed",
+    "Lee",
+    "Anne-Sophie de la Tour",
+    "Rich Banks",
+    "Chris Lead",
+    "Hope Summers",
+    "Grace Hiring 🌱",
+    "Prof. Dr. Hans Müller",
+    "Kim Ng",
+    "Olu Adeyemi ✨",
+    "Matt Trader",
+    "Sunny Day",
+    "Marketa Svobodova",
+    "Dean Market",
+]
+FAKE_NAMES = [
+    "",
+    " ",
+    "LinkedIn Member",
+    "Linkedin member",
+    "Unknown",
+    "N/A",
+    "-",
+    "...",
+    "user123456",
+    "www.cheap-seo-services.com",
+    "https://bit.ly/3xYzAb",
+    "growfast.io",
+    "crypto.signals@gmail.com",
+    "@forex_king",
+    "Get 10K Followers Fast",
+    "BUY LINKEDIN FOLLOWERS",
+    "Forex Trading Signals 💰💰",
+    "Crypto Investment Expert",
+    "SEO Services Agency",
+    "Cheap Web Design $99",
+    "Earn $500 Daily",
+    "WhatsApp +44 7700 900123",
+    "Bitcoin Mining Profits",
+    "Loans Available 24h",
+    "Free iPhone Giveaway",
+]
+ABUSIVE_NOTES = [
+    "You are an idiot and your posts are garbage.",
+    "f*ck you and your startup",
+    "I know where you live. Accept or you'll regret it.",
+    "send me pics babe, you look sexy in your profile photo",
+    "Stop posting, nobody cares, loser.",
+    "Your company ripped me off, I will destroy you online. Watch your back.",
+    "hey sexy, wanna have some fun tonight?",
+    "You're a fraud and a liar and everyone will know it.",
+]
+GENUINE_EDGE_NOTES = [  # genuine notes with words an abuse or fake rule might trip on
+    "Sorry if this is a stupid question, but how did you get started in data engineering?",
+    "I felt like an idiot for missing your talk, watched the recording though. Great stuff!",
+    "Killer demo at the meetup yesterday!",
+    "Hi Dana, we met at PyCon — would love to stay in touch.",
+    "ciao",
+    "Hi {first name}, oops, my template broke. It's Tom from the Leeds meetup!",
+    "Hey, you dropped your badge at the conference, I have it. Where can I send it?",
+    "We lost touch after I left Globex, would be great to catch up.",
+]
+OPEN_PURPOSES = frozenset(PURPOSES) - {"known-only"}
+OPEN_GOAL_PURPOSES = frozenset({"job-search", "business"})  # "connect unless a solid reason", by name in §6
+
+
+def truth_accept(case: Case, purpose_name: str) -> bool:
+    """The rule of issue 15 (science.md §6): every genuine request is accepted unless the purpose is
+    known-only, which accepts only the relevant (known) kind; spam, fakes and abuse never."""
+    if case.truth == "relevant":
+        return True
+    return case.truth in ("irrelevant", "bare") and purpose_name in OPEN_PURPOSES
+
+
+def truth_reach(case: Case, purpose_name: str) -> bool:
+    """Accept and reach out: a genuine request whose headline names one of the purpose's targets."""
+    return case.truth == "relevant" and case.facts.name == "Relevant" and purpose_name in OPEN_PURPOSES
+
+
+def export_shaped(purpose_name: str, size: int, r6_rng: random.Random) -> list[Case]:
+    """SIZE // 4 each of bare genuine requests, fake accounts and abuse, as Invitations.csv carries them."""
+    cases: list[Case] = []
+    n = 0
+    for _ in range(size // 4):
+        n += 1
+        roll = r6_rng.random()
+        note = (
+            None
+            if roll < 0.6
+            else r6_rng.choice(GENUINE_EDGE_NOTES)
+            if roll < 0.8
+            else r6_rng.choice(PERSONAL + [g for g in GENERIC if g])
+        )
+        cases.append(
+            Case(
+                RequestFacts(f"b{n}", r6_rng.choice(GENUINE_NAMES), message=note), "bare", False, round6=True
+            )
+        )
+    for _ in range(size // 4):
+        n += 1
+        note = r6_rng.choice(
+            [None, None, "Hi, let's connect!", "I'd like to add you to my professional network."]
+        )
+        cases.append(
+            Case(RequestFacts(f"b{n}", r6_rng.choice(FAKE_NAMES), message=note), "fake", False, round6=True)
+        )
+    for _ in range(size // 4):
+        n += 1
+        facts = RequestFacts(f"b{n}", r6_rng.choice(GENUINE_NAMES), message=r6_rng.choice(ABUSIVE_NOTES))
+        cases.append(Case(facts, "abuse", False, round6=True))
+    return cases
+
+
 @dataclass(frozen=True, slots=True)
 class Case:
     facts: RequestFacts
-    truth: str  # "relevant", "irrelevant", "spam"
+    truth: str  # "relevant", "irrelevant" (genuine, no target), "spam"; round 6: "bare", "fake", "abuse"
     held_out: bool  # a phrasing from the old held-out pools (development data now)
     fresh: bool = False  # the note comes from the round-3 pools (SPAM_FRESH / GENUINE_FRESH; development now)
     round4: bool = False  # a round-4 development note or headline (SPAM_ROUND4 / GENUINE_ROUND4 / *_R4)
     blind: bool = False  # a note or headline from the blind round-5 set (benchmarks/triage_blind.py)
+    round6: bool = False  # a round-6 request in the export's shape (bare, fake, abuse)
 
 
 def generate(
@@ -341,6 +504,7 @@ def generate(
     fresh_rng: random.Random,
     r4_rng: random.Random | None = None,
     blind_rng: random.Random | None = None,
+    r6_rng: random.Random | None = None,
 ) -> list[Case]:
     """SIZE requests of each truth; ``fresh_rng`` alone decides which get a fresh note, ``r4_rng`` which
     get round-4 material and ``blind_rng`` which get blind material, so the earlier cases are drawn exactly
@@ -350,6 +514,8 @@ def generate(
         cases = [round4(case, purpose_name, r4_rng) for case in cases]
     if blind_rng is not None:
         cases = [blinded(case, purpose_name, blind_rng) for case in cases]
+    if r6_rng is not None:
+        cases += export_shaped(purpose_name, size, r6_rng)
     return cases
 
 
@@ -510,10 +676,13 @@ def freshen_genuine(case: Case, fresh_rng: random.Random) -> Case:
     return replace(case, facts=replace(case.facts, message=fresh_rng.choice(GENUINE_FRESH)), fresh=True)
 
 
-Judge = Callable[[RequestFacts, Purpose], tuple[bool, bool]]
+Judge = Callable[[RequestFacts, Purpose], "Verdict"]
 
 
-def baseline(facts: RequestFacts, purpose: Purpose) -> tuple[bool, bool]:
+Verdict = tuple[bool, bool, bool, bool]  # accept, spam, accept and reach out, ignored for a solid reason
+
+
+def baseline(facts: RequestFacts, purpose: Purpose) -> Verdict:
     """Accept when a target appears literally in the headline; spam when a link or 'crypto' is in the note."""
     text = (facts.headline or "").casefold()
     targets = [
@@ -523,40 +692,65 @@ def baseline(facts: RequestFacts, purpose: Purpose) -> tuple[bool, bool]:
     ]
     note = (facts.message or "").casefold()
     spam = "http" in note or "www." in note or "crypto" in note
-    accept = not spam and (any(t.casefold() in text for t in targets) or facts.two_way != (0, 0))
-    return accept, spam
+    target = any(t.casefold() in text for t in targets)
+    accept = not spam and (target or facts.two_way != (0, 0))
+    return accept, spam, accept and target, spam
 
 
-def ours(facts: RequestFacts, purpose: Purpose) -> tuple[bool, bool]:
-    result = triage_request(facts, purpose)
-    return result.decision != "ignore", result.spam
+def accept_all(facts: RequestFacts, purpose: Purpose) -> Verdict:
+    """The rule with no judgement: accept everything without a link or 'crypto' in the note (the same
+    spam test as ``baseline``); reach out when a target appears literally in the headline."""
+    _, spam, reach, _ = baseline(facts, purpose)
+    return not spam, spam, reach and not spam, spam
 
 
-def learned_judge(model: DecisionModel) -> Callable[[RequestFacts, Purpose], tuple[bool, bool]]:
-    def judge(facts: RequestFacts, purpose: Purpose) -> tuple[bool, bool]:
-        result = triage_request(facts, purpose, model)
-        return result.decision != "ignore", result.spam
+def _verdict(facts: RequestFacts, purpose: Purpose, model: DecisionModel | None) -> Verdict:
+    result = triage_request(facts, purpose, model)
+    solid = bool(getattr(result, "ignored_for", ())) or result.spam  # the code before issue 15 had no field
+    return result.decision != "ignore", result.spam, result.decision == "accept and reach out", solid
+
+
+def ours(facts: RequestFacts, purpose: Purpose) -> Verdict:
+    return _verdict(facts, purpose, None)
+
+
+def learned_judge(model: DecisionModel) -> Callable[[RequestFacts, Purpose], Verdict]:
+    def judge(facts: RequestFacts, purpose: Purpose) -> Verdict:
+        return _verdict(facts, purpose, model)
 
     return judge
 
 
 def scores(
-    cases: list[Case], judge: Callable[[RequestFacts, Purpose], tuple[bool, bool]], purpose: Purpose
+    cases: list[Case], judge: Callable[[RequestFacts, Purpose], Verdict], purpose: Purpose, purpose_name: str
 ) -> dict[str, float]:
-    """Precision and recall of accept and of spam over ``cases``, and recall on the old held-out phrasings."""
-    tp = fp = fn = stp = sfp = sfn = 0
+    """Precision and recall of accept, of spam and of reach-out over ``cases``; recall on the old held-out
+    phrasings; the share of fakes and abuse ignored for a solid reason and of bare requests accepted."""
+    tp = fp = fn = stp = sfp = sfn = rtp = rfp = rfn = 0
     held_relevant = held_relevant_hit = held_spam = held_spam_hit = 0
+    kinds: dict[str, list[int]] = {"fake": [0, 0], "abuse": [0, 0], "bare": [0, 0]}
     for case in cases:
-        accept, spam = judge(case.facts, purpose)
-        truth_accept = case.truth == "relevant"
+        accept, spam, reach, solid = judge(case.facts, purpose)
+        accept_truth = truth_accept(case, purpose_name)
         truth_spam = case.truth == "spam"
-        tp += accept and truth_accept
-        fp += accept and not truth_accept
-        fn += (not accept) and truth_accept
+        truth_reach_out = truth_reach(case, purpose_name)
+        rtp += reach and truth_reach_out
+        rfp += reach and not truth_reach_out
+        rfn += (not reach) and truth_reach_out
+        if case.truth in kinds:
+            kinds[case.truth][0] += 1
+            kinds[case.truth][1] += accept if case.truth == "bare" else (solid and not accept)
+        tp += accept and accept_truth
+        fp += accept and not accept_truth
+        fn += (not accept) and accept_truth
         stp += spam and truth_spam
-        sfp += spam and not truth_spam
+        sfp += spam and case.truth in (
+            "relevant",
+            "irrelevant",
+            "bare",
+        )  # a flagged fake or abuse is no error
         sfn += (not spam) and truth_spam
-        if case.held_out and truth_accept:
+        if case.held_out and accept_truth:
             held_relevant += 1
             held_relevant_hit += accept
         if case.held_out and truth_spam:
@@ -573,20 +767,27 @@ def scores(
         "spam_r": ratio(stp, stp + sfn),
         "held_accept_r": ratio(held_relevant_hit, held_relevant),
         "held_spam_r": ratio(held_spam_hit, held_spam),
+        "reach_p": ratio(rtp, rtp + rfp),
+        "reach_r": ratio(rtp, rtp + rfn),
+        **{f"{kind}_share": ratio(hit, total) for kind, (total, hit) in kinds.items()},
     }
 
 
 SUBSETS: dict[str, Callable[[Case], bool]] = {
     "all": lambda case: True,
-    "dev": lambda case: not case.fresh and not case.round4,  # seen + old held-out phrasings
+    "dev": lambda case: not case.fresh and not case.round4 and not case.round6,  # seen + old held-out
     "fresh": lambda case: case.fresh,  # the round-3 notes (development data since round 4)
     "r4": lambda case: case.round4,  # round-4 development notes and headlines
     "blind": lambda case: case.blind,  # round 5: written blind, measured once
+    "r6": lambda case: case.round6,  # round 6: bare, fake and abuse requests in the export's shape
 }
 
 
 def row(name: str, label: str, subset: str, cases: list[Case], s: dict[str, float], tail: str = "") -> str:
-    counts = "/".join(str(sum(c.truth == t for c in cases)) for t in ("relevant", "irrelevant", "spam"))
+    counts = "/".join(
+        str(sum(c.truth in t for c in cases))
+        for t in (("relevant",), ("irrelevant", "bare"), ("spam", "fake", "abuse"))
+    )
     old = (
         f"   old held-out: acc R {s['held_accept_r']:6.3f} spam R {s['held_spam_r']:6.3f}"
         if subset == "dev"
@@ -594,7 +795,7 @@ def row(name: str, label: str, subset: str, cases: list[Case], s: dict[str, floa
     )
     return (
         f"{name:<12} {label:<9} {subset:<6} {counts:>11} {s['accept_p']:6.3f} {s['accept_r']:6.3f}"
-        f" {s['spam_p']:7.3f} {s['spam_r']:7.3f}{old}{tail}"
+        f" {s['spam_p']:7.3f} {s['spam_r']:7.3f} {s['reach_p']:7.3f} {s['reach_r']:7.3f}{old}{tail}"
     )
 
 
@@ -611,23 +812,25 @@ def print_blind_pools() -> None:
         triage_request(RequestFacts("b", "N", message=m, mutual_connections=1), p).spam
         for m in blind.GENUINE_NOTES
     ]
-    hits = total = false_accepts = judged = 0
+    hits = reach = total = accepts = reach_wrong = judged = 0
     for name, headlines in blind.RELEVANT_HEADLINES.items():
         purpose = PURPOSES[name]
-        hits += sum(
-            triage_request(RequestFacts("b", "N", h), purpose).decision != "ignore" for h in headlines
-        )
+        decided = [triage_request(RequestFacts("b", "N", h), purpose).decision for h in headlines]
+        hits += sum(d != "ignore" for d in decided)
+        reach += sum(d == "accept and reach out" for d in decided)
         total += len(headlines)
-        false_accepts += sum(
-            triage_request(RequestFacts("b", "N", h), purpose).decision != "ignore"
-            for h in blind.IRRELEVANT_HEADLINES
-        )
+        others = [
+            triage_request(RequestFacts("b", "N", h), purpose).decision for h in blind.IRRELEVANT_HEADLINES
+        ]
+        accepts += sum(d != "ignore" for d in others)
+        reach_wrong += sum(d == "accept and reach out" for d in others)
         judged += len(blind.IRRELEVANT_HEADLINES)
     print(
         f"blind pools note by note: spam notes flagged {sum(flagged)}/{len(flagged)}"
         f" (recall {sum(flagged) / len(flagged):.3f}); genuine notes flagged {sum(wrong)}/{len(wrong)};"
-        f" relevant headlines accepted {hits}/{total} ({hits / total:.3f});"
-        f" irrelevant headlines accepted {false_accepts}/{judged}"
+        f" relevant headlines accepted {hits}/{total} ({hits / total:.3f}), reach out {reach}/{total};"
+        f" irrelevant headlines (truth: accept, no reach-out) accepted {accepts}/{judged},"
+        f" reach out {reach_wrong}/{judged}"
     )
 
 
@@ -642,40 +845,60 @@ def main() -> None:
     fresh_rng = random.Random(args.seed + 1_000_003)
     r4_rng = random.Random(args.seed + 4_000_037)
     blind_rng = random.Random(args.seed + 5_000_011)
-    data = {name: generate(name, args.size, rng, fresh_rng, r4_rng, blind_rng) for name in PURPOSES}
+    r6_rng = random.Random(args.seed + 6_000_007)
+    data = {name: generate(name, args.size, rng, fresh_rng, r4_rng, blind_rng, r6_rng) for name in PURPOSES}
     total = sum(len(c) for c in data.values())
     print(
-        f"triage benchmark: {len(PURPOSES)} purposes × 3 kinds × {args.size} = {total} requests (seed {args.seed});"
+        f"triage benchmark: {len(PURPOSES)} purposes × (3 kinds × {args.size} + 3 export-shaped kinds ×"
+        f" {args.size // 4}) = {total} requests (seed {args.seed}); truth by the rule of issue 15;"
         f" all development data: round-3 pools {len(SPAM_FRESH)} spam, {len(GENUINE_FRESH)} genuine notes;"
         f" round-4 pools {len(SPAM_ROUND4)} spam, {len(GENUINE_ROUND4)} genuine notes;"
         f" blind (held out) {len(blind.SPAM_NOTES)} spam, {len(blind.GENUINE_NOTES)} genuine notes"
     )
     print(
-        f"{'purpose':<12} {'method':<9} {'subset':<6} {'rel/irr/spam':>11} {'acc P':>6} {'acc R':>6}"
-        f" {'spam P':>7} {'spam R':>7}"
+        f"{'purpose':<12} {'method':<9} {'subset':<6} {'rel/gen/bad':>11} {'acc P':>6} {'acc R':>6}"
+        f" {'spam P':>7} {'spam R':>7} {'reach P':>7} {'reach R':>7}"
+        "   (gen: genuine, no target, and bare; bad: spam, fake, abuse)"
     )
     ok = {subset: True for subset in SUBSETS}
+    issue15 = True
     for name, cases in data.items():
         purpose = PURPOSES[name]
-        main_judges: tuple[tuple[str, Judge], ...] = (("netvalue", ours), ("baseline", baseline))
+        main_judges: tuple[tuple[str, Judge], ...] = (
+            ("netvalue", ours),
+            ("baseline", baseline),
+            ("acc-all", accept_all),
+        )
         for label, judge in main_judges:
             for subset, keep in SUBSETS.items():
+                if label == "acc-all" and subset != "all":
+                    continue
                 part = [c for c in cases if keep(c)]
-                s = scores(part, judge, purpose)
+                s = scores(part, judge, purpose, name)
                 print(row(name, label, subset, part, s))
                 if label == "netvalue":
-                    ok[subset] &= min(s["accept_p"], s["accept_r"], s["spam_p"], s["spam_r"]) >= 0.9
+                    measured = [s[k] for k in ("accept_p", "accept_r", "spam_p", "spam_r") if s[k] == s[k]]
+                    ok[subset] &= all(v >= 0.9 for v in measured)  # r6 has no spam: nan is not measured
+                if label == "netvalue" and subset == "all":
+                    issue15 &= s["spam_p"] >= 0.95 and (
+                        name not in OPEN_GOAL_PURPOSES or s["accept_r"] >= 0.95
+                    )
+                    print(
+                        f"{'':<12} {'':<9} {'r6':<6} export-shaped: fakes ignored {s['fake_share']:.3f},"
+                        f" abuse ignored {s['abuse_share']:.3f}, bare genuine accepted {s['bare_share']:.3f}"
+                        f" (truth: {'accept' if name in OPEN_PURPOSES else 'ignore'})"
+                    )
         # the feedback loop: the user decides a random half (truthfully); the other half is triaged with
         # the token weights learned from those decisions, and compared with no learning on the same half
         shuffled = cases[:]
         random.Random(args.seed).shuffle(shuffled)
         taught, rest = shuffled[: len(shuffled) // 2], shuffled[len(shuffled) // 2 :]
         model = learn_from_decisions(
-            [(c.facts.text, "accept" if c.truth == "relevant" else "ignore") for c in taught]
+            [(c.facts.text, "accept" if truth_accept(c, name) else "ignore") for c in taught]
         )
         judges: tuple[tuple[str, Judge], ...] = (("cold", ours), ("learned", learned_judge(model)))
         for label, judge in judges:
-            s = scores(rest, judge, purpose)
+            s = scores(rest, judge, purpose, name)
             tail = (
                 "   (second half; "
                 f"{'no learning' if label == 'cold' else f'learned from {model.examples} decisions'})"
@@ -700,6 +923,10 @@ def main() -> None:
         f"({base_s:.3f} s), ratio {ours_s / base_s:.1f}×; peak traced memory of a triage pass {peak / 1e3:.0f} kB"
     )
     print_blind_pools()
+    print(
+        "target (issue 15) accept recall ≥ 0.95 for job search and business, spam precision ≥ 0.95 per purpose: "
+        f"{'met' if issue15 else 'NOT met'}"
+    )
     for subset in SUBSETS:
         print(
             f"target precision and recall ≥ 0.9 per purpose (accept and spam), {subset:<5}: "

@@ -6,7 +6,9 @@ the rules were written from. Every note and headline below comes from general kn
 LinkedIn connection requests look like; none was checked against the rules, so the score on this file is
 an honest estimate of how the rules generalise.
 
-Data only: no logic. Notes respect LinkedIn's 300-character limit. The five purposes keyed in
+Data only: no logic. Notes respect LinkedIn's 300-character limit. Issue 15 corrected how the benchmark
+reads the labels, not the labels: a genuine request with no target is an accept for every purpose but
+known-only (science.md §6); relevance to a purpose now means "accept and reach out". The five purposes keyed in
 RELEVANT_HEADLINES are the benchmark's own: job-search, business, hiring, fundraising, learning.
 """
 
@@ -311,7 +313,9 @@ RELEVANT_HEADLINES: dict[str, list[str]] = {
 }
 
 # 40 headlines of genuine people whose work is relevant to none of the five purposes; those sharing a word
-# with a purpose are marked with the judgement made.
+# with a purpose are marked with the judgement made.  "Irrelevant" means no target: benchmarks/triage.py
+# (issue 15) takes them as *accept* (genuine, no reason not to connect) but never "accept and reach out",
+# except under known-only, where strangers are ignored.  The data is unchanged since it was written blind.
 IRRELEVANT_HEADLINES: list[str] = [
     "Solar Physicist at Max Planck Institute for Solar System Research",  # studies the Sun, not solar energy: irrelevant
     "Seed Technologist | Plant Breeding | Bayer Crop Science",  # crop seeds, not seed funding: irrelevant

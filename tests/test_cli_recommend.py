@@ -102,9 +102,10 @@ def test_purpose_set_and_show(db_path: Path) -> None:
 
 def test_purpose_set_interactive(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("netvalue.cli.recommend.is_interactive", lambda: True)
-    run(db_path, "purpose", "set", input="business\nfintech\n\nMonzo\n\nsolar\ny\n")
+    run(db_path, "purpose", "set", input="business\nfintech\n\nMonzo\n\nsolar\ny\nGlobex, Initech\n")
     shown = json.loads(run(db_path, "purpose", "show", "--json"))
     assert shown["goals"] == ["business"] and shown["targets"]["keywords"] == ["solar"]
+    assert shown["avoid"] == ["Globex", "Initech"]
     assert shown["targets"]["companies"] == ["Monzo"] and shown["open_to_strangers"] is True
 
 
@@ -138,6 +139,47 @@ def test_triage_add_decide(db_path: Path) -> None:
     assert json.loads(run(db_path, "triage", "--json"))["requests"] == []
     assert "No pending" in run(db_path, "triage")
     assert "Error:" in fail(db_path, "triage", "decide", "m99", "accept")
+
+
+def test_issue_15_a_genuine_request_with_no_target_match_is_accepted(db_path: Path) -> None:
+    """Issue 15: job search for Product Manager roles in Software Development; a genuine request whose
+    note names no target is accepted (connect unless there is a solid reason not to), a target match is
+    accept and reach out, a pitch is ignored with its reason, and a named conflict is ignored."""
+    run(
+        db_path,
+        "purpose",
+        "set",
+        "--goal",
+        "job-search",
+        "--industry",
+        "Software Development",
+        "--role",
+        "Product Manager",
+        "--avoid",
+        "Globex",
+    )
+    assert "avoid: Globex" in run(db_path, "purpose", "show")
+    note = "Hi Dana, we met at PyCon — would love to stay in touch."
+    run(db_path, "triage", "add", "--name", "Dana Whitfield", "--message", note)
+    run(db_path, "triage", "add", "--name", "Rob Tan", "--headline", "Product Manager | Software Development")
+    run(db_path, "triage", "add", "--name", "Sid Ross", "--headline", "Product Manager at Globex")
+    by_name = {r["name"]: r for r in json.loads(run(db_path, "triage", "--json"))["requests"]}
+    dana = by_name["Dana Whitfield"]
+    assert dana["decision"] == "accept" and dana["ignored_for"] == []
+    assert dana["reasons"][0] == "accepted: networking for a job, no reason not to connect"
+    rob = by_name["Rob Tan"]
+    assert rob["decision"] == "accept and reach out"
+    assert (
+        rob["reasons"][0] == "accept and reach out: a Product Manager in Software Development, your targets"
+    )
+    greta = by_name["Greta Growth"]
+    assert greta["decision"] == "ignore" and greta["reasons"][0].startswith(
+        "ignored: a follower-growth offer"
+    )
+    sid = by_name["Sid Ross"]
+    assert sid["decision"] == "ignore" and sid["ignored_for"] == ["conflict"]
+    table = run(db_path, "triage")
+    assert "Dana Whitfield" in table and "accept" in table
 
 
 def test_plan_done_history_export(db_path: Path, tmp_path: Path) -> None:

@@ -38,11 +38,27 @@ def test_round_trip_through_toml(tmp_path: Path) -> None:
         industries=('fin"tech',),
         places=("Zürich",),
         open_to_strangers=False,
+        avoid=("Globex", "Dana Lee", "globex"),
     )
+    assert chosen.avoid == ("Globex", "Dana Lee")  # cleaned like targets
     save_purpose(path, chosen)
     assert path.stat().st_mode & 0o777 == 0o600
     assert load_purpose(path) == chosen
-    assert tomllib.loads(path.read_text())["targets"]["industries"] == ['fin"tech']
+    data = tomllib.loads(path.read_text())
+    assert data["targets"]["industries"] == ['fin"tech'] and data["avoid"] == ["Globex", "Dana Lee"]
+
+
+def test_a_purpose_file_without_avoid_loads_with_none() -> None:
+    assert make_purpose(("business",)).avoid == ()
+
+
+def test_avoid_matches_headline_company_and_whole_names() -> None:
+    from netvalue.recommend.purpose import match_avoid
+
+    purpose = make_purpose(("job-search",), avoid=("Globex", "Dana Lee"))
+    assert match_avoid(purpose, "Ana Ruiz", "Product Manager at Globex") == ["Globex"]
+    assert match_avoid(purpose, "dana lee", "") == ["Dana Lee"]
+    assert match_avoid(purpose, "Dana Leeds", "Baker") == []
 
 
 @given(st.lists(st.text(max_size=20), max_size=4))
@@ -117,6 +133,8 @@ def test_any_file_content_loads_or_is_a_usage_error(content: str) -> None:
         '[targets]\nroles = "x"',
         "[targets]\nroles = [1, 2]",
         'goals = ["job-search", "nope"]',
+        "avoid = [1]",
+        'avoid = "Globex"',
     ],
 )
 def test_wrong_shapes_are_usage_errors(tmp_path: Path, content: str) -> None:

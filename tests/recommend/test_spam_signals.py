@@ -202,3 +202,47 @@ def test_note_kind(message: str | None, kind: str) -> None:
 def test_linkedin_default_note_is_not_mass_invite_spam() -> None:
     """LinkedIn's own default text is sent by genuine people too: generic, never a spam signal."""
     assert spam_signals("I'd like to add you to my professional network on LinkedIn.") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Maria", "J. Okafor", "李伟", "Олена Коваль", "Sam 🇺🇦 Patel", "JOHN SMITH", "Dr. Priya Nair, PhD",
+     "Johnny Cash", "Penny Sterling", "Rich Banks", "Kate Moss MBA, CFA", "Tom Reed (he/him)"],
+)  # fmt: skip
+def test_how_real_people_write_their_names_is_no_sign_of_a_fake(name: str) -> None:
+    from netvalue.recommend.spam import account_signals, is_fake
+
+    assert not is_fake(account_signals(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("LinkedIn Member", "an empty or placeholder name"),
+        ("", "an empty or placeholder name"),
+        ("-", "an empty or placeholder name"),
+        ("www.cheap-seo.com", "a name that is a web address"),
+        ("@forex_king", "a name that is a web address"),
+        ("user123456", "a user name of digits"),
+        ("Get 10K Followers Fast", "a name that reads like an ad"),
+    ],
+)
+def test_fake_account_names(name: str, label: str) -> None:
+    from netvalue.recommend.spam import account_signals, is_fake
+
+    found = account_signals(name)
+    assert is_fake(found) and found[0][0].startswith(label)
+
+
+def test_abuse_is_directed_and_a_mail_merge_field_is_a_signal() -> None:
+    from netvalue.recommend.spam import abuse_signals, spam_kind, spam_signals
+
+    assert abuse_signals("I know where you live. Accept or you'll regret it.")
+    assert not abuse_signals("Sorry if this is a stupid question, but how did you start?")
+    assert not abuse_signals("I felt like an idiot for missing your talk!")
+    labels = [label for label, _ in spam_signals("Hi {{first_name}}, let's talk about your pipeline")]
+    assert "an unfilled mail-merge field (a mass mailing)" in labels
+    assert spam_kind([("offer of a service to the reader", 0.6), ("call to action", 0.4)]) == "a sales pitch"
+    assert spam_kind([("money", 0.4), ("urgency or scarcity", 0.4), ("a link in the note", 0.3)]) == "spam"
+    summit = [("crypto, forex or get-rich offer", 1.0), ("event or webinar promotion", 0.5)]
+    assert spam_kind(summit) == "an event promotion"  # the real export's blockchain summit

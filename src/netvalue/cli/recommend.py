@@ -61,6 +61,12 @@ def purpose() -> None:
     default=None,
     help="Whether requests from people you share nothing with may be accepted.",
 )
+@click.option(
+    "--avoid",
+    "avoid",
+    multiple=True,
+    help="A company, person or keyword to avoid: a request matching it is ignored (repeatable).",
+)
 @click.pass_context
 def purpose_set(
     ctx: click.Context,
@@ -71,14 +77,29 @@ def purpose_set(
     places: tuple[str, ...],
     keywords: tuple[str, ...],
     open_to_strangers: bool | None,
+    avoid: tuple[str, ...],
 ) -> None:
     """Set your purpose (asks interactively when no option is given).
+
+    For every goal but known-only, triage accepts a request unless there is a solid reason not to (spam,
+    a fake or abusive account, or a conflict you name with --avoid); targets turn a match into "accept and
+    reach out".  With known-only it accepts only people your data shows you know.
 
     \b
     Example:
       netvalue purpose set --goal business --industry "renewable energy" --keyword solar --open-to-strangers
+      netvalue purpose set --goal job-search --role "Product Manager" --avoid Globex
     """
-    given = goals or industries or roles or companies or places or keywords or open_to_strangers is not None
+    given = (
+        goals
+        or industries
+        or roles
+        or companies
+        or places
+        or keywords
+        or avoid
+        or open_to_strangers is not None
+    )
     if not given:
         if not is_interactive():
             raise UsageError("give at least --goal (or run `netvalue purpose set` in a terminal to be asked)")
@@ -94,6 +115,12 @@ def purpose_set(
         open_to_strangers = click.confirm(
             "Open to requests from strangers?", default="known-only" not in goals
         )
+        text = click.prompt(
+            "Companies, people or keywords to avoid, comma-separated (empty for none)",
+            default="",
+            show_default=False,
+        )
+        avoid = tuple(v.strip() for v in text.split(",") if v.strip())
     chosen = make_purpose(
         goals,
         industries=industries,
@@ -102,6 +129,7 @@ def purpose_set(
         places=places,
         keywords=keywords,
         open_to_strangers=open_to_strangers,
+        avoid=avoid,
     )
     with open_db(ctx) as db:
         path = purpose_path(Path(db.path))
@@ -129,6 +157,8 @@ def purpose_show(ctx: click.Context, as_json: bool) -> None:
         if current.targets(kind):
             console.print(f"  {kind}: {', '.join(current.targets(kind))}")
     console.print(f"  open to strangers: {'yes' if current.open_to_strangers else 'no'}")
+    if current.avoid:
+        console.print(f"  avoid: {', '.join(current.avoid)}")
 
 
 # -- triage -------------------------------------------------------------------------------------

@@ -39,7 +39,9 @@ register_topic(
         "engineer, dbt, Spark; procurement ~ sourcing, buyer, Einkäufer; investor ~ VC, angel, partner at a fund),\n"
         "role nouns and seniority words (developer ~ engineer, manager ~ lead ~ head).  Triage reads relevance\n"
         "from the headline and company, not the note (a note naming a target may be about you).  Every triage\n"
-        "decision and plan item names the goal and the targets it serves.",
+        "decision and plan item names the goal and the targets it serves.  Targets rank and turn a match into\n"
+        "'accept and reach out'; they never gate acceptance.  Avoid: companies, people or keywords whose\n"
+        "requests are ignored (a conflict you named, science.md §6).",
         (_RAJKUMAR,),
     )
 )
@@ -47,20 +49,38 @@ register_topic(
     Topic(
         "triage",
         "Triage of connection requests",
-        "score = 0.20 base + relevance (0.35 for the first kind of target matched, +0.10 per further kind,\n"
+        "The rule decides (science.md §6, the product's premise): for job search, business, hiring,\n"
+        "fundraising and learning, and when no purpose is set, connect unless there is a solid reason not to —\n"
+        "a connection can be removed later, a refused request may never come again, and nobody knows which\n"
+        "contact leads to the next opportunity.  Solid reasons, each named in the reason: spam or a sales\n"
+        "pitch (see `netvalue explain spam`; when the note carries no signal, the headline is judged without\n"
+        "the bare names of a field such as crypto or blockchain: a job there is no pitch); a fake account (a name that is empty or a placeholder such as\n"
+        "'LinkedIn Member', a web address, e-mail or handle, a user name of digits, or reads like an ad); abuse\n"
+        "(insults, threats, harassment aimed at you); a conflict you named (`purpose set --avoid`, matched on\n"
+        "their headline, company and whole name).  A terse request with no note is not a fake: most genuine\n"
+        "requests carry none.  Targets never gate acceptance: a match in the headline or company makes it\n"
+        "'accept and reach out'.  Known-only accepts only evidence of a real relationship (two-way messages,\n"
+        "mail or meetings, or a shared employer or school); a note saying you met is named for you to judge.\n"
+        "Not open to strangers (--known-only flag with another goal): a request sharing nothing with you (no\n"
+        "mutual connection, organisation, contact at their company) is ignored.  Hiring and fundraising are\n"
+        "trust purposes: they still connect unless a solid reason, but embeddedness ranks higher (shared\n"
+        "context × 1.25, cap 0.75; many mutual connections count as trust) and a relevant stranger's reasons\n"
+        "say nobody in common vouches for them yet [ours].\n\n"
+        "The score only ranks (reach out first, then accept, then ignore; by score within each):\n"
+        "0.20 base + relevance (0.35 for the first kind of target matched, +0.10 per further kind,\n"
         "cap 0.55) + shared context (cap 0.60: real two-way relationship 0.50, known one-way 0.10, shared\n"
         "employer or school 0.35, your contacts at their company 0.20 / 0.30 for 3+, mutual connections 0.15\n"
         "for 1–3, 0.30 for 4–30 (moderately weak: Rajkumar 2022), 0.20 above 30 or 0.35 for hiring and\n"
         "fundraising (embeddedness as trust)) + 0.10 personal note + 0.05 bridge to a company none of your\n"
         "contacts is at + learned adjustment (±0.25).  Not open to strangers: relevance counts 40% without\n"
-        "shared context.  Spam caps the score at 0.10; known-only without evidence of a relationship (two-way\n"
-        "contact, shared employer or school) caps it at 0.35.  Accept at 0.50; accept and reach out at 0.80\n"
-        "when relevant or a real relationship.  All weights [ours], measured by benchmarks/triage.py.\n"
+        "shared context.  A solid reason caps the score at 0.10; known-only without evidence caps it at 0.35.\n"
+        "All weights [ours], measured by benchmarks/triage.py.\n"
         "Learning: for each word stem, pa = (accepted requests with it + 0.5) / (accepted + 1) and\n"
         "pi = (ignored with it + 0.5) / (ignored + 1); w = (pa − pi) / (pa + pi), kept when seen in 2+ decisions\n"
         "and |w| ≥ 0.5;\n"
         "a request's adjustment is 0.25 × the mean w of its stems, from 3 decisions on, only for requests\n"
-        "with no shared context (past decisions judge the text, not shared context the text cannot show) [ours].",
+        "with no shared context (past decisions judge the text, not shared context the text cannot show); it\n"
+        "moves the rank and never refuses a request, which needs a solid reason in words [ours].",
         (_RAJKUMAR, _BURT),
     )
 )
@@ -73,7 +93,8 @@ register_topic(
         "the reader, too-good job offer, loan or funding offer, award bait, look-alike letters 0.6 each;\n"
         "off-platform contact, greeting of a stranger, mass-invite or flattery template, event promotion 0.5;\n"
         "sales vocabulary, rhetorical hook, call to action, money, growth claims, guarantee, urgency, shouting\n"
-        "0.4 each; the reader's business as the object 0.3; a link 0.3 (+0.3 if shortened or sketchy).\n"
+        "0.4 each; the reader's business as the object 0.3; a link 0.3 (+0.3 if shortened or sketchy); an\n"
+        "unfilled mail-merge field ({{first_name}}) 0.6.\n"
         "Corpus evidence: naive Bayes over the note's stems and stem pairs against ~180 spam and ~150 genuine\n"
         "labelled notes (Sahami et al. 1998; Graham 2002), log-likelihood ratio × 0.3, clamped to [-0.3, 1.0].\n"
         "A note recalling a shared past -0.5; counter-evidence together at most -0.5.  Each family counts once;\n"

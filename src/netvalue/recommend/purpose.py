@@ -12,9 +12,15 @@ engineer" ~ analytics engineer, dbt, Spark; "procurement" ~ sourcing, buyer, Ein
 nouns and seniority words that stand for each other (developer ~ engineer; manager ~ lead ~ head), and a
 concept with a seniority word matches the concept alone ("procurement manager" ~ "Senior Buyer").
 
-Why the goal matters (science.md §6): Rajkumar et al. (2022) found that for job mobility moderately weak
-ties help most, so job and business purposes connect unless there is a solid reason not to; a purpose of
-keeping up with people already known accepts only where there is evidence of a real relationship.
+Why the goal matters (science.md §6, the product's premise): networking for a job or for business —
+and, in triage, every goal but ``known-only`` and an unset purpose — connects unless there is a solid reason
+not to; targets rank requests and turn a match into "accept and reach out", they never gate acceptance; a
+purpose of keeping up with people already known accepts only where there is evidence of a real
+relationship (:mod:`netvalue.recommend.triage`).
+
+``avoid`` names conflicts (a company, a person, a keyword): a request whose name, headline or company matches
+one is ignored whatever the goal, since a conflict the user named is a solid reason not to connect
+(science.md §6).  Avoid-terms are matched as targets are, and against the requester's name as a whole phrase.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ class Purpose:
     places: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     open_to_strangers: bool = True
+    avoid: tuple[str, ...] = ()
     is_set: bool = field(default=False, compare=False)
 
     def targets(self, kind: TargetKind) -> tuple[str, ...]:
@@ -83,6 +90,7 @@ class Purpose:
             "goals": list(self.goals),
             "targets": {kind: list(self.targets(kind)) for kind in TARGET_KINDS},
             "open_to_strangers": self.open_to_strangers,
+            "avoid": list(self.avoid),
             "set": self.is_set,
         }
 
@@ -272,6 +280,20 @@ def match_targets(purpose: Purpose, text: str) -> list[tuple[TargetKind, str]]:
     return found
 
 
+def match_avoid(purpose: Purpose, name: str, text: str) -> list[str]:
+    """The avoid-terms of ``purpose`` found in ``text`` (headline, company: matched as targets are) or in
+    ``name`` (the requester's name, as a whole phrase: "Dana Lee" avoids Dana Lee, not Dana Leeds)."""
+    found: list[str] = []
+    as_targets = match_targets(Purpose(keywords=purpose.avoid), text) if text.strip() else []
+    hits = {term for _, term in as_targets}
+    name_words = f" {' '.join(_WORD.findall(name.casefold()))} "
+    for term in purpose.avoid:
+        words = " ".join(_WORD.findall(term.casefold()))
+        if term in hits or (words and f" {words} " in name_words):
+            found.append(term)
+    return found
+
+
 @functools.lru_cache(maxsize=4096)
 def _target_variants(target: str) -> tuple[tuple[str, ...], ...]:
     """The stems of a target and of its variants: each :data:`CONCEPTS` key it contains replaced by an
@@ -333,6 +355,7 @@ def make_purpose(
     places: tuple[str, ...] = (),
     keywords: tuple[str, ...] = (),
     open_to_strangers: bool | None = None,
+    avoid: tuple[str, ...] = (),
 ) -> Purpose:
     """A validated purpose.  ``known-only`` alone implies not open to strangers unless said otherwise."""
     checked: list[Goal] = []
@@ -359,6 +382,7 @@ def make_purpose(
         places=clean(places),
         keywords=clean(keywords),
         open_to_strangers=open_flag,
+        avoid=clean(avoid),
         is_set=True,
     )
 
@@ -387,6 +411,9 @@ def load_purpose(path: Path) -> Purpose:
             raise UsageError(f"{path}: targets.{kind} must be a list of strings")
         return tuple(values)
 
+    avoid = data.get("avoid", [])
+    if not isinstance(avoid, list) or not all(isinstance(v, str) for v in avoid):
+        raise UsageError(f"{path}: avoid must be a list of strings")
     return make_purpose(
         tuple(str(g) for g in goals),
         industries=strings("industries"),
@@ -395,6 +422,7 @@ def load_purpose(path: Path) -> Purpose:
         places=strings("places"),
         keywords=strings("keywords"),
         open_to_strangers=open_flag,
+        avoid=tuple(avoid),
     )
 
 
@@ -413,6 +441,8 @@ def dump_purpose(purpose: Purpose) -> str:
         "# netvalue: why you are networking.  Edit freely or run `netvalue purpose set`.",
         f"goals = {array(tuple(purpose.goals))}",
         f"open_to_strangers = {'true' if purpose.open_to_strangers else 'false'}",
+        "# companies, people or keywords to avoid: a request matching one is ignored",
+        f"avoid = {array(purpose.avoid)}",
         "",
         "[targets]",
     ]

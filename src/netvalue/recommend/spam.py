@@ -72,6 +72,11 @@ Counter-evidence: a note that recalls a **shared past** (we met / worked / spoke
 post / paper) subtracts 0.5 — spammers flatter ("I came across your profile") but do not recall an
 encounter.  All counter-evidence together subtracts at most 0.5.
 
+Beside spam, two more solid reasons not to connect (science.md §6) are read here: **abuse**
+(:data:`ABUSE`: insults aimed at the reader, threats, harassment) and a **fake account**
+(:func:`account_signals`: what the export's ``From`` column can show — a name that names nobody, is an
+address or reads like an ad); and :func:`spam_kind` says in a few words what a spam note is, for the reason.
+
 The request is spam when the total reaches :data:`SPAM_THRESHOLD` (1.0): one strong topic, or a pitch and a
 mechanism, or several mechanisms, or wording much like known spam.  All weights are [ours], hand-set by the
 family's role — a topic that is spam by itself 1.0, a pitch or bait 0.6–0.7, a mechanism that genuine notes
@@ -414,6 +419,12 @@ SIGNALS: tuple[SpamSignal, ...] = (
         r"\bconnecting with (all|every|leaders|professionals|people)\b|\b(handful|few|select) of (visionary|select|top"
         r"|successful|ambitious) (leaders|professionals|people)\b|\bvisionary leaders\b",
     ),
+    _signal(
+        "an unfilled mail-merge field (a mass mailing)",
+        0.6,
+        r"\{\{\s*[a-z_ ]{2,30}\s*\}\}|\{\s*(first|last|full|company)[ _]?name\s*\}|\[\s*(first|last|full|company)[ _]?name\s*\]"
+        r"|%(first|last)_?name%",
+    ),
 )
 
 _LATIN = re.compile(r"[a-zA-Z]")
@@ -553,6 +564,141 @@ _GENERIC_PHRASES = re.compile(
 )
 GENERIC_LEFTOVER_WORDS = 3
 """A note is generic when, without stock phrases and greetings, at most three words (names) remain. [ours]"""
+
+
+ABUSE = _signal(
+    "abuse: an insult, a threat or harassment",
+    1.0,
+    # insults aimed at the reader (not "sorry if this is a stupid question")
+    r"\byou('?re| are)( such)? (an? |the )?(idiot|moron|loser|fraud|liar|joke|clown|scammer|disgrace|piece of \w+)\b"
+    r"|[,.!]\s*(loser|idiot|moron)\s*[.!]*$|\bnobody cares\b|\bf(u|\*+|\*u)ck (you|off)\b|\bfuck\b|\bscrew you\b"
+    r"|\bgo to hell\b|\bkill yourself\b|\bkys\b|\bshut up\b|\b(bitch|cunt|whore|slut|retard(ed)?)\b"
+    r"|\byour (posts?|content|company|startup|work) (is|are) (garbage|trash|shit|crap|a joke)\b",
+    # threats
+    r"\bi know where you (live|work)\b|\b(you'?ll|you will) regret\b|\bwatch your back\b"
+    r"|\bi (will|'ll) (destroy|ruin|hurt|kill|find|expose) you\b",
+    # sexual harassment
+    r"\bsexy\b|\bnudes?\b|\bsend (me )?(pics|photos|nudes)\b|\bhorny\b|\b(wanna|want to) have (some )?fun tonight\b"
+    r"|\bbabe\b",
+)
+"""Abuse is a solid reason not to connect by itself (science.md §6: "a fake or abusive account").  Directed
+forms only, so that "sorry if this is a stupid question" is not abuse.  [ours]"""
+
+
+def abuse_signals(note: str | None) -> list[tuple[str, float]]:
+    """The abuse family when the note insults, threatens or harasses the reader (a shared past does not
+    cancel it)."""
+    return [(ABUSE.label, ABUSE.weight)] if note and ABUSE.found(note) else []
+
+
+# -- fake accounts ---------------------------------------------------------------------------------
+
+_PLACEHOLDER_NAMES = frozenset(
+    {
+        "linkedin member", "member", "unknown", "n/a", "na", "none", "null", "nil", "user", "anonymous",
+        "private", "no name", "noname", "test", "name", "first last", "firstname lastname",
+    }
+)  # fmt: skip
+"""Names that name nobody.  "LinkedIn Member" is how LinkedIn shows a deleted, suspended or hidden account.
+[ours]"""
+_ADDRESS_NAME = re.compile(
+    r"https?://|\bwww\.|@|\b[a-z0-9-]+\.(com|io|net|ly|co|me|biz|ai|app|org|xyz|info|click|shop|store|online|site)\b",
+    re.IGNORECASE,
+)
+_USERNAME = re.compile(r"^[^\W\d_]+[\d_]*\d{3,}$")
+_AD_NAME = re.compile(
+    r"\b(followers?|likes|subscribers|crypto\w*|bitcoin|btc|forex|signals?|seo|services|agency|giveaway|loans?"
+    r"|mining|profits?|earn|income|cheap|discount|promo|casino|betting|investments?|marketing|leads|web design"
+    r"|iphone|free (gift|followers|trial|money))\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d{4,}|\d[\d ()+-]{6,}\d")
+ACCOUNT_FAKE_AT = 1.0
+"""Account signals summing to this make the account fake (a solid reason). [ours]"""
+
+
+def account_signals(name: str | None) -> list[tuple[str, float]]:
+    """Signs in the requester's *name* that the account is not a person.  Invitations.csv carries only the
+    name (``From``), the note and, in newer exports, a profile URL, which says nothing about who is behind
+    it; so the name is what can show a fake.  A short or one-word name ("Maria"), initials, another
+    alphabet, emoji, titles or capitals are how real people write their names and count for nothing;
+    neither does a missing note (most genuine requests have none).  Weights [ours]:
+
+    * an empty or placeholder name ("LinkedIn Member", "Unknown", "-") 1.0;
+    * a web address, e-mail or @handle as the name 1.0; a user name of letters then digits ("user123456") 1.0;
+    * a name that reads like an ad (followers, crypto, forex, SEO services, loans, giveaway …) 1.0;
+    * the note's structural spam families (:data:`SIGNALS`) of weight 0.4 or more found in the name;
+    * four or more digits, or a phone number, in the name 0.6; look-alike letters 0.6.
+    """
+    text = " ".join((name or "").split())
+    folded = text.casefold().strip(" .")
+    if not re.search(r"[^\W\d_]", text) or folded in _PLACEHOLDER_NAMES:
+        return [(f"an empty or placeholder name ({text!r}): a deleted, hidden or fake account", 1.0)]
+    found: list[tuple[str, float]] = []
+    if _ADDRESS_NAME.search(text):
+        found.append(("a name that is a web address, e-mail or handle", 1.0))
+    elif _USERNAME.match(text):
+        found.append(("a user name of digits, not a person's name", 1.0))
+    if _AD_NAME.search(text):
+        found.append(("a name that reads like an ad", 1.0))
+    found.extend(
+        (f"{signal.label} in the name", signal.weight)
+        for signal in SIGNALS
+        if signal.weight >= 0.4 and signal.found(text)
+    )
+    if _DIGITS.search(text) and not _USERNAME.match(text):
+        found.append(("digits or a phone number in the name", 0.6))
+    if _mixed_script(text):
+        found.append(("look-alike letters from another alphabet in the name", HOMOGLYPH_WEIGHT))
+    return found
+
+
+def is_fake(signals: list[tuple[str, float]]) -> bool:
+    return sum(weight for _, weight in signals) >= ACCOUNT_FAKE_AT - 1e-9
+
+
+_KINDS: tuple[tuple[str, str], ...] = (  # the most specific first: a crypto summit is an event promotion
+    ("scam or bait story", "a scam story"),
+    ("romance or friendship opener", "a romance opener"),
+    ("too-good job offer", "a fake job offer"),
+    ("fee asked of the reader", "a fee asked of you"),
+    ("follower-growth offer", "a follower-growth offer"),
+    ("event or webinar promotion", "an event promotion"),
+    ("crypto, forex or get-rich offer", "a get-rich offer"),
+    ("loan, funding or proposal offer", "a loan or funding offer"),
+    ("award or selection bait", "award bait"),
+    ("offer of a service to the reader", "a sales pitch"),
+    ("prospecting bait", "a sales pitch"),
+    ("sales vocabulary", "a sales pitch"),
+    ("rhetorical sales hook", "a sales pitch"),
+    ("mass-invite or flattery template", "a mass invitation"),
+    ("an unfilled mail-merge field (a mass mailing)", "a mass invitation"),
+    (CORPUS_LABEL, "wording like known spam"),
+)
+
+
+def spam_kind(signals: list[tuple[str, float]]) -> str:
+    """What the spam *is*, in a few words, from its strongest topic or pitch ("a sales pitch", "a get-rich
+    offer"); "spam" when only mechanisms (links, money, urgency …) add up."""
+    labels = {label for label, weight in signals if weight > 0}
+    for label, kind in _KINDS:
+        if label in labels:
+            return kind
+    return "spam"
+
+
+def snippet(text: str | None, width: int = 60) -> str:
+    """The start of a text on one line, cut at a word before ``width`` characters, with "…"."""
+    line = " ".join((text or "").split())
+    if len(line) <= width:
+        return line
+    cut = line[:width].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:!?—-") + "…"
+
+
+def recalls_shared_past(note: str | None) -> bool:
+    """The note recalls an encounter ("we met at PyCon", "thanks for your talk")."""
+    return bool(note and _SHARED_PAST.search(note))
 
 
 def note_kind(message: str | None) -> str:

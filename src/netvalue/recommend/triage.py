@@ -1,25 +1,42 @@
-"""Triage of connection requests against the user's purpose: accept, accept and reach out, or ignore,
-with a score in [0, 1] and the reasons.
+"""Triage of connection requests by the product's rule: accept, accept and reach out, or ignore, each
+with the reason in words and a score that ranks the requests.
 
-The rules (science.md §6):
+The rule (science.md §6, the premise the product was built from) decides; the score only ranks:
 
-* Rajkumar, Saint-Jacques, Bojinov, Brynjolfsson & Aral (2022), Science 377:1304: job mobility rises then
-  falls with tie strength; *moderately weak* ties (some mutual connections, peak near ~10 as reported)
-  helped most.  So for job and business purposes a request with some shared context is accepted unless
-  there is a solid reason not to (spam), and some shared context scores above none.  For trust purposes
-  (fundraising, hiring) many people in common count as embeddedness [ours, from §6's "Use"].
-* A "people I know" purpose (``known-only``) accepts only with evidence of a real relationship: an
-  existing person with two-way interactions, or a shared employer or school.
-* A requester from a company none of the user's contacts is at, and relevant to the purpose, opens a
-  cluster the user lacks (brokerage, Burt 2004; §4 and §6 "add value for a requester who bridges").
+* **Job search, business, hiring, fundraising, learning, and no purpose set: connect unless there is a
+  solid reason not to.**  A connection can be removed later, a refused request may never come again, and
+  nobody knows which contact leads to the next opportunity.  Those three reasons do not depend on which of
+  these goals it is, so every goal but ``known-only`` follows them, and so does an unset purpose (the
+  product's default stance; ``netvalue purpose set --goal known-only`` opts out) [ours, from §6].
+* **Targets** (industries, roles, companies, places, keywords) never gate acceptance: a request whose
+  headline or company matches one becomes "accept and reach out", and ranks higher.
+* **Solid reasons**, the only grounds to ignore under those goals: spam or a sales pitch (a headline alone
+  judged without the bare names of a field, :func:`is_spam_request`), a fake account
+  (a name that names nobody, is an address or reads like an ad: :func:`~netvalue.recommend.spam.account_signals`),
+  abuse (insults, threats, harassment), and a conflict the user named (``purpose set --avoid``).
+* **Known-only** accepts only evidence of a real relationship: two-way messages, mail or meetings, or a
+  shared employer or school.  A note saying "we met" is the requester's word, not evidence: it is named in
+  the reasons for the user to judge.
+* **Not open to strangers** (``--known-only`` flag with another goal) is the user's own gate: a request
+  with no shared context at all (no mutual connection, shared organisation, contact at their company, or
+  known person) is ignored.
+* **Trust purposes** (hiring, fundraising) still connect unless a solid reason, since a candidate or an
+  investor who asks to connect is worth the connection; but there embeddedness is what makes a contact
+  trustworthy (§6: "for a trust purpose favour embeddedness"), so shared context weighs 1.25 times as much in
+  the rank, many mutual connections count as trust, and a relevant stranger's reasons say that no one in
+  common vouches for them yet [ours].
+
+Rajkumar, Saint-Jacques, Bojinov, Brynjolfsson & Aral (2022), Science 377:1304: job mobility rises then
+falls with tie strength; *moderately weak* ties (some mutual connections, peak near ~10 as reported)
+helped most: so some shared context ranks above none and above a great deal.  A requester from a company
+none of the user's contacts is at opens a cluster the user lacks (Burt 2004; §4 and §6).
 
 Relevance is read from who the requester *is* — headline and company — not from the note: a note that
 names a target is often about the reader ("I saw you're hiring a frontend developer"), so a target found
-only in the note is given as a reason but not counted, unless there is no headline or company [ours;
-round 4].  The note counts as a personal note and in the spam signals (:mod:`netvalue.recommend.spam`).
+only in the note is given as a reason but not counted, unless there is no headline or company [ours].
 
-The score is additive; every weight below is [ours], chosen so that each rule alone crosses the accept
-line (0.5) and is measured by ``benchmarks/triage.py``:
+The score ranks requests within each decision (reach out first, then accept, then ignore); every weight is
+[ours]:
 
 ====================================  =============================================================
 base                                  0.20
@@ -28,34 +45,63 @@ real relationship (two-way contact)   +0.50; known but one-way: +0.10
 shared employer or school             +0.35
 your contacts at their company        +0.20 (1–2), +0.30 (3+)
 mutual connections (typed)            +0.15 (1–3), +0.30 (4–30), +0.20 (>30; +0.35 for trust goals)
-personal note                         +0.10 (+0.25 more when no purpose is set)
+personal note                         +0.10
 bridge to a company you have nobody   +0.05 (only when relevant)
 learned from your decisions           ±0.25 at most, no shared context only (:class:`DecisionModel`)
 ====================================  =============================================================
 
-Shared context is capped at 0.60.  Not open to strangers: relevance counts 40% without shared context.
-Spam caps the score at 0.10; known-only without evidence caps it at 0.35.  Accept at 0.50; accept and
-reach out at 0.80 when the request is relevant or a real relationship.
+Shared context is capped at 0.60 (×1.25 and capped at 0.75 for trust goals).  Not open to strangers:
+relevance counts 40% without shared context.  A solid reason caps the score at 0.10; known-only without
+evidence caps it at 0.35.  Past decisions move the rank only: ignoring needs a reason in words.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
 from netvalue.recommend.purpose import (
     GOAL_LABELS,
-    OPEN_GOALS,
     TRUST_GOALS,
+    Goal,
     Purpose,
+    TargetKind,
+    match_avoid,
     match_targets,
     text_stems,
 )
-from netvalue.recommend.spam import WEAK_SPAM_AT, is_spam, note_kind, spam_score, spam_signals
+from netvalue.recommend.spam import (
+    WEAK_SPAM_AT,
+    abuse_signals,
+    account_signals,
+    is_fake,
+    is_spam,
+    note_kind,
+    recalls_shared_past,
+    snippet,
+    spam_kind,
+    spam_score,
+    spam_signals,
+)
 
 Decision = Literal["accept", "accept and reach out", "ignore"]
-ACCEPT_AT = 0.5
+SolidReason = Literal["spam", "fake", "abuse", "conflict"]
+DECISION_ORDER: dict[Decision, int] = {"accept and reach out": 0, "accept": 1, "ignore": 2}
+SOLID_CAP = 0.1
+"""A request ignored for a solid reason scores at most this. [ours]"""
+KNOWN_ONLY_CAP = 0.35
+"""Known-only without evidence of a relationship scores at most this. [ours]"""
+TRUST_SHARED = 1.25
+"""Trust goals weigh shared context 1.25 times as much (science.md §6: favour embeddedness). [ours]"""
+_WHY_OPEN: dict[Goal, str] = {
+    "job-search": "networking for a job",
+    "business": "networking for business",
+    "hiring": "hiring",
+    "fundraising": "fundraising",
+    "learning": "networking to learn",
+}
 _SINGULAR = {
     "industries": "industry",
     "roles": "role",
@@ -63,8 +109,6 @@ _SINGULAR = {
     "places": "place",
     "keywords": "keyword",
 }
-NO_PURPOSE_PERSONAL = 0.25  # [ours]: base 0.20 + note 0.10 + this crosses ACCEPT_AT
-REACH_OUT_AT = 0.8
 LEARNED_MAX = 0.25
 MIN_EXAMPLES = 3
 MIN_STEM_DECISIONS = 2
@@ -157,6 +201,7 @@ class TriageResult:
     reasons: tuple[str, ...]
     serves: tuple[str, ...]
     spam: bool
+    ignored_for: tuple[SolidReason, ...] = ()  # the solid reasons found (spam, fake, abuse, conflict)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -168,6 +213,7 @@ class TriageResult:
             "reasons": list(self.reasons),
             "serves": list(self.serves),
             "spam": self.spam,
+            "ignored_for": list(self.ignored_for),
         }
 
 
@@ -239,20 +285,100 @@ def _mutual_bonus(mutual: int | None, purpose: Purpose) -> tuple[float, str | No
     return 0.20, f"{mutual} mutual connections: embedded in your network"
 
 
+def _who(matches: list[tuple[TargetKind, str]]) -> str:
+    """The matched targets as a description: "a Product Manager in Software Development"."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, target in matches:
+        by_kind.setdefault(kind, []).append(target)
+    roles = " / ".join(by_kind.get("roles", []))
+    text = f"a {roles}" if roles else "someone"
+    if by_kind.get("industries"):
+        text += " in " + " / ".join(by_kind["industries"])
+    if by_kind.get("companies"):
+        text += " at " + " / ".join(by_kind["companies"])
+    if by_kind.get("places"):
+        text += " in " + " / ".join(by_kind["places"])
+    if by_kind.get("keywords"):
+        text += " (" + ", ".join(by_kind["keywords"]) + ")"
+    return text
+
+
+def _why_open(purpose: Purpose) -> str:
+    """Why the rule connects, in words: the open goals, or the default when no goal is set."""
+    goals = [_WHY_OPEN[g] for g in purpose.goals if g in _WHY_OPEN]
+    if not goals:
+        return "no purpose set, and by default netvalue connects unless there is a solid reason not to"
+    return " and ".join(goals) + ", no reason not to connect"
+
+
+_FIELD_NAMES = re.compile(
+    r"\b(crypto\w*|bitcoin\w*|btc|eth|ethereum|blockchain\w*|web3|defi|nfts?|digital assets?|tokeni[sz]ation)\b"
+    r"(?!\s+(trad\w*|signals?|mentor\w*|coach\w*|expert\w*))",
+    re.IGNORECASE,
+)
+"""The bare names of a field people work in (a crypto exchange, a bank's digital-assets desk): in a headline
+they say where someone works, not that they pitch; but not before "trader", "signals", "mentor", "coach" or
+"expert", the retail-scam archetypes of the get-rich family.  [ours]"""
+
+
+def is_spam_request(facts: RequestFacts, signals: list[tuple[str, float]]) -> bool:
+    """Spam, judged on the note and the headline together; but when the note carries no signals of its own
+    (under :data:`~netvalue.recommend.spam.WEAK_SPAM_AT`), the headline is judged without the bare names of
+    its field (:data:`_FIELD_NAMES`): "Blockchain Engineer at Coinbase" is a job, while "Forex Trader |
+    Financial Freedom Mentor" or "Token Presale | DeFi" still pitch.  [ours, issue 15: a false solid reason
+    now costs an accept]"""
+    return _spam_verdict(facts, signals)[0]
+
+
+def _spam_verdict(facts: RequestFacts, signals: list[tuple[str, float]]) -> tuple[bool, bool]:
+    """(spam, the note carries it) as :func:`is_spam_request` judges it."""
+    if not is_spam(signals):
+        return False, False
+    if not facts.headline or spam_score(spam_signals(facts.message)) >= WEAK_SPAM_AT:
+        return True, True
+    return is_spam(spam_signals(facts.message, _FIELD_NAMES.sub(" ", facts.headline))), False
+
+
+def _solid_reasons(
+    facts: RequestFacts, purpose: Purpose, signals: list[tuple[str, float]], spam: tuple[bool, bool]
+) -> list[tuple[SolidReason, str]]:
+    """The solid reasons not to connect (science.md §6), each in words."""
+    found: list[tuple[SolidReason, str]] = []
+    abuse = abuse_signals(facts.message)
+    if abuse:
+        found.append(("abuse", f"abusive ('{snippet(facts.message)}')"))
+    account = account_signals(facts.name)
+    if is_fake(account):
+        found.append(("fake", "a fake account: " + ", ".join(label for label, _ in account)))
+    if spam[0]:
+        in_note = spam[1]
+        quoted = snippet(facts.message) if in_note else snippet(facts.headline)
+        found.append(("spam", f"{spam_kind(signals)} ('{quoted}')"))
+    if purpose.avoid:
+        who = "\n".join(t for t in (facts.headline, facts.company) if t and t.strip())
+        for term in match_avoid(purpose, facts.name, who):
+            found.append(("conflict", f"a conflict you named: {term!r} (`netvalue purpose set --avoid`)"))
+    return found
+
+
 def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel | None = None) -> TriageResult:
-    """Decide one request.  Pure: everything it uses is in ``facts``, ``purpose`` and ``model``."""
+    """Decide one request by the rule (module docstring) and rank it.  Pure: everything it uses is in
+    ``facts``, ``purpose`` and ``model``."""
     reasons: list[str] = []
     serves: list[str] = []
     score = 0.2
 
     signals = spam_signals(facts.message, facts.headline)
-    spam = is_spam(signals)
+    verdict = _spam_verdict(facts, signals)
+    spam = verdict[0]
+    solid = _solid_reasons(facts, purpose, signals, verdict)
     matches = match_targets(purpose, facts.profile_text)
     note_only = (
         [m for m in match_targets(purpose, facts.message) if m not in matches]
         if facts.message and facts.profile_text != facts.message
         else []
     )
+    trust = bool(set(purpose.goals) & TRUST_GOALS)
 
     shared = 0.0
     sent, received = facts.two_way
@@ -276,28 +402,35 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
     shared += bonus
     if why:
         reasons.append(why)
-    shared = min(shared, 0.6)
     has_shared = shared > 0.1 or real_relationship or bool(facts.shared_organizations)
+    if trust and shared:
+        shared = min(shared * TRUST_SHARED, 0.75)
+        reasons.append("embeddedness counts as trust for " + purpose.label)
+    shared = min(shared, 0.75 if trust else 0.6)
 
     relevance = 0.0
+    listed = ""
     if matches:
         kinds = {kind for kind, _ in matches}
         relevance = min(0.35 + 0.1 * (len(kinds) - 1), 0.55)
         listed = ", ".join(f"{_SINGULAR.get(kind, kind)} {t!r}" for kind, t in matches)
-        reasons.insert(0, f"relevant to your purpose: {listed}")
+        reasons.append(f"relevant to your purpose: {listed}")
         if not purpose.open_to_strangers and not has_shared:
             relevance *= 0.4
-            reasons.append("you are not open to strangers and nothing shows you share context")
+        if trust and not has_shared:
+            reasons.append(
+                "nobody in common vouches for them yet: ask how they found you before sharing much"
+            )
         if not facts.company_known and facts.company:
             score += 0.05
             reasons.append(f"bridge: none of your contacts is at {facts.company}, a cluster you lack")
-        for goal in purpose.goals:
-            if goal != "known-only":
-                serves.append(f"{GOAL_LABELS[goal]} ({listed})")
-        if not purpose.goals:
-            serves.append(f"your targets ({listed})")
-    elif purpose.is_set and (purpose.goals or any(purpose.targets(k) for k in ("roles", "industries"))):
-        reasons.append("nothing in their headline or company matches your purpose's targets")
+    elif purpose.is_set and any(purpose.targets(k) for k in ("roles", "industries", "companies", "keywords")):
+        if facts.headline or facts.company:
+            reasons.append("no target in their headline or company (targets rank, they do not gate)")
+        else:
+            reasons.append(
+                "no headline or company to match your targets against (Invitations.csv carries neither)"
+            )
     if note_only:
         listed_note = ", ".join(f"{_SINGULAR.get(kind, kind)} {t!r}" for kind, t in note_only)
         reasons.append(
@@ -310,59 +443,95 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
     elif note == "personal":
         score += 0.1
         reasons.append("a personal note")
-        if not purpose.is_set:
-            # With no purpose stated, lean to connecting unless there is a solid reason not to (the default
-            # stance science.md §6 gives for job and business purposes) — but only for someone who wrote.
-            score += NO_PURPOSE_PERSONAL
-            reasons.append("no purpose set: a personal note is enough to connect (`netvalue purpose set`)")
     elif note == "generic":
         reasons.append("a generic note")
     else:
-        reasons.append("no note")
-
+        reasons.append("no note (most genuine requests have none)")
     score += relevance + shared
-    if has_shared and not matches:
-        open_goals = [g for g in purpose.goals if g in OPEN_GOALS]
-        for goal in open_goals:
-            serves.append(f"{GOAL_LABELS[goal]} (a moderately weak tie with shared context: Rajkumar 2022)")
-        if not purpose.goals:
-            serves.append("general networking (shared context)")
-    if "known-only" in purpose.goals and (real_relationship or facts.shared_organizations):
-        serves.append(GOAL_LABELS["known-only"])
 
-    # The user's past decisions judge what the text says; they do not overrule shared context, which the
-    # text does not show (Rajkumar et al. 2022 stands for requests with some shared context).
+    # The user's past decisions judge what the text says and move the rank; they do not overrule shared
+    # context, which the text does not show, and they never refuse a request (that needs a solid reason).
     adjustment, stems = (model or DecisionModel()).adjustment(facts.text) if not has_shared else (0.0, [])
     if adjustment:
         score += adjustment
         direction = "accepted" if adjustment > 0 else "ignored"
-        reasons.append(f"like requests you {direction} before ({', '.join(stems)}): {adjustment:+.2f}")
-
-    if purpose.known_only and not (real_relationship or facts.shared_organizations):
-        score = min(score, 0.35)
-        reasons.append("your purpose is people you know, and nothing shows you know them")
-    if spam:
-        score = min(score, 0.1)
-        reasons.insert(0, "spam signals: " + ", ".join(label for label, _ in signals))
-    elif signals:
+        reasons.append(
+            f"like requests you {direction} before ({', '.join(stems)}): {adjustment:+.2f} to the rank"
+        )
+    if signals and not spam:
         reasons.append("weak spam signal: " + ", ".join(label for label, _ in signals))
 
-    score = max(0.0, min(1.0, score))
-    decision: Decision = "ignore"
-    if not spam and score >= ACCEPT_AT:
+    decision: Decision
+    if solid:
+        decision = "ignore"
+        score = min(score, SOLID_CAP)
+        if spam:
+            reasons.insert(0, "spam signals: " + ", ".join(label for label, _ in signals))
+        reasons.insert(0, "ignored: " + "; ".join(text for _, text in solid))
+    elif purpose.known_only:
+        if real_relationship or facts.shared_organizations:
+            decision = "accept and reach out" if matches else "accept"
+            evidence = "you have written to each other" if real_relationship else "you were at the same place"
+            reasons.insert(0, f"accepted: your purpose is people you know, and {evidence}")
+            serves.append(GOAL_LABELS["known-only"])
+        else:
+            decision = "ignore"
+            score = min(score, KNOWN_ONLY_CAP)
+            claim = (
+                " (the note says you met: accept it yourself if you remember them)"
+                if recalls_shared_past(facts.message)
+                else ""
+            )
+            reasons.insert(
+                0,
+                f"ignored: your purpose is people you know, and nothing in your data shows you know them{claim}",
+            )
+    elif not purpose.open_to_strangers and not has_shared:
+        decision = "ignore"
+        reasons.insert(
+            0,
+            "ignored: you are not open to strangers (purpose set --known-only), and nothing shows you share context",
+        )
+    elif matches:
+        decision = "accept and reach out"
+        reasons.insert(0, f"accept and reach out: {_who(matches)}, your targets")
+        goals = [g for g in purpose.goals if g != "known-only"]
+        serves.extend(f"{GOAL_LABELS[g]} ({listed})" for g in goals)
+        if not goals:
+            serves.append(f"your targets ({listed})")
+    else:
         decision = "accept"
-        if score >= REACH_OUT_AT and (matches or real_relationship):
-            decision = "accept and reach out"
-    if decision != "ignore" and not serves:
-        serves.append(purpose.label)
+        reasons.insert(0, f"accepted: {_why_open(purpose)}")
+        for goal in purpose.goals:
+            if goal == "known-only":
+                continue
+            how = (
+                "a moderately weak tie with shared context: Rajkumar 2022"
+                if has_shared
+                else "connect unless there is a solid reason not to"
+            )
+            serves.append(f"{GOAL_LABELS[goal]} ({how})")
+        if not purpose.goals:
+            serves.append(purpose.label)
+
+    score = max(0.0, min(1.0, score))
     return TriageResult(
-        facts.ref, facts.name, facts.profile_url, decision, score, tuple(reasons), tuple(serves), spam
+        facts.ref,
+        facts.name,
+        facts.profile_url,
+        decision,
+        score,
+        tuple(reasons),
+        tuple(serves),
+        spam,
+        tuple(kind for kind, _ in solid),
     )
 
 
 def triage_requests(
     requests: list[RequestFacts], purpose: Purpose, model: DecisionModel | None = None
 ) -> list[TriageResult]:
-    """Every request decided, best first (score, then id for a stable order)."""
+    """Every request decided, best first: reach out, then accept, then ignore; by score within each (then
+    id, for a stable order)."""
     results = [triage_request(r, purpose, model) for r in requests]
-    return sorted(results, key=lambda t: (-t.score, t.ref))
+    return sorted(results, key=lambda t: (DECISION_ORDER[t.decision], -t.score, t.ref))

@@ -66,6 +66,7 @@ async def save_purpose_form(request: Request) -> Response:
         goals,
         **{kind: _split(str(form.get(kind, ""))) for kind in TARGET_KINDS},
         open_to_strangers=None if not open_value else open_value == "yes",
+        avoid=_split(str(form.get("avoid", ""))),
     )
     save_purpose(purpose_path(web_state(request).db_path), chosen)
     return RedirectResponse("/purpose?saved=1", status_code=303)
