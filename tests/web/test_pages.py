@@ -152,6 +152,7 @@ def test_static_assets_are_vendored(client: TestClient) -> None:
         "vega-embed-7.3.0.min.js",
         "sigma-3.0.3.min.js",
         "graphology-0.26.0.umd.min.js",
+        "graphology-layout-forceatlas2-0.10.1.js",
     ):
         response = client.get(f"/static/vendor/{name}")
         assert response.status_code == 200, name
