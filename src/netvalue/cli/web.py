@@ -62,19 +62,19 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool, max_upload
     except OSError as exc:
         sock.close()
         raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); try --port 0") from None
-    bound = int(sock.getsockname()[1])
-    token = new_token()
-    limit = {} if max_upload_mb is None else {"max_upload_bytes": max_upload_mb * MB}
-    app = create_app(db_path_of(ctx), token, port=bound, warm=True, **limit)
-    url = f"http://{host}:{bound}/?token={token}"
-    click.echo(url)
-    sys.stdout.flush()
-    click.echo("netvalue dashboard: open the link above; Ctrl-C stops it.", err=True)
-    if not no_browser:
-        webbrowser.open(f"http://{host}:{bound}/?once={app.state.one_time_links.issue()}")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-    server = uvicorn.Server(config)
     try:
+        bound = int(sock.getsockname()[1])
+        token = new_token()
+        limit = {} if max_upload_mb is None else {"max_upload_bytes": max_upload_mb * MB}
+        app = create_app(db_path_of(ctx), token, port=bound, warm=True, **limit)
+        url = f"http://{host}:{bound}/?token={token}"
+        click.echo(url)
+        sys.stdout.flush()
+        click.echo("netvalue dashboard: open the link above; Ctrl-C stops it.", err=True)
+        if not no_browser:
+            webbrowser.open(f"http://{host}:{bound}/?once={app.state.one_time_links.issue()}")
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        server = uvicorn.Server(config)
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass  # uvicorn has shut down cleanly and passes Ctrl-C on
