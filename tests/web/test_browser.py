@@ -315,3 +315,25 @@ def test_import_page_and_error_page(page: Any, served: str) -> None:
     page.goto(base + "/person/999999")
     assert page.inner_text("#error-message") == "Error: no person has the id 999999"
     assert "Traceback" not in page.content()
+
+
+def test_a_refused_upload_shows_the_servers_one_line(page: Any, served: str) -> None:
+    """htmx swaps only successful answers; the Import page shows a refusal's message itself (the 413 is
+    stood in for here: the served dashboard's limit is the default 2 GB)."""
+    base = base_of(served)
+    page.goto(base + "/import")
+    message = "Error: the upload is larger than the dashboard's limit of 1 MB; import it with ..."
+
+    def refuse(route: Any) -> None:
+        if route.request.method == "POST":
+            route.fulfill(status=413, content_type="text/plain; charset=utf-8", body=message)
+        else:
+            route.continue_()
+
+    page.route("**/import", refuse)
+    page.set_input_files(
+        "input[name=file]", files=[{"name": "big.zip", "mimeType": "application/zip", "buffer": b"x" * 2048}]
+    )
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector("#upload-error", timeout=20_000)
+    assert page.inner_text("#upload-error") == message
