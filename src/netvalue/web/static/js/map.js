@@ -82,7 +82,7 @@
         }
       }
       if (fa2 && sub.size > 0 && members.length > 2) {
-        const many = members.length > 250;
+        const many = members.length > 120;
         const settings = Object.assign(fa2.inferSettings(sub), {
           gravity: 1, scalingRatio: 2, slowDown: 1,
           adjustSizes: !many,          // keep nodes apart (quadratic: small communities only)
@@ -90,7 +90,7 @@
           edgeWeightInfluence: 0.5,    // heavy threads pull harder, without a few of them deciding alone
         });
         // our choice: 150 iterations settle a small community; a large one gets fewer, cheaper ones
-        const iterations = Math.round(Math.max(50, Math.min(150, 30000 / members.length)));
+        const iterations = Math.round(Math.max(40, Math.min(150, 15000 / members.length)));
         fa2.assign(sub, { iterations: iterations, settings: settings, getEdgeWeight: "weight" });
       }
       // centre and scale to a disc of area proportional to the people in it
@@ -168,6 +168,7 @@
         const tag = tags[i];
         tag.style.left = x + "px";
         tag.style.top = y + "px";
+        tag.hidden = false;  // a hidden name measures 0 x 0
         const w = tag.offsetWidth, h = tag.offsetHeight;
         const box = { x1: x - w / 2 - 2, x2: x + w / 2 + 2, y1: y - h, y2: y, label: tag.textContent, community: true };
         const clash = drawnLabels.some((o) => box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2);
@@ -259,7 +260,9 @@
   }
 
   function render(graph, data, communities, tiers) {
+    const started = performance.now();
     const places = layOut(graph);
+    container.dataset.layoutMs = String(Math.round(performance.now() - started));
     const renderer = new Sigma(graph, container, {
       renderLabels: true,
       labelDensity: 1.5,
@@ -313,6 +316,7 @@
       ? data.shown.toLocaleString() + " people"
       : data.shown.toLocaleString() + " strongest of " + data.total.toLocaleString() + " people";
     status.textContent = people + " · " + graph.size.toLocaleString() + " ties between them";
+    container.dataset.drawMs = String(Math.round(performance.now() - started));
     container.dataset.nodes = String(graph.order);
     container.dataset.edges = String(graph.size);
   }
