@@ -227,7 +227,7 @@ def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if "database is locked" in text or "database is busy" in text:
         return StoreError(
             f"{path}: another netvalue is writing to this database "
-            f"(waited {BUSY_TIMEOUT_MS // 1000} s); try again when it has finished"
+            f"(waited {BUSY_TIMEOUT_MS / 1000:g} s); try again when it has finished"
         )
     if "readonly database" in text:
         return StoreError(f"{path}: the database cannot be written (read-only file or folder)")
