@@ -145,3 +145,9 @@ def test_a_one_time_link_dies_after_a_minute() -> None:
     assert not links.redeem(secret, now=1000.0)
     fresh = links.issue(now=1000.0)
     assert links.redeem(fresh, now=1000.0 + ONE_TIME_SECONDS - 1)
+
+
+def test_any_method_but_get_head_options_is_checked_for_its_origin(client: TestClient) -> None:
+    for method in ("POST", "PUT", "PATCH", "DELETE", "PROPFIND"):
+        response = client.request(method, "/person/1/notes", headers={"Origin": "http://evil.example"})
+        assert response.status_code == 403, method

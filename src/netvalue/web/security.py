@@ -10,10 +10,10 @@ localhost.  Three checks, the ones Jupyter Notebook uses for the same problem, k
 - **One-time links.**  The browser ``netvalue serve`` opens gets ``/?once=...`` instead of the token:
   a secret that buys the cookie once, within a minute (:class:`OneTimeLinks`), since a browser's
   command line is readable by every user of the machine.
-- **CSRF.**  A request that changes something (POST, PUT, PATCH, DELETE) must come from the dashboard
-  itself, however it carries the token (cookie, ``Authorization`` or ``?token=``): ``Sec-Fetch-Site``
-  must be ``same-origin`` and ``Origin`` must be the dashboard's own origin
-  when the browser sends them (OWASP CSRF Prevention Cheat Sheet, "Fetch Metadata" and "Verifying
+- **CSRF.**  A request that may change something (any method but GET, HEAD, OPTIONS) must come from
+  the dashboard itself, however it carries the token (cookie, ``Authorization`` or ``?token=``):
+  ``Sec-Fetch-Site`` must be ``same-origin`` and ``Origin`` must be the dashboard's own origin when
+  the browser sends them (OWASP CSRF Prevention Cheat Sheet, "Fetch Metadata" and "Verifying
   Origin").  Otherwise 403.
 - **DNS rebinding.**  A hostile name that resolves to 127.0.0.1 would make the browser treat the
   dashboard as that site's origin; the ``Host`` header gives it away, so only ``127.0.0.1:PORT`` and
@@ -36,7 +36,7 @@ COOKIE_NAME = "netvalue_token"
 ONE_TIME_SECONDS = 60.0
 """How long the link given to the browser ``netvalue serve`` opens stays usable [ours]: a browser
 starting cold takes seconds; a minute is ample and short."""
-_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # every other method must come from the dashboard
 _LOCAL_NAMES = ("127.0.0.1", "localhost")
 
 SECURITY_HEADERS: dict[str, str] = {
@@ -154,7 +154,7 @@ class SecurityMiddleware:
                 "Error: open the dashboard with the link `netvalue serve` printed (it carries the token)",
                 status_code=401,
             )
-        if request.method in _WRITE_METHODS and not self._same_origin(headers, host):
+        if request.method not in _SAFE_METHODS and not self._same_origin(headers, host):
             return PlainTextResponse(
                 "Error: refused a cross-site request; use the dashboard's own pages", status_code=403
             )
