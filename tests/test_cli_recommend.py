@@ -25,6 +25,7 @@ def _now() -> int:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "data" / "netvalue.db"
+    path.parent.mkdir()
     now = _now()
     old = now - 4 * 365 * DAY
     ident = Identity("linkedin", "linkedin.com/in/bob-old")
@@ -197,6 +198,7 @@ def test_plan_done_history_export(db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "week.ics"
     run(db_path, "plan", "export", "--ics", "--output", str(out))
     assert out.read_text().count("BEGIN:VEVENT") == 1
+    assert out.stat().st_mode & 0o777 == 0o600
     assert "BEGIN:VCALENDAR" in run(db_path, "plan", "export", "--ics")
     assert "Error:" in fail(db_path, "plan", "--week", "2026-47")
     assert "Error:" in fail(db_path, "done", "Nobody Here")

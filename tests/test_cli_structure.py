@@ -173,6 +173,7 @@ def test_hangouts_by_company_school_and_follow(db_path: Path) -> None:
 def test_graph_export_round_trips_through_networkx(db_path: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"net.{fmt}"
     run(db_path, "graph", "export", "--format", fmt, "--output", str(out), "--as-of", AS_OF_DAY)
+    assert out.stat().st_mode & 0o777 == 0o600  # private like the database: it names the same people
     graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
     ian = str(person_id(db_path, "ian"))
     assert graph.number_of_nodes() == 10  # the user and the nine contacts

@@ -47,7 +47,7 @@ def _counts(db: Database) -> tuple[int, int, int]:
 
 
 def test_new_database_is_private_and_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "nv.db"
+    path = tmp_path / "nv.db"
     with Database.open(path) as db:
         assert db.schema_version == len(migrations())
         tables = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

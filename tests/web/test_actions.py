@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import html
 import io
+import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
-from tests.web.conftest import BASE_URL
+from tests.web.conftest import BASE_URL, PORT, TOKEN
+
+from netvalue.web import create_app
 
 SAME_ORIGIN = {"Origin": BASE_URL, "Sec-Fetch-Site": "same-origin"}
 HTMX = {**SAME_ORIGIN, "HX-Request": "true"}
@@ -210,3 +216,64 @@ def test_done_with_a_bad_outcome_is_refused(client: TestClient) -> None:
     response = client.post("/week/done", data={"person_id": "1", "outcome": "ghosted"}, headers=SAME_ORIGIN)
     assert response.status_code == 400
     assert "Error: outcome must be one of" in response.text
+
+
+def _upload_folders() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("netvalue-upload-*")}
+
+
+@pytest.mark.parametrize("name", ["..", ".", "../..", "a/..", "C:\\Users\\.."])
+def test_an_upload_named_dot_dot_is_refused_and_leaves_nothing(client: TestClient, name: str) -> None:
+    before = _upload_folders()
+    response = client.post("/import", files={"file": (name, b"x", "text/plain")}, headers=SAME_ORIGIN)
+    assert response.status_code == 400, response.text
+    assert "Error: " in response.text
+    assert _upload_folders() == before
+
+
+def test_an_upload_keeps_only_its_last_name_part(client: TestClient) -> None:
+    response = client.post(
+        "/import",
+        files={"file": ("C:\\Users\\me\\contacts.vcf", _vcard(), "text/vcard")},
+        headers=SAME_ORIGIN,
+    )
+    assert response.status_code == 303
+    job = _wait_for(client, response.headers["location"].rsplit("/", 1)[1])
+    assert job["state"] == "done" and job["file"] == "contacts.vcf", job
+
+
+def test_an_upload_over_the_limit_is_413_with_what_to_do(small_db: Path) -> None:
+    app = create_app(small_db, TOKEN, port=PORT, max_upload_bytes=1000)
+    with TestClient(app, base_url=BASE_URL, follow_redirects=False) as small:
+        small.cookies.set("netvalue_token", TOKEN)
+        before = _upload_folders()
+        response = small.post(
+            "/import", files={"file": ("big.vcf", b"x" * 5000, "text/vcard")}, headers=SAME_ORIGIN
+        )
+        assert response.status_code == 413
+        assert response.text.startswith("Error: the upload is larger than the dashboard's limit")
+        assert "netvalue import PATH" in response.text and "--max-upload-mb" in response.text
+        assert _upload_folders() == before
+        assert small.get("/import.json").json()["jobs"] == []
+        ok = small.post("/import", files={"file": ("a.vcf", _vcard(), "text/vcard")}, headers=SAME_ORIGIN)
+        assert ok.status_code == 303
+
+
+def test_a_chunked_upload_over_the_limit_is_cut_off_with_413(small_db: Path) -> None:
+    app = create_app(small_db, TOKEN, port=PORT, max_upload_bytes=1000)
+
+    def chunks() -> Iterator[bytes]:
+        yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.vcf"\r\n\r\n'
+        for _ in range(10):
+            yield b"x" * 500
+        yield b"\r\n--b--\r\n"
+
+    with TestClient(app, base_url=BASE_URL, follow_redirects=False) as small:
+        small.cookies.set("netvalue_token", TOKEN)
+        response = small.post(
+            "/import",
+            content=chunks(),
+            headers={**SAME_ORIGIN, "Content-Type": "multipart/form-data; boundary=b"},
+        )
+        assert response.status_code == 413
+        assert small.get("/import.json").json()["jobs"] == []

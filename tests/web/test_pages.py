@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from netvalue.analysis.ties import TIERS
+
 PAGES = [
     ("/overview", "overview.html"),
     ("/people", "people.html"),
@@ -137,6 +139,9 @@ def test_map_data(client: TestClient) -> None:
     assert data["shown"] == len(data["nodes"]) > 0
     ids = {n["id"] for n in data["nodes"]}
     assert all(a in ids and b in ids for a, b, _ in data["edges"])
+    # the tiers in the analysis' order (closest first), for the map's legend
+    assert data["tiers"] == [t for t in TIERS if t in data["tiers"]]
+    assert set(data["tiers"]) >= {n["tier"] for n in data["nodes"]}
     capped = client.get("/map.json?limit=5").json()
     assert capped["shown"] == 5
     assert capped["total"] == data["total"]
@@ -152,6 +157,7 @@ def test_static_assets_are_vendored(client: TestClient) -> None:
         "vega-embed-7.3.0.min.js",
         "sigma-3.0.3.min.js",
         "graphology-0.26.0.umd.min.js",
+        "graphology-layout-forceatlas2-0.10.1.js",
     ):
         response = client.get(f"/static/vendor/{name}")
         assert response.status_code == 200, name

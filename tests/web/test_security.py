@@ -5,7 +5,14 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from tests.web.conftest import BASE_URL, PORT, TOKEN
 
-from netvalue.web.security import COOKIE_NAME, SECURITY_HEADERS, host_is_allowed, new_token
+from netvalue.web.security import (
+    COOKIE_NAME,
+    ONE_TIME_SECONDS,
+    SECURITY_HEADERS,
+    OneTimeLinks,
+    host_is_allowed,
+    new_token,
+)
 
 
 def test_without_token_every_page_is_401(anonymous: TestClient) -> None:
@@ -94,3 +101,53 @@ def test_tokens_are_random_and_long() -> None:
     tokens = {new_token() for _ in range(20)}
     assert len(tokens) == 20
     assert all(len(t) >= 40 for t in tokens)
+
+
+def test_a_cross_site_post_carrying_the_token_in_its_url_is_403(anonymous: TestClient) -> None:
+    for headers in ({"Origin": "http://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        response = anonymous.post(f"/person/1/notes?token={TOKEN}", data={"text": "pwned"}, headers=headers)
+        assert response.status_code == 403, headers
+    response = anonymous.post(
+        "/person/1/notes",
+        data={"text": "pwned"},
+        headers={"Origin": "http://evil.example", "Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 403
+    page = anonymous.get("/person/1.json", headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert page["person"]["notes"] == []
+
+
+def test_a_same_origin_post_with_the_token_in_its_url_still_works(anonymous: TestClient) -> None:
+    response = anonymous.post(
+        f"/person/1/notes?token={TOKEN}",
+        data={"text": "from a script"},
+        headers={"Origin": BASE_URL, "Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code in (200, 303)
+
+
+def test_a_one_time_link_buys_the_cookie_once(anonymous: TestClient) -> None:
+    links = anonymous.app.state.one_time_links  # type: ignore[attr-defined]
+    secret = links.issue()
+    response = anonymous.get(f"/?once={secret}")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
+    assert f"{COOKIE_NAME}={TOKEN}" in response.headers["set-cookie"]
+    anonymous.cookies.clear()
+    assert anonymous.get(f"/overview?once={secret}").status_code == 401  # dead after its first use
+    assert anonymous.get(f"/overview?once={new_token()}").status_code == 401
+
+
+def test_a_one_time_link_dies_after_a_minute() -> None:
+    links = OneTimeLinks()
+    secret = links.issue(now=1000.0)
+    assert not links.redeem(secret, now=1000.0 + ONE_TIME_SECONDS + 1)
+    assert not links.redeem(secret, now=1000.0)
+    fresh = links.issue(now=1000.0)
+    assert links.redeem(fresh, now=1000.0 + ONE_TIME_SECONDS - 1)
+
+
+def test_any_method_but_get_head_options_is_checked_for_its_origin(client: TestClient) -> None:
+    for method in ("POST", "PUT", "PATCH", "DELETE", "PROPFIND"):
+        response = client.request(method, "/person/1/notes", headers={"Origin": "http://evil.example"})
+        assert response.status_code == 403, method

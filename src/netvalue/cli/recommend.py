@@ -23,6 +23,7 @@ from netvalue.cli.app import (
     working,
 )
 from netvalue.errors import UsageError
+from netvalue.files import write_private
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
 from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
 from netvalue.report import recommend as rec
@@ -365,7 +366,7 @@ def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | 
         click.echo(payload.decode("utf-8"), nl=False)
         return
     try:
-        output.write_bytes(payload)
+        write_private(output, payload)
     except OSError as exc:
         raise UsageError(f"{output}: cannot write ({exc.strerror})") from exc
     console.print(f"Wrote {len(data['items'])} reminder(s) for {chosen_week} to {output}")

@@ -20,6 +20,7 @@ from netvalue.cli.app import (
     working,
 )
 from netvalue.errors import UsageError
+from netvalue.files import write_private
 from netvalue.report.structure import (
     GraphFormat,
     HangoutBy,
@@ -218,7 +219,7 @@ def graph_export_command(
         click.echo(text)
         return
     try:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_private(output, text + "\n")
     except OSError as exc:
         raise UsageError(f"{output}: cannot write the graph ({exc.strerror})") from exc
     console.print(f"Wrote {output}")

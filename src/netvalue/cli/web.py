@@ -27,12 +27,20 @@ from netvalue.errors import UsageError
     help="Only 127.0.0.1: the dashboard never listens on the network.",
 )
 @click.option("--no-browser", is_flag=True, help="Print the URL but do not open a browser.")
+@click.option(
+    "--max-upload-mb",
+    type=click.IntRange(1),
+    default=None,
+    metavar="MB",
+    help="The largest export the Import page takes, in MB (default 2048; larger: netvalue import PATH).",
+)
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str, no_browser: bool) -> None:
+def serve(ctx: click.Context, port: int, host: str, no_browser: bool, max_upload_mb: int | None) -> None:
     """Open the dashboard: the network, its value, the people, the map, requests and this week's plan.
 
     The first line printed is the URL with its secret token (like Jupyter's); open it in a browser on
-    this machine.  Stop with Ctrl-C.
+    this machine.  The browser netvalue opens gets a link that works once instead, since other users
+    can read a program's command line.  Stop with Ctrl-C.
 
     \b
     Example:
@@ -42,6 +50,7 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool) -> None:
     import uvicorn
 
     from netvalue.web import create_app
+    from netvalue.web.limits import MB
     from netvalue.web.security import new_token
 
     if host != "127.0.0.1":
@@ -53,18 +62,22 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool) -> None:
     except OSError as exc:
         sock.close()
         raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); try --port 0") from None
-    bound = int(sock.getsockname()[1])
-    token = new_token()
-    app = create_app(db_path_of(ctx), token, port=bound, warm=True)
-    url = f"http://{host}:{bound}/?token={token}"
-    click.echo(url)
-    sys.stdout.flush()
-    click.echo("netvalue dashboard: open the link above; Ctrl-C stops it.", err=True)
-    if not no_browser:
-        webbrowser.open(url)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-    server = uvicorn.Server(config)
     try:
+        bound = int(sock.getsockname()[1])
+        token = new_token()
+        limit = {} if max_upload_mb is None else {"max_upload_bytes": max_upload_mb * MB}
+        app = create_app(db_path_of(ctx), token, port=bound, warm=True, **limit)
+        url = f"http://{host}:{bound}/?token={token}"
+        click.echo(url)
+        sys.stdout.flush()
+        click.echo("netvalue dashboard: open the link above; Ctrl-C stops it.", err=True)
+        if not no_browser:
+            webbrowser.open(f"http://{host}:{bound}/?once={app.state.one_time_links.issue()}")
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        server = uvicorn.Server(config)
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn has shut down cleanly and passes Ctrl-C on
     finally:
         sock.close()
+    click.echo("netvalue dashboard stopped.", err=True)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from netvalue.errors import UsageError
+from netvalue.files import write_private
 
 Goal = Literal["job-search", "business", "hiring", "fundraising", "learning", "known-only"]
 GOALS: tuple[Goal, ...] = get_args(Goal)
@@ -454,9 +455,6 @@ def save_purpose(path: Path, purpose: Purpose) -> None:
     """Write ``purpose.toml`` (mode 0600, like the database: it says what the user is after)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".toml.tmp")
-        tmp.write_text(dump_purpose(purpose), encoding="utf-8")
-        tmp.chmod(0o600)
-        tmp.replace(path)
+        write_private(path, dump_purpose(purpose))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the purpose ({exc.strerror})") from exc

@@ -22,20 +22,29 @@ from netvalue.errors import AmbiguousPersonError, NetvalueError, PersonNotFoundE
 from netvalue.store import Database
 from netvalue.web import features
 from netvalue.web.cache import AnalysisCache
+from netvalue.web.limits import DEFAULT_MAX_UPLOAD_MB, MB, UploadLimit
 from netvalue.web.rendering import STATIC_DIR, WebState, make_templates, wants_json, web_state
 from netvalue.web.routes import ROUTERS
-from netvalue.web.security import SecurityMiddleware
+from netvalue.web.security import OneTimeLinks, SecurityMiddleware
 
 log = logging.getLogger("netvalue.web")
 
 
-def create_app(db_path: Path | str, token: str, *, port: int | None = None, warm: bool = False) -> FastAPI:
+def create_app(
+    db_path: Path | str,
+    token: str,
+    *,
+    port: int | None = None,
+    warm: bool = False,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * MB,
+) -> FastAPI:
     """The dashboard over the database at ``db_path``, answering only requests that carry ``token``.
 
     ``port`` is the port it is served on, for the Host check; ``None`` accepts 127.0.0.1 and localhost on
     any port (in-process tests).  The database is opened and migrated once here, so that a database that
     cannot be opened fails at start-up with the CLI's message.  ``warm``: compute the analysis in the
     background at start-up and after a rating (``netvalue serve``), so pages rarely wait for it.
+    ``max_upload_bytes``: the largest request body (an export uploaded to /import) taken.
     """
     path = Path(db_path)
     Database.open(path).close()
@@ -57,7 +66,9 @@ def create_app(db_path: Path | str, token: str, *, port: int | None = None, warm
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _unexpected_error)
-    app.add_middleware(SecurityMiddleware, token=token, port=port)
+    app.add_middleware(UploadLimit, max_bytes=max_upload_bytes)  # inside the security checks
+    app.state.one_time_links = OneTimeLinks()
+    app.add_middleware(SecurityMiddleware, token=token, port=port, links=app.state.one_time_links)
     return app
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -137,9 +138,32 @@ def format_ago(epoch: int | float | None, now: int | None = None) -> str:
     return "today"
 
 
+_HOST_FIRST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]|$)", re.IGNORECASE)
+
+
+def web_link(value: object) -> str | None:
+    """``value`` as an absolute ``http(s)://`` URL to link to, or ``None`` when it must not be a link.
+
+    Profile addresses are stored in their canonical form without a scheme (``linkedin.com/in/ada``,
+    :func:`netvalue.keys.normalize_linkedin_url`), which a browser would read as a path on the dashboard;
+    they get ``https://``.  Any other scheme (``javascript:``, ``data:``, ``file:``) is no link at all."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        return None
+    scheme, _, rest = text.partition("://")
+    if rest and scheme.lower() in ("http", "https"):
+        return text if _HOST_FIRST.match(rest) else None
+    if _HOST_FIRST.match(text):
+        return "https://" + text
+    return None
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.filters["day"] = format_day
+    templates.env.filters["web_link"] = web_link
     templates.env.filters["ago"] = format_ago
     templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, (int, float)) else n
     templates.env.filters["pct"] = lambda x: f"{100 * x:.0f}%" if isinstance(x, (int, float)) else ""

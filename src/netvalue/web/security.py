@@ -7,9 +7,13 @@ localhost.  Three checks, the ones Jupyter Notebook uses for the same problem, k
   token gets an HttpOnly ``SameSite=Strict`` cookie and a redirect to the same URL without the token
   (so it is not left in the history or a Referer).  Scripts may send ``Authorization: Bearer TOKEN``.
   Anything else gets 401.
-- **CSRF.**  A request that changes something (POST, PUT, PATCH, DELETE) must come from the dashboard
-  itself: ``Sec-Fetch-Site`` must be ``same-origin`` and ``Origin`` must be the dashboard's own origin
-  when the browser sends them (OWASP CSRF Prevention Cheat Sheet, "Fetch Metadata" and "Verifying
+- **One-time links.**  The browser ``netvalue serve`` opens gets ``/?once=...`` instead of the token:
+  a secret that buys the cookie once, within a minute (:class:`OneTimeLinks`), since a browser's
+  command line is readable by every user of the machine.
+- **CSRF.**  A request that may change something (any method but GET, HEAD, OPTIONS) must come from
+  the dashboard itself, however it carries the token (cookie, ``Authorization`` or ``?token=``):
+  ``Sec-Fetch-Site`` must be ``same-origin`` and ``Origin`` must be the dashboard's own origin when
+  the browser sends them (OWASP CSRF Prevention Cheat Sheet, "Fetch Metadata" and "Verifying
   Origin").  Otherwise 403.
 - **DNS rebinding.**  A hostile name that resolves to 127.0.0.1 would make the browser treat the
   dashboard as that site's origin; the ``Host`` header gives it away, so only ``127.0.0.1:PORT`` and
@@ -19,6 +23,8 @@ localhost.  Three checks, the ones Jupyter Notebook uses for the same problem, k
 from __future__ import annotations
 
 import secrets
+import threading
+import time
 from urllib.parse import urlencode
 
 from starlette.datastructures import Headers
@@ -27,7 +33,10 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 COOKIE_NAME = "netvalue_token"
-_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+ONE_TIME_SECONDS = 60.0
+"""How long the link given to the browser ``netvalue serve`` opens stays usable [ours]: a browser
+starting cold takes seconds; a minute is ample and short."""
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # every other method must come from the dashboard
 _LOCAL_NAMES = ("127.0.0.1", "localhost")
 
 SECURITY_HEADERS: dict[str, str] = {
@@ -64,13 +73,42 @@ def host_is_allowed(host: str, hosts: frozenset[str] | None) -> bool:
     return name in _LOCAL_NAMES and (port == "" or port.isdecimal())
 
 
+class OneTimeLinks:
+    """Short-lived, single-use secrets that stand in for the token in the link ``netvalue serve`` gives
+    the browser it opens.  A browser is started with the URL on its command line, which every user of
+    the machine can read (``/proc/PID/cmdline``); such a link is dead once the browser has used it (or
+    after :data:`ONE_TIME_SECONDS`), so reading it later opens nothing."""
+
+    def __init__(self) -> None:
+        self._open: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def issue(self, now: float | None = None) -> str:
+        secret = secrets.token_urlsafe(32)
+        with self._lock:
+            self._open[secret] = (time.monotonic() if now is None else now) + ONE_TIME_SECONDS
+        return secret
+
+    def redeem(self, secret: str, now: float | None = None) -> bool:
+        """True once for a secret :meth:`issue` gave, within its lifetime; False ever after."""
+        moment = time.monotonic() if now is None else now
+        with self._lock:
+            for known in list(self._open):
+                if secrets.compare_digest(known, secret):
+                    return self._open.pop(known) >= moment
+        return False
+
+
 class SecurityMiddleware:
     """ASGI middleware applying the Host, token and CSRF checks to every HTTP request."""
 
-    def __init__(self, app: ASGIApp, *, token: str, port: int | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, *, token: str, port: int | None = None, links: OneTimeLinks | None = None
+    ) -> None:
         self.app = app
         self.token = token
         self.hosts = allowed_hosts(port)
+        self.links = links
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -104,16 +142,19 @@ class SecurityMiddleware:
             )
         request = Request(scope)
         given = request.query_params.get("token")
-        if given is not None and secrets.compare_digest(given, self.token):
-            if request.method == "GET":
+        token_in_url = given is not None and secrets.compare_digest(given, self.token)
+        if request.method == "GET":
+            if token_in_url:
                 return self._accept_token(request)
-            return None
-        if not self._authorised(request):
+            once = request.query_params.get("once")
+            if once is not None and self.links is not None and self.links.redeem(once):
+                return self._accept_token(request)
+        if not (token_in_url or self._authorised(request)):
             return PlainTextResponse(
                 "Error: open the dashboard with the link `netvalue serve` printed (it carries the token)",
                 status_code=401,
             )
-        if request.method in _WRITE_METHODS and not self._same_origin(headers, host):
+        if request.method not in _SAFE_METHODS and not self._same_origin(headers, host):
             return PlainTextResponse(
                 "Error: refused a cross-site request; use the dashboard's own pages", status_code=403
             )
@@ -138,7 +179,7 @@ class SecurityMiddleware:
 
     def _accept_token(self, request: Request) -> Response:
         """Move the token from the URL into a cookie and redirect to the same page without it."""
-        rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+        rest = [(k, v) for k, v in request.query_params.multi_items() if k not in ("token", "once")]
         target = request.url.path + (f"?{urlencode(rest)}" if rest else "")
         response = RedirectResponse(target, status_code=303)
         response.set_cookie(COOKIE_NAME, self.token, httponly=True, samesite="strict", path="/")

@@ -20,6 +20,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from netvalue.errors import NetvalueError, UsageError
+from netvalue.files import open_private
 from netvalue.importers import IMPORTERS
 from netvalue.importing import run_import
 from netvalue.store import Database
@@ -79,17 +80,22 @@ def start_import(
     source: Annotated[str, Form()] = "",
 ) -> Response:
     """Save the upload and start the import in a background thread; answer with its progress."""
-    name = Path(upload.filename or "").name
-    if not name:
-        raise UsageError("choose an export file to upload")
+    name = upload_name(upload.filename)
     if source and source not in IMPORTERS:
         raise UsageError(
             f"{source!r} is not a source netvalue knows; use one of: {', '.join(sorted(IMPORTERS))}"
         )
     folder = Path(tempfile.mkdtemp(prefix="netvalue-upload-"))
     target = folder / name
-    with target.open("wb") as out:
-        shutil.copyfileobj(upload.file, out, length=1 << 20)
+    try:
+        with open_private(target) as out:
+            shutil.copyfileobj(upload.file, out, length=1 << 20)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise UsageError(f"{name}: cannot save the upload ({exc.strerror})") from exc
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     state = web_state(request)
     job = ImportJob(id=uuid.uuid4().hex[:12], file=name, source=source or None)
     state.imports[job.id] = job
@@ -100,6 +106,17 @@ def start_import(
     if is_htmx(request):
         return partial(request, "_import_job.html", {"job": job.as_dict()})
     return RedirectResponse(f"/import/{job.id}", status_code=303)
+
+
+def upload_name(filename: str | None) -> str:
+    """The uploaded file's own name, safe to save in the upload folder: its last part whichever separator
+    the browser used, never ``.``, ``..``, empty, or with control characters."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name:
+        raise UsageError("choose an export file to upload")
+    if name in (".", "..") or any(ord(ch) < 32 for ch in name) or len(name.encode()) > 255:
+        raise UsageError(f"{name!r} cannot be a file name; rename the export and upload it again")
+    return name
 
 
 def _run(job: ImportJob, db_path: Path, folder: Path, target: Path) -> None:

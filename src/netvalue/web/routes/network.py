@@ -91,6 +91,7 @@ def build_map(state: Any, db: Database, as_of: int, tier: str, community: str, l
     edges = edges[: EDGES_PER_NODE * len(chosen)]
     return {
         "as_of": as_of,
+        "tiers": tier_names(dict(getattr(ties, "by_person", {}) or {})) if ties is not None else [],
         "total": total,
         "shown": len(chosen),
         "nodes": [
