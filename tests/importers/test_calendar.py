@@ -221,13 +221,17 @@ def test_google_export_zip(tmp_path: Path) -> None:
     assert names == ["jane@example.com.ical.zip:jane@example.com.ics"]
 
 
-def test_large_meeting_is_bulk() -> None:
+def test_large_meeting_counts_by_its_size_unless_a_cut_is_asked_for() -> None:
     guests = "".join(f"ATTENDEE;CN=G{n}:mailto:g{n}@x.org\r\n" for n in range(6))
     text = (
         "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:allhands\r\nDTSTART:20240101T090000Z\r\n"
         f"ORGANIZER:mailto:me@x.org\r\n{guests}END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
+    # by default every meeting counts, each attendee weighted 1/6 at analysis (Newman 2001)
     found = meetings(list(read_ics_bytes(text.encode(), "a.ics", ImportOptions())))
-    assert [(m.group_size, m.bulk) for m in found] == [(6, True)] * 6
+    assert [(m.group_size, m.bulk) for m in found] == [(6, False)] * 6
+    # Kossinets & Watts' cut at 4, asked for: co-occurrence only
+    cut = meetings(list(read_ics_bytes(text.encode(), "a.ics", ImportOptions(max_group=4))))
+    assert [(m.group_size, m.bulk) for m in cut] == [(6, True)] * 6
     small = meetings(list(read_ics_bytes(text.encode(), "a.ics", ImportOptions(max_group=6))))
     assert {m.bulk for m in small} == {False}
