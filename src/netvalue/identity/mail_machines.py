@@ -8,8 +8,10 @@ follow RFC 2142's mailbox names and the bulk senders' own conventions; every thr
 ``benchmarks/data/enron_senders.tsv`` (labelled by reading before this module was written; see
 ``benchmarks/machines.py``).
 
-Whoever the owner has exchanged mail with both ways is a person, whatever else the evidence says; the
-user's word (``user_machine_overrides``) overrules both ways.
+Whoever the owner has exchanged mail with both ways (the owner wrote to it from one of the owner's own
+addresses, and it wrote to the owner or a delegate in To or Cc) is a person, whatever else the evidence
+says; a delegate's answer to a robot on the owner's behalf is not the owner's exchange.  The user's word
+(``user_machine_overrides``) overrules both ways.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ class SenderEvidence:
     owner_visible: int  # messages with the owner (or a delegate) in To or Cc
     replies: int  # messages whose subject is a reply or a forward
     serial: int  # messages of its most frequent subject once dates and numbers are taken out
-    wrote_to: int  # messages the owner sent to this address
+    wrote_to: int  # messages the owner sent to this address from the owner's own addresses
     display: str  # its most frequent display name
 
 
@@ -132,8 +134,9 @@ def sender_evidence(
     wrote_to: Counter[str] = Counter()
     displays: dict[str, Counter[str]] = {}
     for m, sent in zip(messages, owner_sent, strict=True):
-        if sent:
-            wrote_to.update({a for a, _, _ in m.recipients if a not in owned})
+        if sent:  # the owner's (a delegate's sent mail is the owner's, but only the owner's own counts here)
+            if m.sender in owned:
+                wrote_to.update({a for a, _, _ in m.recipients if a not in owned})
             continue
         s = m.sender
         count[s] += 1
@@ -244,7 +247,9 @@ def classify(evidence: SenderEvidence, override: Verdict | None = None) -> tuple
         and e.subjects >= MIN_SUBJECTS
         and e.subjects >= BROADCAST_SHARE * e.messages
     ):
-        reasons.append(f"{e.subjects:,} different subjects to you alone, never a reply, and you never wrote")
+        reasons.append(
+            f"{e.subjects:,} different subjects to you alone or in bulk, never a reply, and you never wrote"
+        )
     if organisation_local_part(e.address):
         reasons.append("an address named after its organisation, not a person")
     host = bulk_host(e.address)

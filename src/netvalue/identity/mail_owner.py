@@ -232,7 +232,7 @@ def infer_owner(
         elif delivered[primary]:
             note(primary, f"in Delivered-To of {delivered[primary]:,} messages")
         elif decisions.get(primary) != "add":
-            note(primary, f"on {appears[primary]:,} messages, more than any other address (no sent mail)")
+            note(primary, f"on {_count(appears[primary])}, more than any other address (no sent mail)")
     for address in sorted(appears.keys() | delivered.keys()):
         if address in removed:
             continue
@@ -244,9 +244,9 @@ def infer_owner(
         if why and (address in owner or appears[address]):
             if address not in owner:
                 if as_recipient[address]:
-                    note(address, f"To/Cc of {as_recipient[address]:,} messages in your folders")
+                    note(address, f"To/Cc of {_count(as_recipient[address])} in your folders")
                 else:
-                    note(address, f"on {appears[address]:,} messages")
+                    note(address, f"on {_count(appears[address])}")
             owner[address].append(why)
     added = {a for a, d in decisions.items() if d == "add"}
     for address in sorted(added):
@@ -265,11 +265,11 @@ def infer_owner(
         if address in owned or address in removed or count < MIN_DELEGATE_SENT:
             continue
         if wrote_to[address] or wrote_to_owner[address]:
-            reasons = [f"From of {count:,} messages in your sent folders, under her own address"]
+            reasons = [f"From of {_count(count)} in your sent folders, under her own address"]
             if wrote_to[address]:
-                reasons.append(f"you wrote to this address in {wrote_to[address]:,} messages")
+                reasons.append(f"you wrote to this address in {_count(wrote_to[address])}")
             if wrote_to_owner[address]:
-                reasons.append(f"it wrote to you in {wrote_to_owner[address]:,} messages")
+                reasons.append(f"it wrote to you in {_count(wrote_to_owner[address])}")
             delegates[address] = tuple(reasons)
     return OwnerFinding(
         name=name,
@@ -277,3 +277,7 @@ def infer_owner(
         added=frozenset(added),
         delegates=delegates,
     )
+
+
+def _count(n: int) -> str:
+    return f"{n:,} message" if n == 1 else f"{n:,} messages"
