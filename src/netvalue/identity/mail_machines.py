@@ -95,6 +95,7 @@ class SenderEvidence:
     messages: int
     subjects: int  # distinct subjects (replies and forwards counted as their original)
     headers: Counter[str]  # list or bulk header flag -> messages carrying it
+    flagged: int  # messages with a list or bulk header (a noreply-like sender aside)
     owner_hidden: int  # broadcasts: the owner in neither To nor Cc, and there only lists, many, or itself
     owner_alone: int  # messages whose only To/Cc recipients are the owner (or a delegate)
     owner_visible: int  # messages with the owner (or a delegate) in To or Cc
@@ -128,6 +129,7 @@ def sender_evidence(
     stems: dict[str, Counter[str]] = {}
     headers: dict[str, Counter[str]] = {}
     hidden: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     replies: Counter[str] = Counter()
@@ -146,7 +148,10 @@ def sender_evidence(
         if len(serial) >= 2:
             stems.setdefault(s, Counter())[" ".join(serial)] += 1
         if m.machine_headers:
-            headers.setdefault(s, Counter()).update(m.machine_headers.split(","))
+            flags = m.machine_headers.split(",")
+            headers.setdefault(s, Counter()).update(flags)
+            if any(f != "noreply-sender" for f in flags):
+                flagged[s] += 1
         visible = [a for a, _, role in m.recipients if role != "bcc"]
         if any(a in reached for a in visible):
             shown[s] += 1
@@ -164,6 +169,7 @@ def sender_evidence(
             messages=n,
             subjects=len(subjects.get(s, ())),
             headers=headers.get(s, Counter()),
+            flagged=flagged[s],
             owner_hidden=hidden[s],
             owner_alone=alone[s],
             owner_visible=shown[s],
@@ -224,7 +230,7 @@ def classify(evidence: SenderEvidence, override: Verdict | None = None) -> tuple
             f"you exchanged mail both ways ({e.wrote_to:,} messages to it, {e.owner_visible:,} to you)",
         )
     reasons: list[str] = []
-    header_hits = sum(v for k, v in e.headers.items() if k != "noreply-sender")
+    header_hits = e.flagged
     if header_hits and header_hits >= HEADER_SHARE * e.messages:
         flags = ", ".join(sorted(k for k in e.headers if k != "noreply-sender"))
         reasons.append(f"list or bulk headers on {header_hits:,} of {e.messages:,} messages ({flags})")

@@ -9,8 +9,9 @@ folder gives.  Every rule and threshold here is ours.
 - The owner's name: the folder headers that name the mailbox (Enron's ``X-Origin: Allen-P`` gives the
   surname and first initial, ``X-Folder: ...\\Allen, Phillip K.\\...`` the full name), else the display
   name on the owner's sent mail, else the name another source gave (LinkedIn's profile).
-- The main address: the most frequent sender of sent mail (a sent folder, or Gmail's ``Sent`` label)
-  whose address or display name carries the owner's name, else the most frequent sender of sent mail;
+- The main address: the sender of sent mail (a sent folder, or Gmail's ``Sent`` label) whose address or
+  display name carries the owner's name, else any sender of sent mail; of several, the one most inbox
+  mail is addressed to (an assistant may send more than the owner), then the most frequent;
   failing that, the most frequent delivery address (``Delivered-To``); failing that, an address the
   user gave (``netvalue me add``, ``--me``); failing that, the address on the most messages (the owner is on nearly every message of their own mailbox).
 - Another address is the owner's only with evidence beyond frequency (an announcement list is in the
@@ -195,7 +196,10 @@ def infer_owner(
         return ""
 
     primary = ""
-    candidates = [a for a, _ in sent_from.most_common() if a not in removed]
+    # among the senders of sent mail, the one the inbox is addressed to most (an assistant may send more)
+    candidates = sorted(
+        (a for a in sent_from if a not in removed), key=lambda a: (-as_recipient[a], -sent_from[a], a)
+    )
     named = [a for a in candidates if carries(a)]
     if named:
         primary = named[0]
@@ -228,9 +232,9 @@ def infer_owner(
 
     if primary:
         if sent_from[primary]:
-            note(primary, f"From of {sent_from[primary]:,} messages in sent folders")
+            note(primary, f"From of {_count(sent_from[primary])} in sent folders")
         elif delivered[primary]:
-            note(primary, f"in Delivered-To of {delivered[primary]:,} messages")
+            note(primary, f"in Delivered-To of {_count(delivered[primary])}")
         elif decisions.get(primary) != "add":
             note(primary, f"on {_count(appears[primary])}, more than any other address (no sent mail)")
     for address in sorted(appears.keys() | delivered.keys()):
@@ -238,7 +242,7 @@ def infer_owner(
             continue
         why = carries(address) or bare_name(address)
         if address != primary and sent_from[address] and why:
-            note(address, f"From of {sent_from[address]:,} messages in sent folders")
+            note(address, f"From of {_count(sent_from[address])} in sent folders")
         if delivered[address] >= 2:
             note(address, f"in Delivered-To of {delivered[address]:,} messages")
         if why and (address in owner or appears[address]):
