@@ -139,6 +139,7 @@ class EmailSummary:
             ],
             "machines": self.machines,
             "kept_out": self.kept_out,
+            "derived_seconds": round(self.seconds, 3),
         }
 
 
