@@ -65,7 +65,9 @@ def judge(box: str, folder: Path, truth: dict[str, tuple[str, str]]) -> tuple[in
     tp = fp = fn = tn = 0
     wrong: list[str] = []
     for address, (label, note) in sorted(truth.items()):
-        predicted, reasons = verdicts.get(address, ("person", ["not a sender the classifier judged (owner?)"]))
+        predicted, reasons = verdicts.get(
+            address, ("person", ["not a sender the classifier judged (owner?)"])
+        )
         if label == "machine" and predicted == "machine":
             tp += 1
         elif label == "machine":
@@ -79,7 +81,9 @@ def judge(box: str, folder: Path, truth: dict[str, tuple[str, str]]) -> tuple[in
     print(f"{box}: import {seconds:.2f} s, {len(truth)} labelled senders")
     for address, role, evidence in owner_rows:
         print(f"  {role:8} {address}: {'; '.join(json.loads(evidence))}")
-    print(f"  precision {_ratio(tp, tp + fp)}  recall {_ratio(tp, tp + fn)}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
+    print(
+        f"  precision {_ratio(tp, tp + fp)}  recall {_ratio(tp, tp + fn)}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})"
+    )
     for line in wrong:
         print(line)
     return tp, fp, fn, tn
@@ -90,7 +94,9 @@ def _ratio(a: int, b: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("mailboxes", nargs="*", help="mailboxes to judge (default: every labelled one)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the folder of Enron mailboxes")
     args = parser.parse_args()

@@ -53,7 +53,12 @@ def test_allen_owner_has_every_address_and_a_delegate(shared_data: Path, db: Dat
     Ina Rangel, his assistant, sends from his sent folder under her own address and stays a contact."""
     run_import(db, _folder(shared_data), source="email")
     owner = {r[0] for r in db.conn.execute("SELECT value FROM owner_identities WHERE kind = 'email'")}
-    assert {"phillip.allen@enron.com", "k..allen@enron.com", "pallen@enron.com", "pallen70@hotmail.com"} <= owner
+    assert {
+        "phillip.allen@enron.com",
+        "k..allen@enron.com",
+        "pallen@enron.com",
+        "pallen70@hotmail.com",
+    } <= owner
     contacts = {r[0] for r in db.conn.execute("SELECT value FROM identities WHERE kind = 'email'")}
     assert not owner & contacts
     roles = dict(db.conn.execute("SELECT address, role FROM email_owner"))
