@@ -66,3 +66,21 @@ def test_allen_owner_has_every_address_and_a_delegate(shared_data: Path, db: Dat
     # no owner address is anybody's counterpart, and no interaction names a machine
     machines = {r[0] for r in db.conn.execute("SELECT address FROM email_senders WHERE verdict = 'machine'")}
     assert "no.address@enron.com" in machines and not machines & contacts
+
+
+@pytest.mark.realdata
+def test_allen_folder_by_folder_gives_the_same_owner_and_database(shared_data: Path, tmp_path: Path) -> None:
+    folder = _folder(shared_data)
+    queries = (
+        "SELECT address, role, evidence FROM email_owner ORDER BY address",
+        "SELECT address, verdict, reasons FROM email_senders ORDER BY address",
+        "SELECT source_key, direction, group_size, bulk, occurred_at FROM interactions ORDER BY source_key",
+        "SELECT id, message_key, in_sent FROM email_messages ORDER BY id",
+    )
+    with Database.open(tmp_path / "whole.db") as whole:
+        run_import(whole, folder, source="email")
+        expected = [whole.conn.execute(q).fetchall() for q in queries]
+    with Database.open(tmp_path / "parts.db") as parts:
+        for file in sorted(folder.iterdir(), reverse=True):
+            run_import(parts, file, source="email")
+        assert [parts.conn.execute(q).fetchall() for q in queries] == expected

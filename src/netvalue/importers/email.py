@@ -199,9 +199,10 @@ def dedupe_key(message: MessageHeaders) -> str:
 @dataclass(slots=True)
 class _Emitter:
     """Raw message records from parsed headers; a copy seen before in this import is skipped (counted),
-    unless it is the first copy found in a sent folder (the store then marks the message ``in_sent``)."""
+    unless it is the first copy found in a sent folder or has a smaller Message-ID (the store keeps both
+    facts, so that the stored row does not depend on which copy came first)."""
 
-    seen: dict[str, bool] = field(default_factory=dict)  # dedupe key -> a copy sat in a sent folder
+    seen: dict[str, tuple[bool, str]] = field(default_factory=dict)  # key -> (in a sent folder, least id)
     hints: set[tuple[str, str]] = field(default_factory=set)
 
     def emit(
@@ -219,9 +220,12 @@ class _Emitter:
             known = self.seen.get(key)
             if known is not None:
                 tally.duplicates += 1
-                if known or not in_sent:
+                was_sent, least = known
+                if (was_sent or not in_sent) and message.message_key >= least:
                     continue
-            self.seen[key] = in_sent
+                self.seen[key] = (was_sent or in_sent, min(least, message.message_key))
+            else:
+                self.seen[key] = (in_sent, message.message_key)
             yield EmailMessageRecord(
                 dedupe_key=key,
                 message_key=message.message_key,
