@@ -20,6 +20,7 @@ from netvalue.importers import ImportOptions
 from netvalue.importing import derive_email, rederive_email, run_import
 from netvalue.store import Database
 from netvalue.store import email as email_store
+from netvalue.store.people import forget_person
 
 OWNER = Path(__file__).resolve().parent / "fixtures" / "email" / "owner"
 DANA = {
@@ -248,3 +249,20 @@ def test_me_cli_lists_adds_and_removes(tmp_path: Path) -> None:
     assert removed.exit_code == 0 and "removed by you" in removed.output
     bad = runner.invoke(main, [*args, "me", "add", "not-an-address"])
     assert bad.exit_code == 1 and "Error:" in bad.output
+
+
+def test_a_forgotten_correspondent_stays_forgotten_through_derivations_until_brought_back(
+    db: Database,
+) -> None:
+    run_import(db, OWNER, source="email")
+    lee = "lee.chan@partner.example"
+    pid = db.conn.execute("SELECT person_id FROM identities WHERE value = ?", (lee,)).fetchone()[0]
+    forget_person(db, pid)
+    rederive_email(db)
+    assert lee not in contacts(db)
+    run_import(db, OWNER, source="email", options=ImportOptions(force=True))
+    assert lee not in contacts(db)
+    run_import(db, OWNER, source="email", options=ImportOptions(force=True), include_forgotten=True)
+    assert lee in contacts(db)
+    rederive_email(db)  # brought back, she keeps her interactions through later derivations
+    assert ("received", "Contract draft") in titles(db, lee)

@@ -101,7 +101,7 @@ def run_import(
                 email_store.decide_owner(db.conn, mine, "add", now)
             email_store.set_setting(db.conn, MAX_GROUP_SETTING, str(opts.max_group))
             if changed or mine or opts.force:
-                summary = derive_email(db, run_id=report.run_id, now=now)
+                summary = derive_email(db, run_id=report.run_id, now=now, include_forgotten=include_forgotten)
                 report.notes.extend(summary.notes())
                 report.details.update(summary.as_dict())
                 changed = True
@@ -143,7 +143,9 @@ class EmailSummary:
         }
 
 
-def derive_email(db: Database, *, run_id: int | None = None, now: int | None = None) -> EmailSummary:
+def derive_email(
+    db: Database, *, run_id: int | None = None, now: int | None = None, include_forgotten: bool = False
+) -> EmailSummary:
     """Re-derive e-mail's normalised layer from every stored message: the owner's addresses and
     delegates, each sender's machine verdict, and the interactions and people of source ``email``.
     Runs after every e-mail import that changed something, after ``netvalue me add/remove`` and after
@@ -176,7 +178,15 @@ def derive_email(db: Database, *, run_id: int | None = None, now: int | None = N
             )
             for a, (verdict, reasons) in result.verdicts.items()
         ]
-        counts = email_store.replace_derived(conn, owner, senders, result.records, run_id=run_id, now=stamp)
+        counts = email_store.replace_derived(
+            conn,
+            owner,
+            senders,
+            result.records,
+            run_id=run_id,
+            now=stamp,
+            include_forgotten=include_forgotten,
+        )
     return EmailSummary(
         owner=email_store.owner_rows(db.conn),
         machines=len(result.machines),

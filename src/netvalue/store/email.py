@@ -159,6 +159,7 @@ def replace_derived(
     *,
     run_id: int | None,
     now: int,
+    include_forgotten: bool = False,
 ) -> FileCounts:
     """Replace everything derived from the raw e-mail: the owner's addresses (also in
     ``owner_identities``), the sender verdicts, and the interactions of source ``email`` (deleted and
@@ -185,7 +186,9 @@ def replace_derived(
     touched = _drop_identities(conn, not_contacts)
     conn.execute("DELETE FROM interactions WHERE source = ?", (SOURCE,))
     counts = FileCounts(name="")
-    write_records(conn, records, run_id=run_id, started=now, counts=counts)
+    write_records(
+        conn, records, run_id=run_id, started=now, counts=counts, include_forgotten=include_forgotten
+    )
     touched |= {
         pid
         for (pid,) in conn.execute(

@@ -229,10 +229,14 @@ def write_records(
     run_id: int | None,
     started: int,
     counts: FileCounts,
+    include_forgotten: bool = False,
 ) -> None:
     """Write people and interactions derived from another layer (e-mail's raw messages), as an import
-    writes them, within the caller's transaction."""
-    writer = _Writer(conn, run_id, started, include_forgotten=False)
+    writes them, within the caller's transaction.  A forgotten identity stays out, unless it is back in
+    the database (an import with ``include_forgotten`` brought it back) or ``include_forgotten``."""
+    writer = _Writer(conn, run_id, started, include_forgotten=include_forgotten)
+    if writer.forgotten:
+        writer.forgotten -= {identity_hash(Identity(kind, value)) for kind, value in writer.ids}  # type: ignore[arg-type]
     for item in records:
         if isinstance(item, InteractionRecord):
             writer.interaction(item, counts)
