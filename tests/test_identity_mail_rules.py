@@ -235,3 +235,18 @@ def test_sender_evidence_counts_the_owner_only_in_bcc_or_via_a_list_as_broadcast
     assert (found["news@corp.example"].owner_hidden, found["news@corp.example"].owner_visible) == (2, 0)
     assert (found["pat@corp.example"].owner_hidden, found["pat@corp.example"].owner_alone) == (0, 1)
     assert found["pat@corp.example"].wrote_to == 1 and "me@work.example" not in found
+
+
+def test_the_first_name_or_surname_alone_at_the_owners_domain_is_the_owners() -> None:
+    hints = [("x-origin", "Ward-K"), ("x-folder", "\\kward (Non-Privileged)\\Ward, Kim S.\\Sent Items")]
+    mail = [
+        message("kim.ward@enron.com", ("ann@enron.com",), "Hi", sent=True, key=1),
+        message(".ward@enron.com", ("bob@enron.com",), "Deal", sent=True, key=2),  # Enron's broken From
+        message(".ward@enron.com", ("bob@enron.com",), "Deal 2", sent=True, key=3),
+        message("ann@enron.com", ("kim@enron.com",), "Lunch", key=4),
+        message("ann@enron.com", ("ward@other.example",), "Another Ward", key=5),
+    ]
+    found = infer_owner(mail, hints, {})
+    assert set(found.owner) == {"kim.ward@enron.com", ".ward@enron.com", "kim@enron.com"}
+    assert found.owner["kim@enron.com"][-1] == "your first name at enron.com"
+    assert found.delegates == {}

@@ -224,10 +224,11 @@ def infer_owner(
     def bare_name(address: str) -> str:
         """Why ``address`` is the owner's first name or surname alone at the main address's domain."""
         local, _, host = address.partition("@")
+        local = local.strip("._-").casefold()  # Enron's broken ".ward@enron.com"
         if name is None or host != domain or address == primary:
             return ""
-        if local.casefold() in {name.first, name.surname} - {""} and len(local) >= 3:
-            return f"your {'first name' if local.casefold() == name.first else 'surname'} at {domain}"
+        if local in {name.first, name.surname} - {""} and len(local) >= 3:
+            return f"your {'first name' if local == name.first else 'surname'} at {domain}"
         return ""
 
     if primary:
