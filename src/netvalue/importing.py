@@ -126,8 +126,8 @@ class EmailSummary:
             for o in self.owner
         ]
         lines.append(
-            f"{self.machines:,} machine senders and {self.kept_out:,} of their or list messages kept out"
-            " (netvalue people --machines)"
+            f"{self.kept_out:,} messages kept out of people: from {self.machines:,} machine senders, or list"
+            " mail (netvalue people --machines)"
         )
         return lines
 

@@ -112,7 +112,7 @@ def test_takeout_golden(db: Database) -> None:
         "your address jane.owner@gmail.com: From of 3 messages in sent folders;"
         " the address carries your name (Jane Owner)"
     )
-    assert report.notes[-1].startswith("2 machine senders and 3 of their or list messages kept out")
+    assert report.notes[-1].startswith("3 messages kept out of people: from 2 machine senders, or list mail")
 
 
 def test_takeout_threads_and_keys(db: Database) -> None:
