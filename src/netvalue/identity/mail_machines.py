@@ -227,7 +227,8 @@ def classify(evidence: SenderEvidence, override: Verdict | None = None) -> tuple
         return override, (f"you marked it a {override}",)
     if e.wrote_to and e.owner_visible:
         return "person", (
-            f"you exchanged mail both ways ({e.wrote_to:,} messages to it, {e.owner_visible:,} to you)",
+            f"you exchanged mail both ways ({e.wrote_to:,} message{'s' if e.wrote_to != 1 else ''} to it,"
+            f" {e.owner_visible:,} to you)",
         )
     reasons: list[str] = []
     header_hits = e.flagged
