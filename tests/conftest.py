@@ -3,6 +3,7 @@ crowd of people nobody shares a name with."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from netvalue.store import Database
 from netvalue.store.identity import PersonFacts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+# NETVALUE_SHARED_DATA: the folder elsewhere (a git worktree is not beside ../shared).
+SHARED_DATA = Path(os.environ.get("NETVALUE_SHARED_DATA") or PROJECT_ROOT.parent / "shared" / "data")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

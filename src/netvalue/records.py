@@ -286,6 +286,37 @@ class FileIgnored:
     reason: str = "not used"
 
 
+@dataclass(frozen=True, slots=True)
+class EmailMessageRecord:
+    """One e-mail message as the mailbox holds it: the raw layer of e-mail (store/email.py), from which
+    the owner, the machines, and the interactions and people of source ``email`` are derived.
+
+    ``dedupe_key`` is the same for every copy of one message (several folders, a new Message-ID);
+    ``recipients`` are ``(address, display name, role)`` with role ``to``, ``cc`` or ``bcc``;
+    ``in_sent``: this copy sat in a sent folder or was labelled Sent; ``machine_headers``: list or
+    bulk header evidence, comma-separated (``email_headers.machine_evidence``)."""
+
+    dedupe_key: str
+    message_key: str
+    conversation_id: str
+    sender: str
+    sender_name: str
+    occurred_at: int | None
+    subject: str
+    folder: str
+    in_sent: bool
+    recipients: tuple[tuple[str, str, str], ...]
+    delivered_to: tuple[str, ...] = ()
+    machine_headers: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EmailFolderHints:
+    """The distinct folder headers of a mail folder (``(x-origin | x-folder | x-filename, value)``)."""
+
+    hints: tuple[tuple[str, str], ...]
+
+
 ImportItem = (
     PersonRecord
     | InteractionRecord
@@ -295,4 +326,6 @@ ImportItem = (
     | OwnerAffiliation
     | FileRead
     | FileIgnored
+    | EmailMessageRecord
+    | EmailFolderHints
 )

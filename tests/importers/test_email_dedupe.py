@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from netvalue.importers import ImportOptions
-from netvalue.importers.email import read_mail
-from netvalue.records import InteractionRecord
+from netvalue.importing import run_import
+from netvalue.store import Database
 
 OWNER = "me@example.com"
 DATE = "Tue, 07 Nov 2023 10:00:00 +0000"
@@ -23,8 +23,12 @@ def message(to: str, message_id: str, subject: str = "Invitation") -> str:
 
 
 def sent_to(path: Path) -> list[str]:
-    items = read_mail(path, ImportOptions(owner_emails=(OWNER,)))
-    return [i.person.value for i in items if isinstance(i, InteractionRecord)]
+    with Database.open(path.parent / "dedupe.db") as db:
+        run_import(db, path, source="email", options=ImportOptions(owner_emails=(OWNER,)))
+        rows = db.conn.execute(
+            "SELECT substr(source_key, instr(source_key, '|') + 1) FROM interactions ORDER BY occurred_at, id"
+        )
+        return sorted(r[0] for r in rows)
 
 
 def test_same_date_and_subject_to_different_people_are_two_messages(tmp_path: Path) -> None:

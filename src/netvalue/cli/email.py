@@ -1,16 +1,24 @@
-"""``netvalue import email PATH [--me ADDRESS ...] [--max-group N]``: import e-mail headers."""
+"""``netvalue import email PATH [--me ADDRESS ...] [--max-group N]``: import e-mail headers; ``netvalue me``:
+your own addresses; and the machine listing and overrides behind ``netvalue people --machines``."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
+from rich.table import Table
 
+from netvalue.cli.app import console, emit_json, json_option, main, open_db
 from netvalue.cli.importing import import_, import_options, run_and_render
 from netvalue.errors import UsageError
 from netvalue.importers import ImportOptions
 from netvalue.importers.base import NO_GROUP_LIMIT
 from netvalue.importers.email import IMPORTER
+from netvalue.importing import rederive_email
+from netvalue.keys import normalize_email
+from netvalue.store import Database
+from netvalue.store import email as email_store
 
 
 @import_.command("email")
@@ -20,7 +28,8 @@ from netvalue.importers.email import IMPORTER
     "owner_emails",
     multiple=True,
     metavar="ADDRESS",
-    help="One of your own addresses (repeat for several). Default: inferred from your sent mail.",
+    help="One of your own addresses (repeat for several), kept like `netvalue me add`; takes effect even"
+    " when no file changed. Your addresses are also inferred from the mail (netvalue me).",
 )
 @click.option(
     "--max-group",
@@ -42,8 +51,10 @@ def import_email(
 ) -> None:
     """E-mail headers: an mbox file (Gmail Takeout, Thunderbird, Apple Mail), a Maildir, or .eml files.
 
-    Only headers are read (who, when, subject); bodies are never stored. List and automated mail is
-    left out. Your own addresses are inferred from your sent mail unless given with --me.
+    Only headers are read (who, when, subject); bodies are never stored. Your own addresses are inferred
+    from the mail (see netvalue me); senders that are machines (lists, newsletters, systems) are kept
+    out of people (see netvalue people --machines). Importing a mailbox folder by folder gives the same
+    result as importing the folder in one call.
 
     \b
     Example:
@@ -63,3 +74,161 @@ def import_email(
         as_json=as_json,
         options=options,
     )
+
+
+# -- the owner's addresses and the machines: the user's word -----------------------------------------
+
+
+def _owner_listing(db: Database) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {
+            "address": o.address,
+            "role": o.role,
+            "source": "added by you" if o.origin == "added" else "inferred",
+            "evidence": list(o.evidence),
+        }
+        for o in email_store.owner_rows(db.conn)
+    ]
+    removed = sorted(a for a, d in email_store.owner_decisions(db.conn).items() if d == "remove")
+    rows += [{"address": a, "role": "not yours", "source": "removed by you", "evidence": []} for a in removed]
+    return rows
+
+
+def _print_owner(rows: list[dict[str, object]]) -> None:
+    if not rows:
+        console.print("No e-mail imported yet: netvalue import email PATH (or netvalue me add ADDRESS).")
+        return
+    table = Table("address", "role", "source", "evidence", title="Your addresses")
+    for r in rows:
+        evidence = r["evidence"]
+        table.add_row(
+            str(r["address"]),
+            str(r["role"]),
+            str(r["source"]),
+            "; ".join(evidence) if isinstance(evidence, list) else "",
+        )
+    console.print(table)
+
+
+@main.group(invoke_without_command=True)
+@json_option
+@click.pass_context
+def me(ctx: click.Context, as_json: bool) -> None:
+    """Your own e-mail addresses (and delegates who send for you), with the evidence for each.
+
+    Inferred from your mail: where it is delivered (To, Delivered-To, folder headers), the From of your
+    sent folders, and addresses that carry your name. Correct it with `me add` / `me remove` (your
+    decisions survive re-imports); the people and interactions are re-derived at once, without reading
+    any file again.
+
+    \b
+    Example:
+      netvalue me
+      netvalue me add jane.doe@work.example
+      netvalue me remove newsletter@lists.example.com
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_db(ctx) as db:
+        rows = _owner_listing(db)
+    if as_json:
+        emit_json(rows)
+    else:
+        _print_owner(rows)
+
+
+def _decide(ctx: click.Context, addresses: tuple[str, ...], decision: str, as_json: bool) -> None:
+    wanted = [normalize_email(a) for a in addresses if a.strip()]
+    if not wanted or any("@" not in a for a in wanted):
+        raise UsageError("give one or more e-mail addresses, e.g. netvalue me add jane@example.com")
+    with open_db(ctx) as db:
+        with db.transaction() as conn:
+            email_store.decide_owner(conn, wanted, decision, int(time.time()))
+            rederive_email(db)
+        rows = _owner_listing(db)
+    if as_json:
+        emit_json(rows)
+    else:
+        _print_owner(rows)
+
+
+@me.command("add")
+@click.argument("addresses", nargs=-1, required=True, metavar="ADDRESS...")
+@json_option
+@click.pass_context
+def me_add(ctx: click.Context, addresses: tuple[str, ...], as_json: bool) -> None:
+    """Say ADDRESS is yours: it stops being a contact, and mail from it counts as sent by you.
+
+    \b
+    Example:
+      netvalue me add jane.doe@work.example jdoe@home.example
+    """
+    _decide(ctx, addresses, "add", as_json)
+
+
+@me.command("remove")
+@click.argument("addresses", nargs=-1, required=True, metavar="ADDRESS...")
+@json_option
+@click.pass_context
+def me_remove(ctx: click.Context, addresses: tuple[str, ...], as_json: bool) -> None:
+    """Say ADDRESS is not yours (inference took it wrongly): it becomes a contact again.
+
+    \b
+    Example:
+      netvalue me remove all-staff@work.example
+    """
+    _decide(ctx, addresses, "remove", as_json)
+
+
+def show_machines(ctx: click.Context, as_json: bool) -> None:
+    """``netvalue people --machines``: the senders kept out as machines, with the evidence."""
+    with open_db(ctx) as db:
+        rows = email_store.sender_rows(db.conn, "machine")
+    data = [
+        {
+            "address": r.address,
+            "messages": r.messages,
+            "source": "marked by you" if r.origin == "user" else "evidence",
+            "reasons": list(r.reasons),
+        }
+        for r in rows
+    ]
+    if as_json:
+        emit_json(data)
+        return
+    table = Table("address", "messages", "why", title="Machines: kept out of people, ties and plans")
+    for r in rows:
+        table.add_row(r.address, f"{r.messages:,}", "; ".join(r.reasons))
+    console.print(table)
+    console.print(
+        f"{len(rows):,} machine senders. Wrong? netvalue people --person ADDRESS (and --machine ADDRESS"
+        " for one that slipped through)."
+    )
+
+
+def override_machines(
+    ctx: click.Context, machines: tuple[str, ...], persons: tuple[str, ...], as_json: bool
+) -> None:
+    """``netvalue people --machine ADDRESS / --person ADDRESS``: the user's word on senders."""
+    with open_db(ctx) as db:
+        now = int(time.time())
+        with db.transaction() as conn:
+            for given, verdict in ((machines, "machine"), (persons, "person")):
+                wanted = [normalize_email(a) for a in given if a.strip()]
+                if any("@" not in a for a in wanted):
+                    raise UsageError("--machine and --person take e-mail addresses")
+                email_store.override_machine(
+                    conn, wanted, "machine" if verdict == "machine" else "person", now
+                )
+            summary = rederive_email(db)
+    decided = {
+        "machine": [normalize_email(a) for a in machines],
+        "person": [normalize_email(a) for a in persons],
+    }
+    if as_json:
+        emit_json({"decided": decided, "machines": summary.machines})
+        return
+    for verdict, chosen in decided.items():
+        for address in chosen:
+            console.print(f"{address}: a {verdict}, as you say (kept across imports)")
+    console.print(f"{summary.machines:,} machine senders kept out")

@@ -121,6 +121,8 @@ def render_import_report(report: ImportReport) -> None:
         f"{report.seconds:.1f} s",
     )
     console.print(table)
+    for line in report.notes:
+        console.print(f"  {line}", highlight=False, markup=False)
 
 
 @import_.command("auto", hidden=True)

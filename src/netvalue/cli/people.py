@@ -6,6 +6,7 @@ import click
 from rich.table import Table
 
 from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db
+from netvalue.cli.email import override_machines, show_machines
 from netvalue.store import people as people_store
 from netvalue.store import status as status_store
 
@@ -69,17 +70,46 @@ def status(ctx: click.Context, as_json: bool) -> None:
     is_flag=True,
     help=f"Show everyone in the table (it shows {TABLE_ROWS} unless asked).",
 )
+@click.option(
+    "--machines", "list_machines", is_flag=True, help="List the e-mail senders kept out as machines, and why."
+)
+@click.option(
+    "--machine", "machines", multiple=True, metavar="ADDRESS", help="Say ADDRESS is a machine (repeatable)."
+)
+@click.option(
+    "--person", "persons", multiple=True, metavar="ADDRESS", help="Say ADDRESS is a person (repeatable)."
+)
 @json_option
 @click.pass_context
-def people(ctx: click.Context, search: str | None, limit: int | None, show_all: bool, as_json: bool) -> None:
+def people(
+    ctx: click.Context,
+    search: str | None,
+    limit: int | None,
+    show_all: bool,
+    list_machines: bool,
+    machines: tuple[str, ...],
+    persons: tuple[str, ...],
+    as_json: bool,
+) -> None:
     """People with company, position, connected-on, messages sent/received and last contact, by name.
 
     The table shows the first 200 unless --limit or --all says otherwise; --json gives everyone.
+    E-mail senders judged to be machines (lists, newsletters, systems) are not people: --machines lists
+    them with the evidence; --person ADDRESS and --machine ADDRESS overrule the judgement either way (kept
+    across imports).
 
     \b
     Example:
       netvalue people --search acme
+      netvalue people --machines
+      netvalue people --person jane@newsletter.example --machine alerts@bank.example
     """
+    if machines or persons:
+        override_machines(ctx, machines, persons, as_json)
+        return
+    if list_machines:
+        show_machines(ctx, as_json)
+        return
     shown = TABLE_ROWS if limit is None and not show_all and not as_json else limit
     with open_db(ctx) as db:
         rows = people_store.list_people(db, search=search, limit=shown)

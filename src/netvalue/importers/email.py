@@ -1,49 +1,32 @@
 """E-mail: mbox (Gmail Takeout, Thunderbird, Apple Mail, Python-written), Maildir, ``.eml`` files.
 
 Headers only: who wrote to whom, when, about what (the subject).  Bodies are never read into
-records, stored or decoded.  How the records are drawn from a message:
+records, stored or decoded.  The importer only parses: every message becomes one
+:class:`~netvalue.records.EmailMessageRecord` (the raw layer, with the folder it sat in, whether that
+is a sent folder, its delivery addresses and its list or bulk header evidence), plus the folder
+headers that name the mailbox (:class:`~netvalue.records.EmailFolderHints`).  Copies of one message
+(the same Message-ID in several folders, or the same sender, Date, Subject and recipients under
+different Message-IDs: both happen) are one message (:func:`dedupe_key`).
 
-- The owner's addresses are ``ImportOptions.owner_emails``, or else inferred: the most frequent
-  ``From`` of the messages Gmail labels ``Sent`` or that sit in a folder named like *Sent*; failing
-  that, the address on the most messages (see :func:`infer_owner`).  The :class:`OwnerRecord` comes first in the stream.
-- From an owner's address: ``sent``, one interaction per recipient (To, Cc, Bcc less the owner's
-  addresses), ``group_size`` the number of recipients.  Otherwise ``received``: the sender is the
-  counterpart; the other recipients get ``bulk`` records (they co-occur, their tie is not evidenced).
-- A message to more than ``max_group`` recipients is ``bulk`` (co-occurrence only): Kossinets & Watts
-  (2006), "Empirical analysis of an evolving social network", Science 311, treat a message to n
-  people as n one-to-one messages and set larger ones aside; 4 is their cut-off.
-- List and machine mail (``List-Id``, ``List-Unsubscribe``, ``Precedence: bulk``, ``Auto-Submitted``,
-  ``noreply@``-like senders) is kept out of people entirely.
-- One interaction per message: the same Message-ID in several folders, or the same sender, Date and
-  Subject under different Message-IDs (both happen), is read once, the first copy wins.
+Who the owner is (every address, and delegates), which senders are machines, and the interactions
+are derived from all the raw rows in the database after the import (``netvalue.identity.mailbox``,
+``netvalue.importing.derive_email``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Literal
+from typing import Literal
 
 from netvalue.errors import ImportFormatError, UnsupportedExportError
 from netvalue.importers.base import Importer, ImportOptions, sha256_of_file
-from netvalue.importers.email_headers import MALFORMED, OK, MessageHeaders
+from netvalue.importers.email_headers import MALFORMED, MessageHeaders
 from netvalue.importers.mbox_scan import SEPARATOR, read_message_headers, summarize_mbox
-from netvalue.keys import normalize_email
-from netvalue.records import (
-    FileIgnored,
-    FileRead,
-    Identity,
-    ImportItem,
-    InteractionRecord,
-    OwnerRecord,
-    PersonRecord,
-)
+from netvalue.records import EmailFolderHints, EmailMessageRecord, FileIgnored, FileRead, ImportItem
 
 SOURCE = "email"
 OUTLOOK_SUFFIXES = frozenset({".pst", ".ost", ".olm", ".msg"})
@@ -183,7 +166,7 @@ def messages_of(folder: MailFolder) -> Iterator[list[MessageHeaders]]:
         yield batch
 
 
-# -- turning headers into records ----------------------------------------------------------------
+# -- turning headers into raw message records ----------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -192,187 +175,109 @@ class _Tally:
 
     messages: int = 0
     malformed: int = 0
-    automated: int = 0
     duplicates: int = 0
+
+
+def dedupe_key(message: MessageHeaders) -> str:
+    """The key under which copies of one message are one row: the same sender, Date, Subject and
+    recipients (which also catches the same Message-ID in several folders, and copies given new
+    Message-IDs: both happen), or for an undated message its Message-ID.  The recipients count too: two
+    sent messages with one Date and Subject to different people are two."""
+    if not message.date_raw:
+        return "m:" + message.message_key
+    text = "\x00".join(
+        (
+            message.sender,
+            str(message.occurred_at) if message.occurred_at is not None else message.date_raw,
+            message.subject,
+            *sorted(address for address, _ in message.recipients),
+        )
+    )
+    return "d:" + hashlib.sha1(text.encode("utf-8", "replace"), usedforsecurity=False).hexdigest()
 
 
 @dataclass(slots=True)
 class _Emitter:
-    """Records from messages: keeps which people were yielded and which messages were seen."""
+    """Raw message records from parsed headers; a copy seen before in this import is skipped (counted),
+    unless it is the first copy found in a sent folder or has a smaller Message-ID (the store keeps both
+    facts, so that the stored row does not depend on which copy came first)."""
 
-    owner: frozenset[str]
-    max_group: int
-    people: dict[str, bool] = field(default_factory=dict)  # address -> a name was given
-    seen: set[int] = field(default_factory=set)  # hashes of (sender, date, subject) or Message-ID
+    seen: dict[str, tuple[bool, str]] = field(default_factory=dict)  # key -> (in a sent folder, least id)
+    hints: set[tuple[str, str]] = field(default_factory=set)
 
-    def emit(self, messages: Iterable[MessageHeaders], tally: _Tally) -> Iterator[ImportItem]:
+    def emit(
+        self, folder: MailFolder, messages: Iterable[MessageHeaders], tally: _Tally
+    ) -> Iterator[EmailMessageRecord]:
         for message in messages:
             tally.messages += 1
-            if message.status != OK:
-                if message.status == MALFORMED:
-                    tally.malformed += 1
-                else:
-                    tally.automated += 1
+            if message.status == MALFORMED:
+                tally.malformed += 1
                 continue
-            if self._is_duplicate(message):
+            if message.folder_hints:
+                self.hints.update(message.folder_hints)
+            key = dedupe_key(message)
+            in_sent = folder.sent or message.labelled_sent
+            known = self.seen.get(key)
+            if known is not None:
                 tally.duplicates += 1
-                continue
-            yield from self._records(message)
-
-    def _is_duplicate(self, message: MessageHeaders) -> bool:
-        """Seen before: the same sender, Date and Subject (which also catches the same Message-ID in
-        several folders, and copies given new Message-IDs), or for an undated message the same
-        Message-ID.  One 64-bit hash per message keeps a million messages in about 60 MB."""
-        if message.date_raw:
-            # the recipients too: two sent messages with one Date and Subject to different people are two
-            key = hash(
-                (
-                    message.sender,
-                    message.occurred_at or message.date_raw,
-                    message.subject,
-                    tuple(sorted(address for address, _ in message.recipients)),
-                )
+                was_sent, least = known
+                if (was_sent or not in_sent) and message.message_key >= least:
+                    continue
+                self.seen[key] = (was_sent or in_sent, min(least, message.message_key))
+            else:
+                self.seen[key] = (in_sent, message.message_key)
+            yield EmailMessageRecord(
+                dedupe_key=key,
+                message_key=message.message_key,
+                conversation_id=message.conversation_id,
+                sender=message.sender,
+                sender_name=message.sender_name,
+                occurred_at=message.occurred_at,
+                subject=message.subject,
+                folder=folder.name,
+                in_sent=in_sent,
+                recipients=tuple(
+                    (address, name, role)
+                    for (address, name), role in zip(
+                        message.recipients, message.roles or ("to",) * len(message.recipients), strict=True
+                    )
+                ),
+                delivered_to=message.delivered_to,
+                machine_headers=message.machine_headers,
             )
-        else:
-            key = hash(message.message_key)
-        if key in self.seen:
-            return True
-        self.seen.add(key)
-        return False
 
-    def _records(self, message: MessageHeaders) -> Iterator[ImportItem]:
-        owner = self.owner
-        if message.sender in owner:
-            people = [(a, n) for a, n in message.recipients if a not in owner]
-            bulk = len(people) > self.max_group
-            for address, name in people:
-                yield from self._person(address, name)
-                yield self._interaction(message, address, name, "sent", len(people), bulk)
-            return
-        others = [(a, n) for a, n in message.recipients if a not in owner and a != message.sender]
-        group = 1 + len(others)
-        bulk = len(message.recipients) > self.max_group
-        yield from self._person(message.sender, message.sender_name)
-        yield self._interaction(message, message.sender, message.sender_name, "received", group, bulk)
-        for address, name in others:
-            yield from self._person(address, name)
-            yield self._interaction(message, address, name, "received", group, True)
-
-    def _person(self, address: str, name: str) -> Iterator[PersonRecord]:
-        named = self.people.get(address)
-        if named is None or (name and not named):
-            self.people[address] = bool(name)
-            yield PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=name)
-
-    @staticmethod
-    def _interaction(
-        message: MessageHeaders,
-        address: str,
-        name: str,
-        direction: Literal["sent", "received"],
-        group: int,
-        bulk: bool,
-    ) -> InteractionRecord:
-        return InteractionRecord(
-            source=SOURCE,
-            source_key=f"{message.message_key}|{address}",
-            person=Identity("email", address),
-            kind="email",
-            direction=direction,
-            occurred_at=message.occurred_at,
-            message_key=message.message_key,
-            conversation_id=message.conversation_id,
-            group_size=group,
-            length=None,
-            title=message.subject or None,
-            person_name=name or None,
-            bulk=bulk,
-        )
+    def folder_hints(self) -> Iterator[EmailFolderHints]:
+        if self.hints:
+            yield EmailFolderHints(tuple(sorted(self.hints)))
+            self.hints.clear()
 
 
-def file_read(folder: MailFolder, tally: _Tally, sha256: str, first_note: str = "") -> FileRead:
-    notes = [first_note] if first_note else []
-    if tally.automated:
-        notes.append(f"{tally.automated:,} list or automated messages kept out")
-    if tally.duplicates:
-        notes.append(f"{tally.duplicates:,} duplicates read once")
+def file_read(folder: MailFolder, tally: _Tally, sha256: str) -> FileRead:
+    notes = [f"{tally.duplicates:,} duplicates read once"] if tally.duplicates else []
     return FileRead(folder.name, tally.messages, tally.malformed, sha256, notes=tuple(notes))
 
 
 # -- the import ----------------------------------------------------------------------------------
 
 
-def infer_owner(sent_senders: Counter[str], participants: Counter[str]) -> tuple[str, ...]:
-    """The owner's address: the most frequent sender of sent mail; failing that (no folder or label
-    says which mail was sent), the address on the most messages as sender or recipient: the owner
-    is on nearly every message of their own mailbox.  The fallback is our choice: the most frequent
-    sender of a mailbox that holds only received mail is a correspondent, not its owner."""
-    for counts in (sent_senders, participants):
-        if counts:
-            return (counts.most_common(1)[0][0],)
-    return ()
-
-
 def read_mail(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
-    """Every record of the mail at ``path`` (see the module docstring)."""
+    """Every message of the mail at ``path`` as an :class:`EmailMessageRecord` (the raw layer), with
+    each folder's hints and a :class:`FileRead`; a folder imported before unchanged is not parsed.
+    Who the owner is, which senders are machines, and the interactions follow from every message in
+    the database, not from one import (``netvalue.importing.derive_email``)."""
     folders, ignored = find_mail(path)
-    hashes = [folder_sha256(f) for f in folders]
-    changed = [options.force or h not in options.known_hashes for h in hashes]
-    owner = tuple(dict.fromkeys(normalize_email(a) for a in options.owner_emails if a.strip()))
-    if owner:
-        yield OwnerRecord(source=SOURCE, identities=tuple(Identity("email", a) for a in owner))
-        emitter = _Emitter(frozenset(owner), options.max_group)
-        for folder, sha, fresh in zip(folders, hashes, changed, strict=True):
-            if not fresh:
-                yield FileRead(folder.name, 0, 0, sha, unchanged=True)
-                continue
-            tally = _Tally()
-            for batch in messages_of(folder):
-                yield from emitter.emit(batch, tally)
-            yield file_read(folder, tally, sha)
-        yield from ignored
-        return
-    with tempfile.TemporaryFile(prefix="netvalue-mail-") as spool:
-        batches, inferred = _spool_and_infer(folders, changed, spool)
-        if inferred:
-            yield OwnerRecord(source=SOURCE, identities=tuple(Identity("email", a) for a in inferred))
-        emitter = _Emitter(frozenset(inferred), options.max_group)
-        note = f"your address, inferred from the mail: {inferred[0]} (set it with --me)" if inferred else ""
-        spool.seek(0)
-        for folder, sha, fresh, count in zip(folders, hashes, changed, batches, strict=True):
-            if not fresh:
-                yield FileRead(folder.name, 0, 0, sha, unchanged=True)
-                continue
-            tally = _Tally()
-            for _ in range(count):
-                yield from emitter.emit(pickle.load(spool), tally)
-            yield file_read(folder, tally, sha, note)
-            note = ""
+    emitter = _Emitter()
+    for folder in folders:
+        sha = folder_sha256(folder)
+        if not options.force and sha in options.known_hashes:
+            yield FileRead(folder.name, 0, 0, sha, unchanged=True)
+            continue
+        tally = _Tally()
+        for batch in messages_of(folder):
+            yield from emitter.emit(folder, batch, tally)
+        yield from emitter.folder_hints()
+        yield file_read(folder, tally, sha)
     yield from ignored
-
-
-def _spool_and_infer(
-    folders: list[MailFolder], changed: list[bool], spool: IO[bytes]
-) -> tuple[list[int], tuple[str, ...]]:
-    """First pass: parse every changed folder's headers once, write them to ``spool`` (bounded
-    memory: headers only, on disk), and count senders to infer the owner's address."""
-    sent_senders: Counter[str] = Counter()
-    participants: Counter[str] = Counter()
-    batches: list[int] = []
-    for folder, fresh in zip(folders, changed, strict=True):
-        count = 0
-        if fresh:
-            for batch in messages_of(folder):
-                for message in batch:
-                    if message.status == OK:
-                        participants[message.sender] += 1
-                        participants.update(address for address, _ in message.recipients)
-                        if folder.sent or message.labelled_sent:
-                            sent_senders[message.sender] += 1
-                pickle.dump(batch, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                count += 1
-        batches.append(count)
-    return batches, infer_owner(sent_senders, participants)
 
 
 def detect(path: Path) -> bool:

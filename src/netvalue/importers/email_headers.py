@@ -44,6 +44,17 @@ WANTED = frozenset(
         b"subject",
     }
 )
+# The fields that say where a message was delivered and whether a machine sent it (mail-owner).
+WANTED |= {
+    b"delivered-to",
+    b"x-original-to",
+    b"x-origin",
+    b"x-folder",
+    b"x-filename",
+    b"feedback-id",
+    b"list-post",
+    b"x-mailer",
+}
 
 TITLE_LIMIT = 200  # characters of the subject kept as an interaction's title (our choice)
 
@@ -105,6 +116,11 @@ class MessageHeaders(NamedTuple):
     conversation_id: str = ""
     subject: str = ""
     labelled_sent: bool = False
+    # mail-owner: what says who the owner is and whether a machine sent it (see the module's end).
+    roles: tuple[str, ...] = ()  # "to" | "cc" | "bcc" of each of ``recipients``
+    delivered_to: tuple[str, ...] = ()  # Delivered-To, X-Original-To
+    folder_hints: tuple[tuple[str, str], ...] = ()  # (x-origin | x-folder | x-filename, value)
+    machine_headers: str = ""  # evidence of list or bulk mail, comma-separated (machine_evidence)
 
 
 MALFORMED_MESSAGE = MessageHeaders(MALFORMED)
@@ -140,21 +156,19 @@ def _parse_header_block(block: bytes) -> MessageHeaders:
     fields = split_fields(block)
     if fields is None:
         return MALFORMED_MESSAGE
-    if is_automated(fields):
-        return AUTOMATED_MESSAGE
     senders = addresses(fields.get(b"from", b""))
     if not senders:
         return MALFORMED_MESSAGE
     sender, sender_name = senders[0]
-    if _AUTOMATED_LOCAL.search(sender.partition("@")[0]):
-        return AUTOMATED_MESSAGE
     recipients: list[tuple[str, str]] = []
+    roles: list[str] = []
     seen: set[str] = set()
     for name in (b"to", b"cc", b"bcc"):
         for address, display in addresses(fields.get(name, b"")):
             if address not in seen:
                 seen.add(address)
                 recipients.append((address, display))
+                roles.append(name.decode())
     date_raw = text_of(fields.get(b"date", b""))
     subject = decode_words(text_of(fields.get(b"subject", b"")))
     message_id = first_message_id(text_of(fields.get(b"message-id", b"")))
@@ -165,8 +179,9 @@ def _parse_header_block(block: bytes) -> MessageHeaders:
             f"{sender}\x00{date_raw}\x00{subject}".encode("utf-8", "replace"), usedforsecurity=False
         ).hexdigest()[:24]
     )
+    evidence = machine_evidence(fields, sender)
     return MessageHeaders(
-        status=OK,
+        status=AUTOMATED if evidence else OK,
         sender=sender,
         sender_name=sender_name,
         recipients=tuple(recipients),
@@ -176,6 +191,10 @@ def _parse_header_block(block: bytes) -> MessageHeaders:
         conversation_id=conversation_of(fields, message_key),
         subject=subject[:TITLE_LIMIT],
         labelled_sent=labelled_sent(fields.get(b"x-gmail-labels", b"")),
+        roles=tuple(roles),
+        delivered_to=delivered_to(fields),
+        folder_hints=folder_hints(fields),
+        machine_headers=evidence,
     )
 
 
@@ -331,3 +350,57 @@ def labelled_sent(raw: bytes) -> bool:
     if not raw:
         return False
     return any(label.strip().lower() == b"sent" for label in raw.split(b","))
+
+
+# -- mail-owner: delivery, folder and machine evidence ---------------------------------------------
+
+_BULK_MAILERS = re.compile(
+    r"mailchimp|sendgrid|exacttarget|marketo|constant ?contact|campaign|mailgun|sparkpost|phplist"
+    r"|listserv|lyris|majordomo|mailman|bulk|newsletter|list ?manager",
+    re.IGNORECASE,
+)
+"""``X-Mailer`` values of bulk and list software (their own product names).  Our list."""
+
+
+def machine_evidence(fields: dict[bytes, bytes], sender: str) -> str:
+    """What in a header block says list or machine mail, comma-separated ('' for none): ``List-Id``,
+    ``List-Unsubscribe``, ``List-Post`` (RFC 2919, RFC 2369), ``Precedence: bulk|list|junk`` (RFC 3834
+    §3.1.8 calls it common practice), ``Auto-Submitted`` other than ``no`` (RFC 3834 §5),
+    ``Feedback-ID`` (a bulk sender's campaign id, Google's postmaster convention), a bulk mailer in
+    ``X-Mailer``, a ``noreply``-like sender (:data:`_AUTOMATED_LOCAL`)."""
+    found: list[str] = []
+    for name in (b"list-id", b"list-unsubscribe", b"list-post", b"feedback-id"):
+        if name in fields:
+            found.append(name.decode())
+    if is_automated(fields) and not found:
+        precedence = fields.get(b"precedence", b"").strip().lower().decode("ascii", "replace")
+        if precedence in _BULK_PRECEDENCE:
+            found.append(f"precedence:{precedence}")
+        else:
+            found.append("auto-submitted")
+    mailer = fields.get(b"x-mailer")
+    if mailer and _BULK_MAILERS.search(text_of(mailer)):
+        found.append("bulk-mailer")
+    if _AUTOMATED_LOCAL.search(sender.partition("@")[0]):
+        found.append("noreply-sender")
+    return ",".join(found)
+
+
+def delivered_to(fields: dict[bytes, bytes]) -> tuple[str, ...]:
+    """The addresses of ``Delivered-To`` and ``X-Original-To`` (the mailbox a message was delivered to)."""
+    out: list[str] = []
+    for name in (b"delivered-to", b"x-original-to"):
+        for address, _ in addresses(fields.get(name, b"")):
+            if address not in out:
+                out.append(address)
+    return tuple(out)
+
+
+def folder_hints(fields: dict[bytes, bytes]) -> tuple[tuple[str, str], ...]:
+    """Folder headers that name the mailbox (Enron's ``X-Origin: Allen-P``, ``X-Folder:
+    \\Phillip_Allen_Dec2000\\Notes Folders\\Sent``, ``X-FileName: pallen.nsf``)."""
+    return tuple(
+        (name.decode(), text_of(fields[name]).strip())
+        for name in (b"x-origin", b"x-folder", b"x-filename")
+        if fields.get(name)
+    )

@@ -20,6 +20,8 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from netvalue.records import (
+    EmailFolderHints,
+    EmailMessageRecord,
     FileIgnored,
     FileRead,
     Identity,
@@ -33,6 +35,7 @@ from netvalue.records import (
 )
 from netvalue.store.database import Database
 from netvalue.store.deferred_indexes import DeferredIndexes
+from netvalue.store.email_raw import write_hints, write_messages
 
 # How far a source is trusted for a person's name, company and position (higher wins).  Ours.
 SOURCE_RANK = {
@@ -80,6 +83,8 @@ class ImportReport:
     path: str
     files: list[FileCounts] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what followed from the import (e-mail: the owner)
+    details: dict[str, object] = field(default_factory=dict)  # the same, for --json
 
     @property
     def totals(self) -> dict[str, int]:
@@ -97,6 +102,7 @@ class ImportReport:
             "path": self.path,
             "seconds": round(self.seconds, 3),
             "totals": self.totals,
+            **self.details,
             "files": [
                 {
                     "name": f.name,
@@ -156,16 +162,24 @@ def import_stream(
         report = ImportReport(run_id=run_id, source=source, path=path)
         done = 0
         current = FileCounts(name="")
+        messages: list[EmailMessageRecord] = []
         for item in items:
             rows = 1  # records the item stands for (progress counts records)
-            if isinstance(item, InteractionRecord):
+            if isinstance(item, EmailMessageRecord):
+                messages.append(item)
+                if len(messages) >= _BATCH:
+                    _write_messages(conn, messages, run_id, current)
+            elif isinstance(item, InteractionRecord):
                 writer.interaction(item, current)
             elif isinstance(item, InteractionBatch):
                 writer.interactions(item, current)
                 rows = len(item)
             elif isinstance(item, PersonRecord):
                 writer.person(item, current)
+            elif isinstance(item, EmailFolderHints):
+                write_hints(conn, item.hints)
             elif isinstance(item, FileRead):
+                _write_messages(conn, messages, run_id, current)
                 writer.flush(current)
                 current.name = item.name
                 current.rows = item.rows
@@ -186,6 +200,7 @@ def import_stream(
             if on_progress is not None and (done + rows) // 2000 > done // 2000:
                 on_progress(current.name, done + rows)
             done += rows
+        _write_messages(conn, messages, run_id, current)
         writer.flush(current)
         deferred.restore()
         if current.added or current.updated or current.skipped:
@@ -196,6 +211,38 @@ def import_stream(
     if on_progress is not None:
         on_progress("", done)
     return report
+
+
+def _write_messages(
+    conn: sqlite3.Connection, messages: list[EmailMessageRecord], run_id: int, counts: FileCounts
+) -> None:
+    added, updated = write_messages(conn, messages, run_id)
+    counts.added += added
+    counts.updated += updated
+    messages.clear()
+
+
+def write_records(
+    conn: sqlite3.Connection,
+    records: Iterable[ImportItem],
+    *,
+    run_id: int | None,
+    started: int,
+    counts: FileCounts,
+    include_forgotten: bool = False,
+) -> None:
+    """Write people and interactions derived from another layer (e-mail's raw messages), as an import
+    writes them, within the caller's transaction.  A forgotten identity stays out, unless it is back in
+    the database (an import with ``include_forgotten`` brought it back) or ``include_forgotten``."""
+    writer = _Writer(conn, run_id, started, include_forgotten=include_forgotten)
+    if writer.forgotten:
+        writer.forgotten -= {identity_hash(Identity(kind, value)) for kind, value in writer.ids}  # type: ignore[arg-type]
+    for item in records:
+        if isinstance(item, InteractionRecord):
+            writer.interaction(item, counts)
+        elif isinstance(item, PersonRecord):
+            writer.person(item, counts)
+    writer.flush(counts)
 
 
 def _insert_run(conn: sqlite3.Connection, source: str, path: str, sha256: str, started: int) -> int:
@@ -302,7 +349,7 @@ class _Writer:
     def __init__(
         self,
         conn: sqlite3.Connection,
-        run_id: int,
+        run_id: int | None,
         started: int,
         include_forgotten: bool,
         deferred: DeferredIndexes | None = None,
