@@ -45,7 +45,7 @@ import datetime as dt
 import math
 import resource
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -471,10 +471,11 @@ def run_mailboxes(
 
 VARIANTS = {
     "default": DEFAULT_SETTINGS,
-    "kossinets-watts cut": TieSettings(group_weighting="kossinets-watts"),
-    "no record gaps": TieSettings(record_gaps=False),
-    "no direction coverage": TieSettings(coverage=False),
-    "presume no received": TieSettings(presume_received=False),
+    "1/n (Newman 2001)": TieSettings(group_weighting="newman"),
+    "1/n squared": TieSettings(group_weighting="newman-squared"),
+    "no record gaps": replace(DEFAULT_SETTINGS, record_gaps=False),
+    "no direction coverage": replace(DEFAULT_SETTINGS, coverage=False),
+    "presume no received": replace(DEFAULT_SETTINGS, presume_received=False),
 }
 
 

@@ -148,7 +148,7 @@ class TieSettings:
       to at some time; both only for messages to at most ``presume_max_group`` people [ours].
     """
 
-    group_weighting: Literal["newman", "kossinets-watts"] = "newman"
+    group_weighting: Literal["newman", "newman-squared", "kossinets-watts"] = "kossinets-watts"
     record_gaps: bool = True
     coverage: bool = True
     presume_received: bool = True
@@ -165,6 +165,8 @@ def interaction_weights(group_size: IntArray, weighting: str = "newman") -> Floa
     n = np.maximum(np.asarray(group_size, dtype=np.float64), 1.0)
     if weighting == "kossinets-watts":
         return np.asarray((n <= KW_MAX_GROUP).astype(np.float64))
+    if weighting == "newman-squared":
+        return np.asarray(1.0 / (n * n), dtype=np.float64)
     return np.asarray(1.0 / n, dtype=np.float64)
 
 

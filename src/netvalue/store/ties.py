@@ -113,7 +113,7 @@ def fetch_interactions(db: Database, people: PeopleTable, before: int) -> Intera
         direction=(packed & 3).astype(np.int8),
         kind=((packed >> 2) & 7).astype(np.int8),
         group_size=(packed >> 12) & 4095,
-        length=packed >> 24,
+        length=(packed >> 24) & 1048575,  # bits 24-43 (bit 44 flags a thread)
         bulk=((packed >> 5) & 1).astype(np.bool_),
         source=(packed >> 6) & 63,
         message=message,
