@@ -160,3 +160,6 @@ def _source_command(source: str, description: str, how_to: str) -> None:
 for _imp in IMPORTERS.values():
     if _imp.source not in import_.commands:
         _source_command(_imp.source, _imp.description, _imp.how_to_export)
+
+# Sources with options of their own define their command in their own module (it replaces the generated one).
+from netvalue.cli import email, sources  # noqa: E402, F401

@@ -15,6 +15,7 @@ from netvalue.cli.app import (
     as_of_option,
     console,
     emit_json,
+    err_console,
     format_day,
     json_option,
     main,
@@ -106,7 +107,11 @@ def tier_summary(counts: Mapping[Tier, int]) -> str:
 
 @main.command()
 @click.option(
-    "--coefficient", type=float, default=None, help="Save a new dollars-per-active-contact-per-year figure."
+    "--coefficient",
+    type=float,
+    default=None,
+    hidden=True,
+    help="Deprecated: use `netvalue settings value-coefficient X`.",
 )
 @as_of_option
 @json_option
@@ -116,10 +121,16 @@ def value(ctx: click.Context, coefficient: float | None, as_of: str | None, as_j
 
     \b
     Example:
-      netvalue value
-      netvalue value --coefficient 1200 --json
+      netvalue value --as-of 2025-12-31 --json
+
+    The dollars per active contact are a setting: netvalue settings value-coefficient X.
     """
     moment = parse_as_of(as_of)
+    if coefficient is not None:
+        err_console.print(
+            "Note: --coefficient is deprecated and will go; this time it was saved as with "
+            f"`netvalue settings value-coefficient {coefficient:g}`."
+        )
     with open_db(ctx) as db, working("Valuing your network"):
         if coefficient is not None:
             save_value_coefficient(db, coefficient)
