@@ -7,6 +7,7 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from netvalue.errors import UnsupportedExportError
@@ -61,16 +62,7 @@ def run_import(
     importer = get_importer(source) if source else detect_importer(path)
     opts = options or ImportOptions()
     if not opts.force:
-        opts = ImportOptions(
-            known_hashes=frozenset(known_file_hashes(db, importer.source)),
-            force=False,
-            owner_emails=opts.owner_emails,
-            max_group=opts.max_group,
-            region=opts.region,
-            mapping=opts.mapping,
-            now=opts.now,
-            extra=opts.extra,
-        )
+        opts = replace(opts, known_hashes=frozenset(known_file_hashes(db, importer.source)))
     items = importer.read(path, opts)
     # The import and the resolution it triggers land together, or not at all.
     with cyclic_gc_paused(), db.bulk_transaction():

@@ -286,6 +286,15 @@ class FileIgnored:
     reason: str = "not used"
 
 
+@dataclass(frozen=True, slots=True)
+class FileUnreadable:
+    """Marker: ``name``, one file among several of an import (a folder's or a zip's), could not be read
+    (``reason``); none of its records were yielded, and the other files were imported."""
+
+    name: str
+    reason: str
+
+
 ImportItem = (
     PersonRecord
     | InteractionRecord
@@ -295,4 +304,5 @@ ImportItem = (
     | OwnerAffiliation
     | FileRead
     | FileIgnored
+    | FileUnreadable
 )

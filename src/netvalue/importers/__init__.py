@@ -6,6 +6,7 @@ importer's ``detect`` in order and takes the first that recognises the path.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from netvalue.errors import UnsupportedExportError
@@ -46,6 +47,15 @@ def _registry() -> dict[str, Importer]:
 
 IMPORTERS: dict[str, Importer] = _registry()
 
+_ZIP_NAMES = {
+    "linkedin": "linkedin",
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "twitter": "twitter",
+    "whatsapp": "whatsapp",
+}
+"""Words in the name of a platform's downloaded zip, and the source they name."""
+
 
 def get_importer(source: str) -> Importer:
     try:
@@ -62,6 +72,17 @@ def detect_importer(path: Path) -> Importer:
     for importer in IMPORTERS.values():
         if importer.detect(path):
             return importer
+    if path.is_file() and path.suffix.lower() == ".zip" and not zipfile.is_zipfile(path):
+        # a truncated or damaged download: its name may still say whose export it is, and that
+        # importer's own message says what to do
+        guessed = next((w for w in _ZIP_NAMES if w in path.name.lower() and _ZIP_NAMES[w] in IMPORTERS), None)
+        if guessed is not None:
+            return IMPORTERS[_ZIP_NAMES[guessed]]
+        raise UnsupportedExportError(
+            str(path),
+            "is not a readable zip (the download may have been cut short: download the export again); "
+            "if you know its source, name it: netvalue import SOURCE PATH",
+        )
     known = ", ".join(sorted(IMPORTERS))
     raise UnsupportedExportError(
         str(path), f"is not an export netvalue recognises; name the source: netvalue import {{{known}}} PATH"

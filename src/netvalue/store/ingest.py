@@ -22,6 +22,7 @@ from operator import itemgetter
 from netvalue.records import (
     FileIgnored,
     FileRead,
+    FileUnreadable,
     Identity,
     ImportItem,
     InteractionBatch,
@@ -66,6 +67,7 @@ class FileCounts:
     updated: int = 0
     skipped: int = 0
     ignored: bool = False
+    unreadable: bool = False  # one bad file among several: skipped, the others imported
     unchanged: bool = False
     note: str = ""
     sha256: str | None = None
@@ -90,6 +92,11 @@ class ImportReport:
             "skipped": sum(f.skipped for f in self.files),
         }
 
+    @property
+    def unreadable(self) -> list[FileCounts]:
+        """The files that could not be read and were skipped (the rest of the import went ahead)."""
+        return [f for f in self.files if f.unreadable]
+
     def as_dict(self) -> dict[str, object]:
         return {
             "run_id": self.run_id,
@@ -97,6 +104,7 @@ class ImportReport:
             "path": self.path,
             "seconds": round(self.seconds, 3),
             "totals": self.totals,
+            "unreadable": len(self.unreadable),
             "files": [
                 {
                     "name": f.name,
@@ -104,7 +112,13 @@ class ImportReport:
                     "added": f.added,
                     "updated": f.updated,
                     "skipped": f.skipped,
-                    "status": "ignored" if f.ignored else "unchanged" if f.unchanged else "imported",
+                    "status": "unreadable"
+                    if f.unreadable
+                    else "ignored"
+                    if f.ignored
+                    else "unchanged"
+                    if f.unchanged
+                    else "imported",
                     "note": f.note,
                 }
                 for f in self.files
@@ -177,6 +191,10 @@ def import_stream(
                 current = FileCounts(name="")
             elif isinstance(item, FileIgnored):
                 report.files.append(FileCounts(name=item.name, ignored=True, note=item.reason))
+            elif isinstance(item, FileUnreadable):
+                report.files.append(
+                    FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
+                )
             elif isinstance(item, InvitationRecord):
                 writer.invitation(item, current)
             elif isinstance(item, OwnerRecord):

@@ -78,3 +78,10 @@ def connection_message_stats(db: Database, as_of: int) -> list[tuple[int, int | 
             (as_of,),
         )
     ]
+
+
+def pending_matches(db: Database) -> int:
+    """How many matches identity resolution was unsure of wait in ``netvalue review``."""
+    return int(
+        db.conn.execute("SELECT COUNT(*) FROM match_candidates WHERE status = 'pending'").fetchone()[0]
+    )
