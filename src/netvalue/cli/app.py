@@ -268,6 +268,12 @@ def format_day(epoch: int | None) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
+def as_of_day(epoch: int) -> str:
+    """The day an ``--as-of`` moment stands for: ``--as-of 2026-11-16`` is the end of that day (the
+    first second of the 17th), shown as 2026-11-16."""
+    return format_day(epoch - 1 if epoch % 86_400 == 0 else epoch)
+
+
 def iso(epoch: int | None) -> str | None:
     if epoch is None:
         return None

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from netvalue.cli.app import console, emit_json, err_console, main, open_db
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.importers import IMPORTERS, ImportOptions
 from netvalue.importing import run_import
 from netvalue.store.ingest import ImportReport
@@ -160,43 +161,45 @@ IMPORT_CAPTION = (
 
 
 def render_import_report(report: ImportReport) -> None:
-    table = Table(
-        "file",
-        "read",
-        "added",
-        "updated",
-        "skipped",
-        "",
-        title=f"Imported {report.source}: {report.path}",
-        caption=IMPORT_CAPTION,
-        caption_justify="left",
+    columns = (
+        Column("file", max_width=32),
+        Column("read", justify="right"),
+        Column("added", justify="right"),
+        Column("updated", priority=1, justify="right"),
+        Column("skipped", justify="right"),
+        Column("", wrap=True, min_width=18),
     )
-    table.columns[0].overflow = "fold"
-    table.columns[5].overflow = "fold"
+    cells: list[tuple[str, ...]] = []
     for f in report.files:
-        status = (
-            f"[bold red]could not be read[/], skipped: {f.note}"
-            if f.unreadable
-            else f"not used{': ' + f.note if f.note and f.note != 'not used' else ''}"
-            if f.ignored
-            else "unchanged since last import"
-            if f.unchanged
-            else f.note
-        )
         if f.unreadable:
-            table.add_row(f.name, "", "", "", "", status)
+            cells.append(
+                (escape(f.name), "", "", "", "", f"[bold red]could not be read[/], skipped: {escape(f.note)}")
+            )
         elif f.ignored:
-            table.add_row(f.name, "", "", "", "", status, style="dim")
+            why = f": {f.note}" if f.note and f.note != "not used" else ""
+            cells.append((f"[dim]{escape(f.name)}[/]", "", "", "", "", f"[dim]not used{escape(why)}[/]"))
         else:
-            table.add_row(f.name, f"{f.rows:,}", f"{f.added:,}", f"{f.updated:,}", f"{f.skipped:,}", status)
+            note = "unchanged since last import" if f.unchanged else escape(f.note)
+            cells.append(
+                (escape(f.name), f"{f.rows:,}", f"{f.added:,}", f"{f.updated:,}", f"{f.skipped:,}", note)
+            )
     totals = report.totals
-    table.add_row(
-        "[bold]total[/]",
-        f"{totals['rows']:,}",
-        f"{totals['added']:,}",
-        f"{totals['updated']:,}",
-        f"{totals['skipped']:,}",
-        f"{report.seconds:.1f} s",
+    cells.append(
+        (
+            "[bold]total[/]",
+            f"{totals['rows']:,}",
+            f"{totals['added']:,}",
+            f"{totals['updated']:,}",
+            f"{totals['skipped']:,}",
+            f"{report.seconds:.1f} s",
+        )
+    )
+    table = fitted_table(
+        columns,
+        cells,
+        width=console.width,
+        title=f"Imported {report.source}: {escape(report.path)}",
+        caption=IMPORT_CAPTION,
     )
     console.print(table)
 

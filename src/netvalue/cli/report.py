@@ -8,6 +8,7 @@ import click
 from rich.table import Table
 
 from netvalue.cli.app import (
+    as_of_day,
     as_of_option,
     console,
     emit_json,
@@ -44,7 +45,7 @@ def report(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
 def render_report(data: dict[str, Any]) -> None:
     contact = data["contact"]
     total = contact["connections"]
-    console.print(f"[bold]Your network as of {format_day(data['as_of'])}[/]")
+    console.print(f"[bold]Your network as of {as_of_day(data['as_of'])}[/]")
     table = Table("", "connections", "share", title=f"Of your {total:,} connections")
 
     def share(n: int) -> str:

@@ -9,16 +9,17 @@ import click
 from rich.table import Table
 
 from netvalue.cli.app import (
+    as_of_day,
     as_of_option,
     console,
     emit_json,
-    format_day,
     json_option,
     main,
     open_db,
     parse_as_of,
     working,
 )
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.report.structure import (
     GraphFormat,
@@ -108,7 +109,7 @@ def brokerage(ctx: click.Context, as_of: str | None, seed: int, as_json: bool) -
         emit_json(data)
         return
     console.print(
-        f"[bold]Your brokerage position as of {format_day(moment)}[/] ({data['contacts']} tied contacts)"
+        f"[bold]Your brokerage position as of {as_of_day(moment)}[/] ({data['contacts']} tied contacts)"
     )
     if not data["contacts"]:
         console.print("No two-way ties yet: brokerage needs contacts you actually exchange with.")
@@ -166,9 +167,20 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
         emit_json(data)
         return
     groups = cast(list[dict[str, Any]], data["groups"])
-    table = Table(by, "contacts", "real", "collected names", "added last year", "year before", "trend")
-    for g in groups[:40]:
-        table.add_row(
+    if not groups:
+        console.print(_no_hangouts(by, int(cast(int, data["contacts"]))))
+        return
+    columns = (
+        Column(by, wrap=True, min_width=16),
+        Column("contacts", justify="right"),
+        Column("real", justify="right"),
+        Column("collected names", priority=1, justify="right"),
+        Column("added last year", priority=3, justify="right"),
+        Column("year before", priority=4, justify="right"),
+        Column("trend", priority=2),
+    )
+    cells = [
+        (
             str(g["name"]),
             str(g["size"]),
             str(g["real"]),
@@ -177,9 +189,32 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
             str(g["added_year_before"]),
             str(g["trend"]),
         )
-    console.print(table)
+        for g in groups[:40]
+    ]
+    console.print(fitted_table(columns, cells, width=console.width))
     if len(groups) > 40:
         console.print(f"... and {len(groups) - 40} more (--json lists all)")
+
+
+_EMPTY_HANGOUTS = {
+    "company": "No company holds two or more of your contacts. Companies come from LinkedIn's connections "
+    "and from address books (vCard, Google, Outlook); e-mail and calendars carry none.",
+    "place": "No place holds two or more of your contacts. Places come from the location of LinkedIn "
+    "connections (recent exports often leave it out) and from address books.",
+    "school": "None of your contacts' headlines or companies names a school of yours. Your schools come "
+    "from Education.csv in LinkedIn's export.",
+    "follow": "None of your contacts works at a company page you follow. The pages you follow come from "
+    "Company Follows.csv in LinkedIn's export.",
+    "community": "No clusters yet: import e-mail, calendars or group chats so netvalue can see who knows whom.",
+}
+
+
+def _no_hangouts(by: str, contacts: int) -> str:
+    """Why ``hangouts --by BY`` found no group: what it groups by, and where that comes from."""
+    if not contacts:
+        return "No contacts yet: import an export first (netvalue import PATH)."
+    others = ", ".join(b for b in _EMPTY_HANGOUTS if b != by)
+    return f"{_EMPTY_HANGOUTS[by]}  ({contacts:,} contacts looked at; try --by {others}.)"
 
 
 @main.group()

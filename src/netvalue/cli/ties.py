@@ -12,17 +12,18 @@ from rich.table import Table
 
 from netvalue.analysis.ties import DUNBAR_LAYERS, TIERS, Tier
 from netvalue.cli.app import (
+    as_of_day,
     as_of_option,
     console,
     emit_json,
     err_console,
-    format_day,
     json_option,
     main,
     open_db,
     parse_as_of,
     working,
 )
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.explain import all_topics, get_topic
 from netvalue.report.ties import (
@@ -67,22 +68,30 @@ def ties(
     if as_json:
         emit_json([s.as_dict() for s in rows])
         return
-    out = Table(title=f"Ties as of {format_day(moment)}")
-    for header in ("id", "name", "tier", "strength", "activity", "history", ""):
-        out.add_column(header, no_wrap=True)
-    out.add_column("why")
+    columns = (
+        Column("id", justify="right"),
+        Column("name", max_width=22),
+        Column("tier", priority=1),
+        Column("strength", justify="right"),
+        Column("activity", priority=3, justify="right"),
+        Column("history", priority=3, justify="right"),
+        Column("why", wrap=True, min_width=24),
+    )
+    cells = []
     for s in rows:
-        flag = "deep dormant" if s.deep_dormant else "dormant" if s.dormant else ""
-        out.add_row(
-            str(s.person_id),
-            s.name,
-            s.tier,
-            f"{s.strength:.2f}",
-            f"{s.activity:.2f}",
-            f"{s.history:.2f}",
-            flag,
-            "; ".join(s.reasons),
+        flag = "deep dormant: " if s.deep_dormant else "dormant: " if s.dormant else ""
+        cells.append(
+            (
+                str(s.person_id),
+                s.name,
+                s.tier,
+                f"{s.strength:.2f}",
+                f"{s.activity:.2f}",
+                f"{s.history:.2f}",
+                flag + "; ".join(s.reasons),
+            )
         )
+    out = fitted_table(columns, cells, width=console.width, title=f"Ties as of {as_of_day(moment)}")
     console.print(out)
     console.print(tier_summary(table.tier_counts))
 
