@@ -12,11 +12,11 @@ import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
     console: Console
     err_console: Console
+
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def __getattr__(name: str) -> Any:
@@ -256,6 +259,44 @@ def as_of_option(func: Any) -> Any:
         metavar="DATE",
         help="Judge the network as it stood at DATE (YYYY-MM-DD), using only what happened before.",
     )(func)
+
+
+def limit_option(what: str, default: int | None = None) -> Callable[[F], F]:
+    """``--limit N``, alike on every command: at most N ``what``; 0 means no limit."""
+    shown = f" (default {default})" if default is not None else ""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=default,
+        metavar="N",
+        help=f"Show at most N {what}{shown}; 0: no limit.",
+    )
+
+
+def no_limit_if_zero(limit: int | None) -> int | None:
+    """``--limit 0`` means no limit, on every command."""
+    return None if limit == 0 else limit
+
+
+def output_option(func: F) -> F:
+    """``-o/--output FILE``, alike on every command that writes a file (default: stdout)."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The file to write (default: stdout).",
+    )(func)
+
+
+def decision_and_id(choices: tuple[str, ...], first: str, second: str) -> tuple[str, str]:
+    """``(decision, id)`` from two arguments given in either order: ``review accept 12`` and
+    ``review 12 accept`` (likewise ``triage decide``) mean the same; the verb first is the documented form."""
+    if first.lower() in choices:
+        return first.lower(), second
+    if second.lower() in choices:
+        return second.lower(), first
+    raise UsageError(f"say what to do: {' or '.join(choices)}, and the ID (e.g. {choices[0]} {second})")
 
 
 def json_option(func: Any) -> Any:

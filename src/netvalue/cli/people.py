@@ -5,7 +5,17 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db
+from netvalue.cli.app import (
+    console,
+    emit_json,
+    format_day,
+    iso,
+    json_option,
+    limit_option,
+    main,
+    no_limit_if_zero,
+    open_db,
+)
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.store import people as people_store
 from netvalue.store import status as status_store
@@ -77,7 +87,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     default=None,
     help="Only people whose name, company, position, tag or identity contains TEXT.",
 )
-@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@limit_option("people")
 @click.option(
     "--all",
     "show_all",
@@ -95,7 +105,7 @@ def people(ctx: click.Context, search: str | None, limit: int | None, show_all: 
     Example:
       netvalue people --search acme
     """
-    shown = TABLE_ROWS if limit is None and not show_all and not as_json else limit
+    shown = TABLE_ROWS if limit is None and not show_all and not as_json else no_limit_if_zero(limit)
     with open_db(ctx) as db:
         rows = people_store.list_people(db, search=search, limit=shown)
         full = shown is None or len(rows) < shown

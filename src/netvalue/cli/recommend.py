@@ -12,12 +12,14 @@ from rich.table import Table
 from netvalue.cli.app import (
     as_of_option,
     console,
+    decision_and_id,
     emit_json,
     format_day,
     is_interactive,
     json_option,
     main,
     open_db,
+    output_option,
     parse_as_of,
     working,
 )
@@ -143,7 +145,7 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     Example:
       netvalue triage
       netvalue triage add --name "Ana Ruiz" --headline "Data Engineer at Monzo" --mutual 8
-      netvalue triage decide i12 accept
+      netvalue triage decide accept i12
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -212,16 +214,18 @@ def triage_add(
 
 
 @triage.command("decide")
+@click.argument("decision", metavar="accept|ignore")
 @click.argument("request_id", metavar="ID")
-@click.argument("decision", type=click.Choice(["accept", "ignore"]))
 @click.pass_context
-def triage_decide(ctx: click.Context, request_id: str, decision: str) -> None:
-    """Record what you did with a request; it leaves the queue and teaches the triage.
+def triage_decide(ctx: click.Context, decision: str, request_id: str) -> None:
+    """Record what you did with a request: accept or ignore it.  It leaves the queue and teaches the
+    triage.  (ID first, as in `netvalue triage decide i12 ignore`, works too.)
 
     \b
     Example:
-      netvalue triage decide i12 ignore
+      netvalue triage decide ignore i12
     """
+    decision, request_id = decision_and_id(("accept", "ignore"), decision, request_id)
     with open_db(ctx) as db:
         result = rec.decide_request(db, request_id, "accept" if decision == "accept" else "ignore")
     console.print(f"Recorded: {decision} {result.name} ({result.ref}); netvalue advised {result.decision}.")
@@ -308,13 +312,7 @@ def plan_history(ctx: click.Context, as_json: bool) -> None:
 @plan.command("export")
 @click.option("--ics", "ics", is_flag=True, required=True, help="Write iCalendar (the one format so far).")
 @click.option("--week", default=None, metavar="YYYY-Www", help="The ISO week (default: this week).")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The file to write (default: stdout).",
-)
+@output_option
 @click.pass_context
 def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | None) -> None:
     """Write the week's plan as calendar reminders (one event per person).
@@ -401,7 +399,7 @@ def done(ctx: click.Context, person: str, note: str | None, outcome: str | None,
 
 
 def _ledger_command(direction: str) -> Any:
-    verb = "gave" if direction == "give" else "received from (or asked of)"
+    verb = "gave" if direction == "give" else "received from"
 
     @click.argument("person")
     @click.argument("kind", type=click.Choice(LEDGER_KINDS), metavar="KIND")
@@ -416,8 +414,14 @@ def _ledger_command(direction: str) -> Any:
             name = person_name(db, pid)
         console.print(f"Ledger: you {verb} {name}: {kind}.")
 
+    what = (
+        "Record what you gave PERSON (the giving side of the ledger)"
+        if direction == "give"
+        else "Record what you received from PERSON, whether you asked or not (the taking side of the "
+        "ledger; `ask` records receiving, not a request you are about to make)"
+    )
     command.__doc__ = (
-        f"Record that you {verb} PERSON: KIND is intro, referral, advice, endorsement, recommendation, favour.\n\n"
+        f"{what}: KIND is intro, referral, advice, endorsement, recommendation, favour.\n\n"
         f'\b\nExample:\n  netvalue {direction} "Ana Ruiz" intro --note "to the Monzo data team"\n'
     )
     return main.command(name=direction)(command)

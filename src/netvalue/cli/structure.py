@@ -16,6 +16,7 @@ from netvalue.cli.app import (
     json_option,
     main,
     open_db,
+    output_option,
     parse_as_of,
     working,
 )
@@ -231,9 +232,7 @@ def graph() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default: stdout)."
-)
+@output_option
 @as_of_option
 @seed_option
 @click.pass_context

@@ -18,7 +18,9 @@ from netvalue.cli.app import (
     emit_json,
     err_console,
     json_option,
+    limit_option,
     main,
+    no_limit_if_zero,
     open_db,
     parse_as_of,
     working,
@@ -42,7 +44,7 @@ from netvalue.store.ties import save_rating
 @main.command()
 @click.option("--tier", type=click.Choice(TIERS, case_sensitive=False), default=None, help="Only this tier.")
 @click.option("--dormant", is_flag=True, help="Only dormant ties (once strong, now silent).")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most this many.")
+@limit_option("people")
 @as_of_option
 @json_option
 @click.pass_context
@@ -63,6 +65,7 @@ def ties(
     rows = [
         s for s in table.ranked if (tier is None or s.tier == tier.lower()) and (not dormant or s.dormant)
     ]
+    limit = no_limit_if_zero(limit)
     if limit is not None:
         rows = rows[:limit]
     if as_json:

@@ -20,19 +20,15 @@ from netvalue.errors import UsageError
     show_default=True,
     help="Port to listen on; 0 picks a free one.",
 )
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Only 127.0.0.1: the dashboard never listens on the network.",
-)
+@click.option("--host", default="127.0.0.1", hidden=True)  # kept for old scripts: only 127.0.0.1 is allowed
 @click.option("--no-browser", is_flag=True, help="Print the URL but do not open a browser.")
 @click.pass_context
 def serve(ctx: click.Context, port: int, host: str, no_browser: bool) -> None:
     """Open the dashboard: the network, its value, the people, the map, requests and this week's plan.
 
-    The first line printed is the URL with its secret token (like Jupyter's); open it in a browser on
-    this machine.  Stop with Ctrl-C.
+    The dashboard listens on 127.0.0.1 only: it is for this machine, never the network.  The first line
+    printed is the URL with its secret token (like Jupyter's); open it in a browser on this machine.
+    Stop with Ctrl-C.
 
     \b
     Example:
