@@ -113,3 +113,20 @@ def test_a_truncated_zip_gets_the_same_help_detected_or_named(tmp_path: Path) ->
     anonymous.write_bytes(whole.read_bytes()[:300])
     code, output = invoke(tmp_path / "nv.db", "import", str(anonymous))
     assert code == 1 and "download the export again" in output and "netvalue import SOURCE PATH" in output
+
+
+def test_skipped_rows_say_why(tmp_path: Path) -> None:
+    db = tmp_path / "nv.db"
+    code, output = invoke(db, "import", "linkedin", str(FIXTURES / "linkedin" / "current"), "--json")
+    assert code == 0, output
+    files = {f["name"]: f for f in json.loads(output)["files"]}
+    assert files["Connections.csv"]["skipped_because"] == {"broken or empty in the file": 2}
+    code, people = invoke(db, "people", "--json")
+    victim = str(next(p["id"] for p in json.loads(people) if p["connected_on"]))
+    assert invoke(db, "forget", victim, "--yes")[0] == 0
+    code, output = invoke(
+        db, "import", "linkedin", str(FIXTURES / "linkedin" / "current"), "--force", "--json"
+    )
+    assert code == 0, output
+    reasons = {r for f in json.loads(output)["files"] for r in f["skipped_because"]}
+    assert "someone you told netvalue to forget" in reasons

@@ -155,8 +155,7 @@ def run_and_render(
 IMPORT_CAPTION = (
     "read: the file's rows (connections, messages, events, cards).  added / updated: the people and "
     "interactions written (a message to three people is three interactions, so added can exceed read).  "
-    "skipped: rows with nothing to use (no name or address, your own, someone you told netvalue to forget, "
-    "a broken entry)."
+    "skipped: rows with nothing to use, with why in the last column."
 )
 
 
@@ -179,7 +178,12 @@ def render_import_report(report: ImportReport) -> None:
             why = f": {f.note}" if f.note and f.note != "not used" else ""
             cells.append((f"[dim]{escape(f.name)}[/]", "", "", "", "", f"[dim]not used{escape(why)}[/]"))
         else:
-            note = "unchanged since last import" if f.unchanged else escape(f.note)
+            why = ", ".join(f"{n:,} {reason}" for reason, n in f.skip_reasons.items())
+            parts = [
+                "unchanged since last import" if f.unchanged else f.note,
+                f"skipped: {why}" if why else "",
+            ]
+            note = escape("; ".join(p for p in parts if p))
             cells.append(
                 (escape(f.name), f"{f.rows:,}", f"{f.added:,}", f"{f.updated:,}", f"{f.skipped:,}", note)
             )
