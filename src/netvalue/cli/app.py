@@ -218,6 +218,16 @@ def working(what: str) -> Iterator[None]:
         yield
 
 
+def command_hint(rest: str) -> str:
+    """``netvalue REST`` as a hint to type next, with the ``--db`` this run was given (so the hint works
+    when pasted: without it, it would read the default database instead)."""
+    import shlex
+
+    root = click.get_current_context(silent=True)
+    given = root.find_root().obj.get("db_path") if root is not None and root.find_root().obj else None
+    return f"netvalue --db {shlex.quote(str(given))} {rest}" if given is not None else f"netvalue {rest}"
+
+
 def emit_json(data: object) -> None:
     """Print ``data`` as JSON on stdout (the ``--json`` form of every reporting command)."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))

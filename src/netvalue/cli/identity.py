@@ -7,6 +7,7 @@ from rich.table import Table
 
 from netvalue import identity
 from netvalue.cli.app import (
+    command_hint,
     console,
     decision_and_id,
     emit_json,
@@ -80,7 +81,8 @@ def _render_person(record: dict[str, object]) -> None:
         console.print(f"Note ({format_day(n['created_at'])}): {n['text']}")
     for m in record["pending_matches"]:  # type: ignore[attr-defined]
         console.print(
-            f"Maybe the same as person {m['person_id']} ({m['confidence']:.2f}): netvalue review accept {m['match_id']}"
+            f"Maybe the same as person {m['person_id']} ({m['confidence']:.2f}): "
+            + command_hint(f"review accept {m['match_id']}")
         )
     timeline = Table("when", "source", "kind", "direction", "title", title="Timeline (newest first)")
     for t in record["timeline"]:  # type: ignore[attr-defined]

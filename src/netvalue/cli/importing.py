@@ -10,7 +10,7 @@ import click
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from netvalue.cli.app import console, emit_json, err_console, main, open_db
+from netvalue.cli.app import command_hint, console, emit_json, err_console, main, open_db
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.importers import IMPORTERS, ImportOptions
 from netvalue.importing import run_import
@@ -221,7 +221,7 @@ def render_import_footer(report: ImportReport, waiting: int) -> None:
     if waiting:
         console.print(
             f"{waiting:,} possible {'match waits' if waiting == 1 else 'matches wait'} for your decision: "
-            "netvalue review"
+            + command_hint("review")
         )
 
 

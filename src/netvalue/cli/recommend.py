@@ -11,6 +11,7 @@ from rich.table import Table
 
 from netvalue.cli.app import (
     as_of_option,
+    command_hint,
     console,
     decision_and_id,
     emit_json,
@@ -210,7 +211,7 @@ def triage_add(
             profile_url=profile_url,
             mutual_connections=mutual,
         )
-    console.print(f"Added request {ref}; `netvalue triage` shows the advice.")
+    console.print(f"Added request {ref}; `{command_hint('triage')}` shows the advice.")
 
 
 @triage.command("decide")
@@ -282,7 +283,7 @@ def plan(
         console.print(f"   opener: {item['opener']}")
         if item["reach"]:
             console.print(f"   reach: {'; '.join(item['reach'])}")
-    console.print("\nLog it with `netvalue done PERSON --outcome replied`.")
+    console.print(f"\nLog it with `{command_hint('done PERSON --outcome replied')}`.")
 
 
 @plan.command("history")
