@@ -130,3 +130,23 @@ def test_skipped_rows_say_why(tmp_path: Path) -> None:
     assert code == 0, output
     reasons = {r for f in json.loads(output)["files"] for r in f["skipped_because"]}
     assert "someone you told netvalue to forget" in reasons
+
+
+@pytest.mark.parametrize("folder", ["email/takeout", "email/apple", "email/thunderbird"])
+def test_a_folder_holding_an_export_is_detected_as_the_explicit_command_reads_it(
+    tmp_path: Path, folder: str
+) -> None:
+    explicit = invoke(tmp_path / "a.db", "import", "email", str(FIXTURES / folder), "--json")
+    detected = invoke(tmp_path / "b.db", "import", str(FIXTURES / folder), "--json")
+    assert explicit[0] == detected[0] == 0, detected[1]
+    assert json.loads(detected[1])["totals"] == json.loads(explicit[1])["totals"]
+
+
+def test_a_folder_of_several_sources_names_them(tmp_path: Path) -> None:
+    both = tmp_path / "downloads"
+    (both / "calendar").mkdir(parents=True)
+    (both / "mail").mkdir()
+    shutil.copy(FIXTURES / "calendar" / "google.ics", both / "calendar" / "google.ics")
+    shutil.copy(FIXTURES / "email" / "python.mbox", both / "mail" / "mail.mbox")
+    code, output = invoke(tmp_path / "nv.db", "import", str(both))
+    assert code == 1 and "several sources" in output and "calendar" in output and "email" in output

@@ -47,6 +47,38 @@ def _registry() -> dict[str, Importer]:
 
 IMPORTERS: dict[str, Importer] = _registry()
 
+_BELOW_DEPTH = 3
+_BELOW_ENTRIES = 400
+"""How far :func:`detect_importer` looks inside a folder no importer recognises (ours: a Takeout's
+``Takeout/Mail/x.mbox`` is two levels down, a Thunderbird profile's ``Mail/Local Folders/Inbox`` three),
+and at most how many entries, so that a large folder given by mistake is not walked."""
+
+
+def _detect_below(path: Path) -> dict[str, tuple[Importer, str]]:
+    """The sources of the exports found up to :data:`_BELOW_DEPTH` levels inside ``path``, each with
+    the first place it was found (for a folder holding an export, as downloads and profiles do)."""
+    found: dict[str, tuple[Importer, str]] = {}
+    frontier, looked = [path], 0
+    for _ in range(_BELOW_DEPTH):
+        deeper: list[Path] = []
+        for folder in frontier:
+            try:
+                children = sorted(c for c in folder.iterdir() if not c.name.startswith("."))
+            except OSError:
+                continue
+            for child in children:
+                looked += 1
+                if looked > _BELOW_ENTRIES:
+                    return found
+                importer = next((imp for imp in IMPORTERS.values() if imp.detect(child)), None)
+                if importer is not None:
+                    found.setdefault(importer.source, (importer, str(child.relative_to(path))))
+                elif child.is_dir():
+                    deeper.append(child)
+        frontier = deeper
+    return found
+
+
 _ZIP_NAMES = {
     "linkedin": "linkedin",
     "facebook": "facebook",
@@ -72,6 +104,16 @@ def detect_importer(path: Path) -> Importer:
     for importer in IMPORTERS.values():
         if importer.detect(path):
             return importer
+    if path.is_dir():
+        below = _detect_below(path)
+        if len(below) == 1:
+            return next(iter(below.values()))[0]
+        if below:
+            listed = "; ".join(f"{source}: {where}" for source, (_, where) in sorted(below.items()))
+            raise UnsupportedExportError(
+                str(path),
+                f"holds exports of several sources ({listed}); import each: netvalue import SOURCE PATH",
+            )
     if path.is_file() and path.suffix.lower() == ".zip" and not zipfile.is_zipfile(path):
         # a truncated or damaged download: its name may still say whose export it is, and that
         # importer's own message says what to do
