@@ -73,3 +73,9 @@ def test_empty_hangouts_say_why(by: str) -> None:
     text = _no_hangouts(by, 320)
     assert "320 contacts" in text and "try --by" in text and by not in text.split("try --by")[1]
     assert "import" in _no_hangouts(by, 0)
+
+
+def test_an_empty_optional_column_gives_its_room_to_the_others() -> None:
+    columns = (Column("name"), Column("tags", priority=5), Column("why", wrap=True))
+    lines = _render(fitted_table(columns, [("Ada", "", "x")], width=80), 80)
+    assert "tags" not in lines[1] and "why" in lines[1]

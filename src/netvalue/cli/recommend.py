@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, cast, get_args
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from netvalue.cli.app import (
@@ -24,6 +25,7 @@ from netvalue.cli.app import (
     parse_as_of,
     working,
 )
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
 from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
@@ -158,23 +160,27 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     if not data["requests"]:
         console.print("No pending connection requests.")
         return
-    table = Table(
-        "id",
-        "name",
-        "decision",
-        "score",
-        "reasons",
-        title=f"Connection requests, for {', '.join(data['purpose']['goals']) or 'no purpose set'}",
+    columns = (
+        Column("id"),
+        Column("name", max_width=22),
+        Column("decision", max_width=12),
+        Column("score", priority=1, justify="right"),
+        Column("reasons", wrap=True, min_width=28),
     )
+    cells = []
     for item in data["requests"]:
-        serves = f"\n[dim]serves: {'; '.join(item['serves'])}[/]" if item["serves"] else ""
-        table.add_row(
-            item["id"],
-            item["name"],
-            item["decision"],
-            f"{item['score']:.2f}",
-            "\n".join(item["reasons"]) + serves,
+        serves = f"\n[dim]serves: {escape('; '.join(item['serves']))}[/]" if item["serves"] else ""
+        cells.append(
+            (
+                escape(item["id"]),
+                escape(item["name"]),
+                item["decision"],
+                f"{item['score']:.2f}",
+                escape("\n".join(item["reasons"])) + serves,
+            )
         )
+    goals = ", ".join(data["purpose"]["goals"]) or "no purpose set"
+    table = fitted_table(columns, cells, width=console.width, title=f"Connection requests, for {goals}")
     console.print(table)
 
 

@@ -66,22 +66,34 @@ def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool)
             "No clusters yet: import e-mail, calendars or group chats so netvalue can see who knows whom."
         )
         return
-    table = Table(
-        "#", "cluster", "size", "your ties", "strong links in", "strongest", "activity", "redundant", "bridge"
+    columns = (
+        Column("#", justify="right"),
+        Column("cluster", max_width=24),
+        Column("size", justify="right"),
+        Column("your ties", priority=2, justify="right"),
+        Column("strong links in", priority=4, justify="right"),
+        Column("strongest", wrap=True, min_width=20),
+        Column("activity", priority=3, justify="right"),
+        Column("redundant", priority=5),
+        Column("bridge", priority=1, max_width=20),
     )
+    cells = []
     for c in listed:
         bridge = c["bridge"]
-        table.add_row(
-            str(c["id"]),
-            str(c["label"]),
-            str(c["size"]),
-            str(c["ties"]),
-            str(c["strong_ties"]),
-            _names(c["strongest"][:3]),
-            f"{c['activity']:.2f}",
-            "yes" if c["redundant"] else "",
-            str(bridge["name"]) if bridge else "",
+        cells.append(
+            (
+                str(c["id"]),
+                str(c["label"]),
+                str(c["size"]),
+                str(c["ties"]),
+                str(c["strong_ties"]),
+                _names(c["strongest"][:3]),
+                f"{c['activity']:.2f}",
+                "yes" if c["redundant"] else "",
+                str(bridge["name"]) if bridge else "",
+            )
         )
+    table = fitted_table(columns, cells, width=console.width)
     console.print(table)
     valuable = cast(list[dict[str, Any]], data["structurally_valuable"])
     if valuable:

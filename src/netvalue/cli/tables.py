@@ -49,14 +49,15 @@ def fitted_table(
 ) -> Table:
     """A rich table of ``rows`` that fits ``width`` (the console's) with the columns that matter most.
 
-    Column widths: each one-line column as wide as its longest value (at most its ``max_width``), each
+    Optional columns (priority above 0) with no value in any row are left out.  Column widths: each one-line column as wide as its longest value (at most its ``max_width``), each
     prose column at least its ``min_width``; a table row costs 3 characters per column and 1 more for
     the borders."""
     needed = []
     for i, col in enumerate(columns):
         longest = max([_width(col.header), *(_width(row[i]) for row in rows)])
         needed.append(col.min_width if col.wrap else min(longest, max(col.max_width, _width(col.header))))
-    kept = list(range(len(columns)))
+    # a column with nothing in it (no bridges, no tags) gives its room to the others
+    kept = [i for i, col in enumerate(columns) if col.priority == 0 or any(row[i] for row in rows)]
 
     def total() -> int:
         return sum(needed[i] for i in kept) + 3 * len(kept) + 1
