@@ -134,8 +134,7 @@ def value(ctx: click.Context, coefficient: float | None, as_of: str | None, as_j
     \b
     Example:
       netvalue value --as-of 2025-12-31 --json
-
-    The dollars per active contact are a setting: netvalue settings value-coefficient X.
+      netvalue settings value-coefficient 1200    # the dollars per active contact: a setting
     """
     moment = parse_as_of(as_of)
     if coefficient is not None:
