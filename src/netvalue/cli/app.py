@@ -48,7 +48,9 @@ def __getattr__(name: str) -> Any:
 
 
 def _stderr_console() -> Console:
-    return globals().get("err_console") or __getattr__("err_console")  # type: ignore[no-any-return]
+    """``err_console`` from inside this module (a module's ``__getattr__`` serves only other modules)."""
+    made = globals()["err_console"] if "err_console" in globals() else __getattr__("err_console")
+    return made  # type: ignore[no-any-return]
 
 
 class LazyCommand(NamedTuple):
