@@ -82,8 +82,12 @@ def run_once(args: list[str], env: dict[str, str]) -> float:
     result = subprocess.run(args, capture_output=True, env=env, check=False)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr.decode(errors='replace')}")
+        raise CommandFailed(result.stderr.decode(errors="replace").strip().splitlines()[-1:])
     return seconds
+
+
+class CommandFailed(Exception):
+    """A command exited non-zero (an older version without it, say): reported, and the run goes on."""
 
 
 def main() -> None:
@@ -113,7 +117,11 @@ def main() -> None:
         for label, rest in commands(db, demo_zip):
             if args.only and label.split()[0] not in args.only and label not in args.only:
                 continue
-            times = [run_once([*netvalue, *rest], env) for _ in range(args.repeats)]
+            try:
+                times = [run_once([*netvalue, *rest], env) for _ in range(args.repeats)]
+            except CommandFailed as exc:
+                print(f"{label:<22} {'failed':>8}  {' '.join(exc.args[0])}", flush=True)
+                continue
             seconds = statistics.median(times)
             target = "  (target < 0.25 s)" if label in ("--version", "--help") else ""
             print(f"{label:<22} {seconds:8.3f} {seconds / base:8.1f}{target}", flush=True)
