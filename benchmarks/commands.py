@@ -6,11 +6,11 @@ to a pipe, so no spinner), ``--repeats`` times; the median is printed beside the
 same run, ``python -c "import sqlite3"`` (an interpreter that starts and does nothing of ours).
 
 The demo database is built first in a temporary folder (``netvalue demo``, timed too).  Commands that
-write (note, tag, rate, give, ask, done, merge, split, forget, import) run on that scratch copy; each
+write (note, tag, rate, give, ask, done, forget, import) run on that scratch copy; each
 repeat of them writes again, which is what a user doing it twice would see.  ``serve`` is timed to the
 moment it prints its URL (then stopped).
 
-Usage: python benchmarks/commands.py [--repeats 3] [--only NAME ...]
+Usage: python benchmarks/commands.py [--repeats 3] [--only version help ties ...]
 Targets (issue 16): ``--version`` and ``--help`` under 0.25 s.
 """
 
@@ -63,7 +63,7 @@ def commands(db: Path, demo_zip: Path) -> list[tuple[str, list[str]]]:
         ("resolve", [*d, "resolve"]),
         ("settings", [*d, "settings"]),
         ("serve (to its URL)", [*d, "serve", "--no-browser"]),
-        ("forget", [*d, "forget", "6", "--yes"]),
+        ("forget", [*d, "forget", "{repeat}", "--yes"]),  # a different person each time: 300, 301, ...
     ]
 
 
@@ -95,7 +95,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--only", nargs="*", default=None, help="Only these labels (e.g. --version ties).")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=None,
+        help="Only these commands, without dashes (e.g. version help ties).",
+    )
     args = parser.parse_args()
     from netvalue.demo import demo_files
 
@@ -115,10 +120,13 @@ def main() -> None:
         print(f"{'command':<22} {'seconds':>8} {'x floor':>8}")
         print(f"{'python -c sqlite3':<22} {base:8.3f} {1:8.1f}")
         for label, rest in commands(db, demo_zip):
-            if args.only and label.split()[0] not in args.only and label not in args.only:
+            if args.only and label.split()[0].lstrip("-") not in args.only:
                 continue
             try:
-                times = [run_once([*netvalue, *rest], env) for _ in range(args.repeats)]
+                times = [
+                    run_once([*netvalue, *(a.replace("{repeat}", str(300 + n)) for a in rest)], env)
+                    for n in range(args.repeats)
+                ]
             except CommandFailed as exc:
                 print(f"{label:<22} {'failed':>8}  {' '.join(exc.args[0])}", flush=True)
                 continue
