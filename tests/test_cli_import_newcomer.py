@@ -150,3 +150,10 @@ def test_a_folder_of_several_sources_names_them(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "email" / "python.mbox", both / "mail" / "mail.mbox")
     code, output = invoke(tmp_path / "nv.db", "import", str(both))
     assert code == 1 and "several sources" in output and "calendar" in output and "email" in output
+
+
+def test_a_missing_file_named_like_a_source_is_a_missing_file(tmp_path: Path) -> None:
+    code, output = invoke(tmp_path / "nv.db", "import", "linkdin.zip")
+    assert code == 1 and "does not exist" in output and "Did you mean" not in output
+    code, output = invoke(tmp_path / "nv.db", "import", "maildr")
+    assert code == 2 and "maildir (email)" in output

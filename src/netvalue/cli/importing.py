@@ -47,7 +47,12 @@ class ImportGroup(click.Group):
         positional = [a for a in args if not a.startswith("-")]
         first = positional[0] if positional else None
         if first is not None and self.get_command(ctx, first) is None:
-            if not Path(first).exists() and (len(positional) > 1 or self._near(ctx, first)):
+            looks_like_a_name = not any(c in first for c in "./\\~")  # a path has one of these
+            if (
+                not Path(first).exists()
+                and looks_like_a_name
+                and (len(positional) > 1 or self._near(ctx, first))
+            ):
                 near = self._near(ctx, first)
                 hint = f"Did you mean {' or '.join(near)}? " if near else ""
                 raise click.UsageError(
@@ -66,8 +71,8 @@ class ImportGroup(click.Group):
         import difflib
 
         known = [*self._sources(ctx), *SOURCE_ALIASES]
-        found = difflib.get_close_matches(name.lower(), known, n=3, cutoff=0.7)
-        return list(dict.fromkeys(SOURCE_ALIASES.get(n, n) for n in found))
+        found = difflib.get_close_matches(name.lower(), known, n=2, cutoff=0.7)
+        return list(dict.fromkeys(f"{n} ({SOURCE_ALIASES[n]})" if n in SOURCE_ALIASES else n for n in found))
 
 
 def _strict(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
