@@ -59,7 +59,7 @@ def test_import_prints_a_summary_table(tmp_path: Path) -> None:
         "messages.csv",
         "Invitations.csv",
         "Reactions.csv",
-        "skipped: your",  # an unused file, with why (Reactions.csv: "your activity")
+        "not used: your",  # an unused file, with why (Reactions.csv: "your activity")
         "total",
     ):
         assert expected in result.output

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from netvalue.cli import main
+from netvalue.cli import load_all, main
 from netvalue.records import Identity, ImportItem, InteractionRecord, InvitationRecord, PersonRecord
 from netvalue.store import Database
 from netvalue.store.ingest import import_stream
@@ -223,6 +223,7 @@ def test_give_ask_ledger(db_path: Path) -> None:
 
 
 def test_every_command_has_an_example() -> None:
+    load_all()
     for name in ("purpose", "triage", "plan", "done", "give", "ask", "ledger"):
         command = main.commands[name]
         assert "Example:" in (command.help or ""), name

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import click
 
-from netvalue.cli import main
+from netvalue.cli import load_all, main
 
+load_all()
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
 def _commands(cmd: click.Command, prefix: tuple[str, ...]) -> Iterator[str]:
     if isinstance(cmd, click.Group):
-        for name, sub in sorted(cmd.commands.items()):
+        for name, sub in cmd.commands.items():
             if not sub.hidden:
                 yield from _commands(sub, (*prefix, name))
         if prefix and cmd.invoke_without_command:

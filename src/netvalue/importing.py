@@ -8,7 +8,7 @@ import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from netvalue.errors import UnsupportedExportError
@@ -70,16 +70,7 @@ def run_import(
     importer = get_importer(source) if source else detect_importer(path)
     opts = options or ImportOptions()
     if not opts.force:
-        opts = ImportOptions(
-            known_hashes=frozenset(known_file_hashes(db, importer.source)),
-            force=False,
-            owner_emails=opts.owner_emails,
-            max_group=opts.max_group,
-            region=opts.region,
-            mapping=opts.mapping,
-            now=opts.now,
-            extra=opts.extra,
-        )
+        opts = replace(opts, known_hashes=frozenset(known_file_hashes(db, importer.source)))
     items = importer.read(path, opts)
     # The import and the resolution it triggers land together, or not at all.
     with cyclic_gc_paused(), db.bulk_transaction():

@@ -317,6 +317,15 @@ class EmailFolderHints:
     hints: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FileUnreadable:
+    """Marker: ``name``, one file among several of an import (a folder's or a zip's), could not be read
+    (``reason``); none of its records were yielded, and the other files were imported."""
+
+    name: str
+    reason: str
+
+
 ImportItem = (
     PersonRecord
     | InteractionRecord
@@ -328,4 +337,5 @@ ImportItem = (
     | FileIgnored
     | EmailMessageRecord
     | EmailFolderHints
+    | FileUnreadable
 )

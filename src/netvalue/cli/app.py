@@ -1,5 +1,10 @@
 """The root ``netvalue`` command, its global options, and the one place where library errors become
-``Error: <what to do>`` with exit code 1 (``--debug`` shows the traceback instead)."""
+``Error: <what to do>`` with exit code 1 (``--debug`` shows the traceback instead).
+
+Start-up costs nothing: the command list and each command's one-line help live in :data:`COMMANDS`,
+so ``netvalue --help`` and ``--version`` import click and this module alone; a command's module (and
+the analysis, web or parsing stack it needs) is imported only when that command is invoked (issue 16).
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,101 @@ import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from netvalue import __version__
 from netvalue.errors import NetvalueError, UsageError
-from netvalue.store import Database, default_db_path
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from netvalue.store import Database
+
+    console: Console
+    err_console: Console
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``err_console``, made on first use: rich costs ~60 ms to import, and neither
+    ``--help`` nor ``--version`` prints through it."""
+    if name in ("console", "err_console"):
+        from rich.console import Console
+
+        made = Console(highlight=False, stderr=name == "err_console")
+        globals()[name] = made
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _stderr_console() -> Console:
+    """``err_console`` from inside this module (a module's ``__getattr__`` serves only other modules)."""
+    made = globals()["err_console"] if "err_console" in globals() else __getattr__("err_console")
+    return made  # type: ignore[no-any-return]
+
+
+class LazyCommand(NamedTuple):
+    """A command of :data:`COMMANDS`: the module that defines it, and its line in ``netvalue --help``."""
+
+    module: str
+    summary: str
+
+
+COMMANDS: dict[str, dict[str, LazyCommand]] = {
+    "Get your data in": {
+        "demo": LazyCommand("demo", "Build a demo database from an invented export and show its report."),
+        "import": LazyCommand("importing", "Import an export (LinkedIn, e-mail, calendar, contacts, chats)."),
+        "status": LazyCommand("people", "The database, its imports and what it holds."),
+    },
+    "See your network": {
+        "report": LazyCommand("report", "How many of your connections you actually talk to, and more."),
+        "ties": LazyCommand("ties", "People ranked by tie strength, with tier and reasons."),
+        "value": LazyCommand("ties", "The network's indicative yearly value, with its caveats."),
+        "people": LazyCommand("people", "Everyone, with company, position, messages and last contact."),
+        "person": LazyCommand("identity", "One person: identities, sources, notes and a timeline."),
+        "communities": LazyCommand("structure", "Clusters among your contacts, and what they share."),
+        "brokerage": LazyCommand("structure", "Your brokerage position (Burt's structural holes)."),
+        "hangouts": LazyCommand("structure", "Where your connections gather: companies, places, schools."),
+        "graph": LazyCommand("structure", "Your network as a graph file for Gephi or Cytoscape."),
+        "explain": LazyCommand("ties", "Every formula and default, with its source."),
+    },
+    "Decide and act": {
+        "plan": LazyCommand("recommend", "This week's 1-3 people to reach out to, with an opener."),
+        "done": LazyCommand("recommend", "Log that you reached out to someone."),
+        "triage": LazyCommand("recommend", "Pending connection requests: accept, reach out, or ignore."),
+        "purpose": LazyCommand("recommend", "Why you are networking: the goals every advice serves."),
+        "give": LazyCommand("recommend", "Record what you gave someone (an intro, advice, ...)."),
+        "ask": LazyCommand("recommend", "Record what someone gave you (an intro, advice, ...)."),
+        "ledger": LazyCommand("recommend", "Give and take per person: who you owe, who owes you."),
+        "serve": LazyCommand("web", "Open the local dashboard in your browser."),
+    },
+    "Correct and tend": {
+        "rate": LazyCommand("ties", "Say how close someone is (1-5); it overrides the score."),
+        "model": LazyCommand("ties", "How well the tie-strength models agree with your ratings."),
+        "note": LazyCommand("people", "Add a note to someone (yours: no import changes it)."),
+        "tag": LazyCommand("people", "Tag someone, or remove a tag."),
+        "review": LazyCommand("identity", "Matches resolution was unsure of: accept or reject them."),
+        "merge": LazyCommand("identity", "Merge two people into one."),
+        "split": LazyCommand("identity", "Split one person in two."),
+        "resolve": LazyCommand("identity", "Re-run identity resolution (every import runs it)."),
+        "forget": LazyCommand("people", "Remove someone and everything about them."),
+        "settings": LazyCommand("settings", "Show or change your settings (the value coefficient, ...)."),
+    },
+}
+"""Every top-level command in the order of the work, by section: ``netvalue --help`` prints this table,
+and a command's module (``netvalue.cli.<module>``) is imported only when the command runs."""
+
+_LAZY: dict[str, LazyCommand] = {
+    name: entry for section in COMMANDS.values() for name, entry in section.items()
+}
 
 
 class NetvalueGroup(click.Group):
@@ -40,7 +125,37 @@ class NetvalueGroup(click.Group):
             ctx.exit(130)
 
 
-@click.group(cls=NetvalueGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(NetvalueGroup):
+    """The root group: its commands are loaded from :data:`COMMANDS` when asked for by name, listed
+    in the table's order, and ``--help`` prints the table's summaries without importing anything."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*_LAZY, *(name for name in self.commands if name not in _LAZY)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _LAZY:
+            import_module(f"netvalue.cli.{_LAZY[cmd_name].module}")  # its decorators register it on main
+        return self.commands.get(cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.6)
+            hint = f" Did you mean {' or '.join(close)}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint} (netvalue --help lists them)")
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        for title, section in COMMANDS.items():
+            with formatter.section(title):
+                formatter.write_dl([(name, entry.summary) for name, entry in section.items()])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -65,6 +180,8 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
 
 
 def db_path_of(ctx: click.Context) -> Path:
+    from netvalue.store import default_db_path
+
     path = ctx.find_root().obj.get("db_path") if ctx.find_root().obj else None
     return Path(path) if path is not None else default_db_path()
 
@@ -72,6 +189,8 @@ def db_path_of(ctx: click.Context) -> Path:
 @contextmanager
 def open_db(ctx: click.Context | None = None) -> Iterator[Database]:
     """The database named by ``--db`` / ``$NETVALUE_DB`` / the user data folder, migrated."""
+    from netvalue.store import Database
+
     context = ctx or click.get_current_context()
     db = Database.open(db_path_of(context))
     try:
@@ -86,16 +205,29 @@ def working(what: str) -> Iterator[None]:
     network take seconds on a large one (``plan`` 5.8 s, ``communities`` 4.5 s, ``report`` 2.6 s on
     30,000 connections and 300,000 messages).  Nothing when stderr is not a terminal (a pipe, a test), so
     ``--json`` and logs stay clean; the line is erased when the work ends."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    stderr = _stderr_console()
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
-        console=err_console,
+        console=stderr,
         transient=True,
-        disable=not err_console.is_terminal,
+        disable=not stderr.is_terminal,
     ) as progress:
         progress.add_task(what, total=None)
         yield
+
+
+def command_hint(rest: str) -> str:
+    """``netvalue REST`` as a hint to type next, with the ``--db`` this run was given (so the hint works
+    when pasted: without it, it would read the default database instead)."""
+    import shlex
+
+    root = click.get_current_context(silent=True)
+    given = root.find_root().obj.get("db_path") if root is not None and root.find_root().obj else None
+    return f"netvalue --db {shlex.quote(str(given))} {rest}" if given is not None else f"netvalue {rest}"
 
 
 def emit_json(data: object) -> None:
@@ -141,6 +273,44 @@ def as_of_option(func: Any) -> Any:
     )(func)
 
 
+def limit_option(what: str, default: int | None = None) -> Callable[[F], F]:
+    """``--limit N``, alike on every command: at most N ``what``; 0 means no limit."""
+    shown = f" (default {default})" if default is not None else ""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=default,
+        metavar="N",
+        help=f"Show at most N {what}{shown}; 0: no limit.",
+    )
+
+
+def no_limit_if_zero(limit: int | None) -> int | None:
+    """``--limit 0`` means no limit, on every command."""
+    return None if limit == 0 else limit
+
+
+def output_option(func: F) -> F:
+    """``-o/--output FILE``, alike on every command that writes a file (default: stdout)."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The file to write (default: stdout).",
+    )(func)
+
+
+def decision_and_id(choices: tuple[str, ...], first: str, second: str) -> tuple[str, str]:
+    """``(decision, id)`` from two arguments given in either order: ``review accept 12`` and
+    ``review 12 accept`` (likewise ``triage decide``) mean the same; the verb first is the documented form."""
+    if first.lower() in choices:
+        return first.lower(), second
+    if second.lower() in choices:
+        return second.lower(), first
+    raise UsageError(f"say what to do: {' or '.join(choices)}, and the ID (e.g. {choices[0]} {second})")
+
+
 def json_option(func: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
@@ -151,9 +321,10 @@ def format_day(epoch: int | None) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
-def format_as_of(moment: int) -> str:
-    """The day an as-of moment stands for: ``--as-of D`` is the end of D (midnight after it)."""
-    return format_day(moment - 1)
+def as_of_day(epoch: int) -> str:
+    """The day an ``--as-of`` moment stands for: ``--as-of 2026-11-16`` is the end of that day (the
+    first second of the 17th), shown as 2026-11-16."""
+    return format_day(epoch - 1 if epoch % 86_400 == 0 else epoch)
 
 
 def warn_if_stale(age: Any) -> None:
@@ -162,9 +333,9 @@ def warn_if_stale(age: Any) -> None:
     if age.stale and age.newest is not None:
         years = (age.as_of - age.newest) / (365.25 * 86_400)
         span = f"{years:.0f} years" if years >= 2 else f"{(age.as_of - age.newest) // 86_400:,} days"
-        err_console.print(
+        _stderr_console().print(
             f"[yellow]Note:[/] your newest evidence is from {format_day(age.newest)}, {span} before "
-            f"{format_as_of(age.as_of)}: every \"last 12 months\" below counts from a time the record never "
+            f"{as_of_day(age.as_of)}: every \"last 12 months\" below counts from a time the record never "
             f"reached. To see the network as the record last saw it, add --as-of {format_day(age.newest)}."
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 import click
@@ -79,4 +80,18 @@ def demo(ctx: click.Context, fresh: bool, as_json: bool) -> None:
         console.print(f"Imported {item.source:<9} {Path(item.path).name}: {item.totals['added']:,} added")
     console.print(f"Demo database: {path}\n")
     render_report(data)
-    console.print(f"\nNext: netvalue --db {path} ties   ·   triage   ·   plan --as-of 2026-11-16   ·   serve")
+    console.print("\nNext, on the demo database (its export ends on 2026-11-15):")
+    for line in demo_hints(path, explicit=ctx.find_root().obj.get("db_path") is not None):
+        console.print(f"  {line}", soft_wrap=True)
+
+
+def demo_hints(path: Path, *, explicit: bool) -> list[str]:
+    """Commands to try next, each whole: every one names the demo database (``--db``), unless
+    ``$NETVALUE_DB`` already points there, so each works when pasted into a fresh shell."""
+    db = "" if not explicit and os.environ.get(ENV_VAR) else f"--db {shlex.quote(str(path))} "
+    return [
+        f"netvalue {db}ties --as-of 2026-11-16 --limit 20",
+        f"netvalue {db}triage --as-of 2026-11-16",
+        f"netvalue {db}plan --as-of 2026-11-16",
+        f"netvalue {db}serve",
+    ]

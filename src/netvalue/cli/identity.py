@@ -6,7 +6,20 @@ import click
 from rich.table import Table
 
 from netvalue import identity
-from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db, working
+from netvalue.cli.app import (
+    command_hint,
+    console,
+    decision_and_id,
+    emit_json,
+    format_day,
+    iso,
+    json_option,
+    limit_option,
+    main,
+    no_limit_if_zero,
+    open_db,
+    working,
+)
 from netvalue.errors import UsageError
 from netvalue.store import identity as identity_store
 from netvalue.store import people as people_store
@@ -14,7 +27,7 @@ from netvalue.store import people as people_store
 
 @main.command()
 @click.argument("person")
-@click.option("--limit", type=int, default=30, show_default=True, help="Timeline entries to show (0: all).")
+@limit_option("timeline entries", default=30)
 @json_option
 @click.pass_context
 def person(ctx: click.Context, person: str, limit: int, as_json: bool) -> None:
@@ -29,7 +42,7 @@ def person(ctx: click.Context, person: str, limit: int, as_json: bool) -> None:
     with open_db(ctx) as db:
         pid = people_store.find_person(db, person)
         record = identity_store.person_record(
-            db, pid, timeline_limit=None if as_json or limit <= 0 else limit
+            db, pid, timeline_limit=None if as_json else no_limit_if_zero(limit)
         )
     if as_json:
         for entry in record["timeline"]:  # type: ignore[attr-defined]
@@ -68,7 +81,8 @@ def _render_person(record: dict[str, object]) -> None:
         console.print(f"Note ({format_day(n['created_at'])}): {n['text']}")
     for m in record["pending_matches"]:  # type: ignore[attr-defined]
         console.print(
-            f"Maybe the same as person {m['person_id']} ({m['confidence']:.2f}): netvalue review accept {m['match_id']}"
+            f"Maybe the same as person {m['person_id']} ({m['confidence']:.2f}): "
+            + command_hint(f"review accept {m['match_id']}")
         )
     timeline = Table("when", "source", "kind", "direction", "title", title="Timeline (newest first)")
     for t in record["timeline"]:  # type: ignore[attr-defined]
@@ -135,16 +149,17 @@ def split(ctx: click.Context, person: str, identities: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.argument("action", required=False, type=click.Choice(["accept", "reject"]))
-@click.argument("match_id", required=False, type=int)
+@click.argument("action", required=False, metavar="[accept|reject]")
+@click.argument("match_id", required=False, metavar="[ID]")
 @click.option("--list", "list_only", is_flag=True, help="List the queued matches and stop.")
 @json_option
 @click.pass_context
 def review(
-    ctx: click.Context, action: str | None, match_id: int | None, list_only: bool, as_json: bool
+    ctx: click.Context, action: str | None, match_id: str | None, list_only: bool, as_json: bool
 ) -> None:
     """Review matches that resolution was not sure enough to merge: accept (merge) or reject (keep apart
-    for good).  Without arguments, asks about each in turn.
+    for good).  Without arguments, asks about each in turn.  (ID first, as in `netvalue review 12
+    accept`, works too.)
 
     \b
     Example:
@@ -153,17 +168,22 @@ def review(
       netvalue review accept 12
       netvalue review reject 13
     """
-    with open_db(ctx) as db:
-        if action is not None:
-            if match_id is None:
-                raise UsageError(f"give the id of the match to {action}: netvalue review {action} ID")
+    if action is not None:
+        if match_id is None:
+            raise UsageError(f"give the id of the match too: netvalue review {action} ID")
+        action, raw_id = decision_and_id(("accept", "reject"), action, match_id)
+        if not raw_id.isdecimal():
+            raise UsageError(f"{raw_id!r} is not a match id; netvalue review --list shows them")
+        number = int(raw_id)
+        with open_db(ctx) as db:
             if action == "accept":
-                keep = identity.accept(db, match_id)
-                console.print(f"Accepted match {match_id}: merged into person {keep}.")
+                keep = identity.accept(db, number)
+                console.print(f"Accepted match {number}: merged into person {keep}.")
             else:
-                identity.reject(db, match_id)
-                console.print(f"Rejected match {match_id}: they stay apart.")
-            return
+                identity.reject(db, number)
+                console.print(f"Rejected match {number}: they stay apart.")
+        return
+    with open_db(ctx) as db:
         queue = identity_store.queued_matches(db)
         if as_json or list_only:
             _render_queue(queue, as_json)

@@ -5,14 +5,39 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from netvalue.cli.app import console, emit_json, format_day, iso, json_option, main, open_db
+from netvalue.cli.app import (
+    console,
+    emit_json,
+    format_day,
+    iso,
+    json_option,
+    limit_option,
+    main,
+    no_limit_if_zero,
+    open_db,
+)
 from netvalue.cli.email import override_machines, show_machines
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.store import people as people_store
 from netvalue.store import status as status_store
 
 TABLE_ROWS = 200
 """People the ``people`` table shows unless asked for more (ours: rich draws a table at ~0.4 ms a row, so
 30,000 connections took 25 s; a terminal shows a few dozen rows anyway)."""
+
+
+COUNT_MEANINGS = {
+    "people": "everyone netvalue knows of, one per human",
+    "connections": "people you are connected to on a platform (LinkedIn, mutual follows...)",
+    "messages": "chat messages: LinkedIn, WhatsApp, Facebook, X (one to several people counts once)",
+    "emails": "e-mails, from their headers (one to several people counts once)",
+    "meetings": "calendar events with attendees",
+    "invitations": "connection requests, sent and received",
+    "endorsements": "LinkedIn endorsements, given and received",
+    "recommendations": "LinkedIn recommendations, given and received",
+    "interactions": "all of the above, once per person involved",
+}
+"""What each count of ``status`` is: a mailbox alone shows ``messages 0`` beside ``emails 1,385``."""
 
 
 @main.command()
@@ -46,9 +71,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
         emit_json(data)
         return
     console.print(f"[bold]Database[/] {data['database']}  (schema version {data['schema_version']})")
-    table = Table("what", "count", title="Holds")
+    table = Table("what", "count", "meaning", title="Holds")
     for key, value in data["counts"].items():  # type: ignore[attr-defined]
-        table.add_row(key, f"{value:,}")
+        table.add_row(key, f"{value:,}", COUNT_MEANINGS.get(key, ""))
     console.print(table)
     imports = Table("id", "source", "file", "finished", title="Imports")
     for run in data["imports"]:  # type: ignore[attr-defined]
@@ -63,7 +88,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     default=None,
     help="Only people whose name, company, position, tag or identity contains TEXT.",
 )
-@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@limit_option("people")
 @click.option(
     "--all",
     "show_all",
@@ -110,7 +135,7 @@ def people(
     if list_machines:
         show_machines(ctx, as_json)
         return
-    shown = TABLE_ROWS if limit is None and not show_all and not as_json else limit
+    shown = TABLE_ROWS if limit is None and not show_all and not as_json else no_limit_if_zero(limit)
     with open_db(ctx) as db:
         rows = people_store.list_people(db, search=search, limit=shown)
         full = shown is None or len(rows) < shown
@@ -135,24 +160,36 @@ def people(
             ]
         )
         return
-    table = Table(
-        "id", "name", "company", "position", "connected", "sent", "recv", "last contact", "tags / notes"
+    columns = (
+        Column("id", justify="right"),
+        Column("name", max_width=24),
+        Column("company", priority=1, max_width=20),
+        Column("position", priority=4, max_width=24),
+        Column("connected", priority=5),
+        Column("sent", priority=2, justify="right"),
+        Column("recv", priority=2, justify="right"),
+        Column("last contact", priority=3),
+        Column("tags / notes", priority=6, wrap=True, min_width=16),
     )
+    cells = []
     for r in rows:
         extra = ", ".join(r.tags)
         if r.notes:
             extra = (extra + " · " if extra else "") + r.notes[-1][:40]
-        table.add_row(
-            str(r.id),
-            r.name,
-            r.company or "",
-            r.position or "",
-            format_day(r.connected_on),
-            str(r.sent),
-            str(r.received),
-            format_day(r.last_contact),
-            extra,
+        cells.append(
+            (
+                str(r.id),
+                r.name,
+                r.company or "",
+                r.position or "",
+                format_day(r.connected_on),
+                f"{r.sent:,}",
+                f"{r.received:,}",
+                format_day(r.last_contact),
+                extra,
+            )
         )
+    table = fitted_table(columns, cells, width=console.width)
     console.print(table)
     if total > len(rows):
         console.print(

@@ -7,21 +7,26 @@ from pathlib import Path
 from typing import Any, cast, get_args
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from netvalue.cli.app import (
     as_of_option,
+    command_hint,
     console,
+    decision_and_id,
     emit_json,
     format_day,
     is_interactive,
     json_option,
     main,
     open_db,
+    output_option,
     parse_as_of,
     warn_if_stale,
     working,
 )
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.files import write_private
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
@@ -176,7 +181,7 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     Example:
       netvalue triage
       netvalue triage add --name "Ana Ruiz" --headline "Data Engineer at Monzo" --mutual 8
-      netvalue triage decide i12 accept
+      netvalue triage decide accept i12
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -188,23 +193,27 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     if not data["requests"]:
         console.print("No pending connection requests.")
         return
-    table = Table(
-        "id",
-        "name",
-        "decision",
-        "score",
-        "reasons",
-        title=f"Connection requests, for {', '.join(data['purpose']['goals']) or 'no purpose set'}",
+    columns = (
+        Column("id"),
+        Column("name", max_width=22),
+        Column("decision", max_width=12),
+        Column("score", priority=1, justify="right"),
+        Column("reasons", wrap=True, min_width=28),
     )
+    cells = []
     for item in data["requests"]:
-        serves = f"\n[dim]serves: {'; '.join(item['serves'])}[/]" if item["serves"] else ""
-        table.add_row(
-            item["id"],
-            item["name"],
-            item["decision"],
-            f"{item['score']:.2f}",
-            "\n".join(item["reasons"]) + serves,
+        serves = f"\n[dim]serves: {escape('; '.join(item['serves']))}[/]" if item["serves"] else ""
+        cells.append(
+            (
+                escape(item["id"]),
+                escape(item["name"]),
+                item["decision"],
+                f"{item['score']:.2f}",
+                escape("\n".join(item["reasons"])) + serves,
+            )
         )
+    goals = ", ".join(data["purpose"]["goals"]) or "no purpose set"
+    table = fitted_table(columns, cells, width=console.width, title=f"Connection requests, for {goals}")
     console.print(table)
 
 
@@ -241,20 +250,22 @@ def triage_add(
             profile_url=profile_url,
             mutual_connections=mutual,
         )
-    console.print(f"Added request {ref}; `netvalue triage` shows the advice.")
+    console.print(f"Added request {ref}; `{command_hint('triage')}` shows the advice.")
 
 
 @triage.command("decide")
+@click.argument("decision", metavar="accept|ignore")
 @click.argument("request_id", metavar="ID")
-@click.argument("decision", type=click.Choice(["accept", "ignore"]))
 @click.pass_context
-def triage_decide(ctx: click.Context, request_id: str, decision: str) -> None:
-    """Record what you did with a request; it leaves the queue and teaches the triage.
+def triage_decide(ctx: click.Context, decision: str, request_id: str) -> None:
+    """Record what you did with a request: accept or ignore it.  It leaves the queue and teaches the
+    triage.  (ID first, as in `netvalue triage decide i12 ignore`, works too.)
 
     \b
     Example:
-      netvalue triage decide i12 ignore
+      netvalue triage decide ignore i12
     """
+    decision, request_id = decision_and_id(("accept", "ignore"), decision, request_id)
     with open_db(ctx) as db:
         result = rec.decide_request(db, request_id, "accept" if decision == "accept" else "ignore")
     console.print(f"Recorded: {decision} {result.name} ({result.ref}); netvalue advised {result.decision}.")
@@ -313,7 +324,7 @@ def plan(
         console.print(f"   opener: {item['opener']}")
         if item["reach"]:
             console.print(f"   reach: {'; '.join(item['reach'])}")
-    console.print("\nLog it with `netvalue done PERSON --outcome replied`.")
+    console.print(f"\nLog it with `{command_hint('done PERSON --outcome replied')}`.")
 
 
 @plan.command("history")
@@ -343,13 +354,7 @@ def plan_history(ctx: click.Context, as_json: bool) -> None:
 @plan.command("export")
 @click.option("--ics", "ics", is_flag=True, required=True, help="Write iCalendar (the one format so far).")
 @click.option("--week", default=None, metavar="YYYY-Www", help="The ISO week (default: this week).")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The file to write (default: stdout).",
-)
+@output_option
 @click.pass_context
 def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | None) -> None:
     """Write the week's plan as calendar reminders (one event per person).
@@ -436,7 +441,7 @@ def done(ctx: click.Context, person: str, note: str | None, outcome: str | None,
 
 
 def _ledger_command(direction: str) -> Any:
-    verb = "gave" if direction == "give" else "received from (or asked of)"
+    verb = "gave" if direction == "give" else "received from"
 
     @click.argument("person")
     @click.argument("kind", type=click.Choice(LEDGER_KINDS), metavar="KIND")
@@ -451,8 +456,14 @@ def _ledger_command(direction: str) -> Any:
             name = person_name(db, pid)
         console.print(f"Ledger: you {verb} {name}: {kind}.")
 
+    what = (
+        "Record what you gave PERSON (the giving side of the ledger)"
+        if direction == "give"
+        else "Record what you received from PERSON, whether you asked or not (the taking side of the "
+        "ledger; `ask` records receiving, not a request you are about to make)"
+    )
     command.__doc__ = (
-        f"Record that you {verb} PERSON: KIND is intro, referral, advice, endorsement, recommendation, favour.\n\n"
+        f"{what}: KIND is intro, referral, advice, endorsement, recommendation, favour.\n\n"
         f'\b\nExample:\n  netvalue {direction} "Ana Ruiz" intro --note "to the Monzo data team"\n'
     )
     return main.command(name=direction)(command)

@@ -9,10 +9,10 @@ from rich.table import Table
 
 from netvalue.analysis.definitions import meaning
 from netvalue.cli.app import (
+    as_of_day,
     as_of_option,
     console,
     emit_json,
-    format_as_of,
     format_day,
     json_option,
     main,
@@ -49,7 +49,7 @@ def report(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
 def render_report(data: dict[str, Any]) -> None:
     contact = data["contact"]
     total = contact["connections"]
-    console.print(f"[bold]Your network as of {format_as_of(data['as_of'])}[/]")
+    console.print(f"[bold]Your network as of {as_of_day(data['as_of'])}[/]")
     table = Table("", "connections", "share", title=f"Of your {total:,} connections")
 
     def share(n: int) -> str:

@@ -9,16 +9,18 @@ import click
 from rich.table import Table
 
 from netvalue.cli.app import (
+    as_of_day,
     as_of_option,
     console,
     emit_json,
-    format_day,
     json_option,
     main,
     open_db,
+    output_option,
     parse_as_of,
     working,
 )
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.files import write_private
 from netvalue.report.structure import (
@@ -65,22 +67,34 @@ def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool)
             "No clusters yet: import e-mail, calendars or group chats so netvalue can see who knows whom."
         )
         return
-    table = Table(
-        "#", "cluster", "size", "your ties", "strong links in", "strongest", "activity", "redundant", "bridge"
+    columns = (
+        Column("#", justify="right"),
+        Column("cluster", max_width=24),
+        Column("size", justify="right"),
+        Column("your ties", priority=2, justify="right"),
+        Column("strong links in", priority=4, justify="right"),
+        Column("strongest", wrap=True, min_width=20),
+        Column("activity", priority=3, justify="right"),
+        Column("redundant", priority=5),
+        Column("bridge", priority=1, max_width=20),
     )
+    cells = []
     for c in listed:
         bridge = c["bridge"]
-        table.add_row(
-            "" if c["id"] is None else str(c["id"]),
-            str(c["label"]),
-            str(c["size"]),
-            str(c["ties"]),
-            str(c["strong_ties"]),
-            _names(c["strongest"][:3]),
-            f"{c['activity']:.2f}",
-            "yes" if c["redundant"] else "",
-            str(bridge["name"]) if bridge else "",
+        cells.append(
+            (
+                "" if c["id"] is None else str(c["id"]),
+                str(c["label"]),
+                str(c["size"]),
+                str(c["ties"]),
+                str(c["strong_ties"]),
+                _names(c["strongest"][:3]),
+                f"{c['activity']:.2f}",
+                "yes" if c["redundant"] else "",
+                str(bridge["name"]) if bridge else "",
+            )
         )
+    table = fitted_table(columns, cells, width=console.width)
     console.print(table)
     valuable = cast(list[dict[str, Any]], data["structurally_valuable"])
     if valuable:
@@ -109,7 +123,7 @@ def brokerage(ctx: click.Context, as_of: str | None, seed: int, as_json: bool) -
         emit_json(data)
         return
     console.print(
-        f"[bold]Your brokerage position as of {format_day(moment)}[/] ({data['contacts']} tied contacts)"
+        f"[bold]Your brokerage position as of {as_of_day(moment)}[/] ({data['contacts']} tied contacts)"
     )
     if not data["contacts"]:
         console.print("No two-way ties yet: brokerage needs contacts you actually exchange with.")
@@ -167,9 +181,20 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
         emit_json(data)
         return
     groups = cast(list[dict[str, Any]], data["groups"])
-    table = Table(by, "contacts", "real", "collected names", "added last year", "year before", "trend")
-    for g in groups[:40]:
-        table.add_row(
+    if not groups:
+        console.print(_no_hangouts(by, int(cast(int, data["contacts"]))))
+        return
+    columns = (
+        Column(by, wrap=True, min_width=16),
+        Column("contacts", justify="right"),
+        Column("real", justify="right"),
+        Column("collected names", priority=1, justify="right"),
+        Column("added last year", priority=3, justify="right"),
+        Column("year before", priority=4, justify="right"),
+        Column("trend", priority=2),
+    )
+    cells = [
+        (
             str(g["name"]),
             str(g["size"]),
             str(g["real"]),
@@ -178,9 +203,32 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
             str(g["added_year_before"]),
             str(g["trend"]),
         )
-    console.print(table)
+        for g in groups[:40]
+    ]
+    console.print(fitted_table(columns, cells, width=console.width))
     if len(groups) > 40:
         console.print(f"... and {len(groups) - 40} more (--json lists all)")
+
+
+_EMPTY_HANGOUTS = {
+    "company": "No company holds two or more of your contacts. Companies come from LinkedIn's connections "
+    "and from address books (vCard, Google, Outlook); e-mail and calendars carry none.",
+    "place": "No place holds two or more of your contacts. Places come from the location of LinkedIn "
+    "connections (recent exports often leave it out) and from address books.",
+    "school": "None of your contacts' headlines or companies names a school of yours. Your schools come "
+    "from Education.csv in LinkedIn's export.",
+    "follow": "None of your contacts works at a company page you follow. The pages you follow come from "
+    "Company Follows.csv in LinkedIn's export.",
+    "community": "No clusters yet: import e-mail, calendars or group chats so netvalue can see who knows whom.",
+}
+
+
+def _no_hangouts(by: str, contacts: int) -> str:
+    """Why ``hangouts --by BY`` found no group: what it groups by, and where that comes from."""
+    if not contacts:
+        return "No contacts yet: import an export first (netvalue import PATH)."
+    others = ", ".join(b for b in _EMPTY_HANGOUTS if b != by)
+    return f"{_EMPTY_HANGOUTS[by]}  ({contacts:,} contacts looked at; try --by {others}.)"
 
 
 @main.group()
@@ -197,9 +245,7 @@ def graph() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default: stdout)."
-)
+@output_option
 @as_of_option
 @seed_option
 @click.pass_context

@@ -12,17 +12,21 @@ from rich.table import Table
 
 from netvalue.analysis.ties import DUNBAR_LAYERS, TIERS, Tier
 from netvalue.cli.app import (
+    as_of_day,
     as_of_option,
     console,
     emit_json,
-    format_as_of,
+    err_console,
     json_option,
+    limit_option,
     main,
+    no_limit_if_zero,
     open_db,
     parse_as_of,
     warn_if_stale,
     working,
 )
+from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.explain import all_topics, get_topic
 from netvalue.report.ties import (
@@ -42,7 +46,7 @@ from netvalue.store.ties import save_rating
 @main.command()
 @click.option("--tier", type=click.Choice(TIERS, case_sensitive=False), default=None, help="Only this tier.")
 @click.option("--dormant", is_flag=True, help="Only dormant ties (once strong, silent 12 months or more).")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most this many.")
+@limit_option("people")
 @as_of_option
 @json_option
 @click.pass_context
@@ -64,28 +68,45 @@ def ties(
     rows = [
         s for s in table.ranked if (tier is None or s.tier == tier.lower()) and (not dormant or s.dormant)
     ]
+    limit = no_limit_if_zero(limit)
     if limit is not None:
         rows = rows[:limit]
     if as_json:
         emit_json([s.as_dict() for s in rows])
         return
     warn_if_stale(age)
-    out = Table(title=f"Ties as of {format_as_of(moment)}")
-    for header in ("id", "name", "tier", "strength", "activity", "history", ""):
-        out.add_column(header, no_wrap=True)
-    out.add_column("why")
+    columns = (
+        Column("id", justify="right"),
+        Column("name", max_width=22),
+        Column("tier", priority=1),
+        Column("strength", justify="right"),
+        Column("activity", priority=3, justify="right"),
+        Column("history", priority=3, justify="right"),
+        Column("why", wrap=True, min_width=24),
+    )
+    cells = []
     for s in rows:
-        flag = "deep dormant" if s.deep_dormant else "dormant" if s.dormant else "lapsing" if s.lapsing else ""
-        out.add_row(
-            str(s.person_id),
-            s.name,
-            s.tier,
-            f"{s.strength:.2f}",
-            f"{s.activity:.2f}",
-            f"{s.history:.2f}",
-            flag,
-            "; ".join(s.reasons),
+        flag = (
+            "deep dormant: "
+            if s.deep_dormant
+            else "dormant: "
+            if s.dormant
+            else "lapsing: "
+            if s.lapsing
+            else ""
         )
+        cells.append(
+            (
+                str(s.person_id),
+                s.name,
+                s.tier,
+                f"{s.strength:.2f}",
+                f"{s.activity:.2f}",
+                f"{s.history:.2f}",
+                flag + "; ".join(s.reasons),
+            )
+        )
+    out = fitted_table(columns, cells, width=console.width, title=f"Ties as of {as_of_day(moment)}")
     console.print(out)
     console.print(tier_summary(table.tier_counts))
 
@@ -110,7 +131,11 @@ def tier_summary(counts: Mapping[Tier, int]) -> str:
 
 @main.command()
 @click.option(
-    "--coefficient", type=float, default=None, help="Save a new dollars-per-active-contact-per-year figure."
+    "--coefficient",
+    type=float,
+    default=None,
+    hidden=True,
+    help="Deprecated: use `netvalue settings value-coefficient X`.",
 )
 @as_of_option
 @json_option
@@ -120,10 +145,15 @@ def value(ctx: click.Context, coefficient: float | None, as_of: str | None, as_j
 
     \b
     Example:
-      netvalue value
-      netvalue value --coefficient 1200 --json
+      netvalue value --as-of 2025-12-31 --json
+      netvalue settings value-coefficient 1200    # the dollars per active contact: a setting
     """
     moment = parse_as_of(as_of)
+    if coefficient is not None:
+        err_console.print(
+            "Note: --coefficient is deprecated and will go; this time it was saved as with "
+            f"`netvalue settings value-coefficient {coefficient:g}`."
+        )
     with open_db(ctx) as db, working("Valuing your network"):
         if coefficient is not None:
             save_value_coefficient(db, coefficient)

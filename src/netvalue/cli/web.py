@@ -20,12 +20,7 @@ from netvalue.errors import UsageError
     show_default=True,
     help="Port to listen on; 0 picks a free one.",
 )
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Only 127.0.0.1: the dashboard never listens on the network.",
-)
+@click.option("--host", default="127.0.0.1", hidden=True)  # kept for old scripts: only 127.0.0.1 is allowed
 @click.option("--no-browser", is_flag=True, help="Print the URL but do not open a browser.")
 @click.option(
     "--max-upload-mb",
@@ -38,9 +33,10 @@ from netvalue.errors import UsageError
 def serve(ctx: click.Context, port: int, host: str, no_browser: bool, max_upload_mb: int | None) -> None:
     """Open the dashboard: the network, its value, the people, the map, requests and this week's plan.
 
-    The first line printed is the URL with its secret token (like Jupyter's); open it in a browser on
-    this machine.  The browser netvalue opens gets a link that works once instead, since other users
-    can read a program's command line.  Stop with Ctrl-C.
+    The dashboard listens on 127.0.0.1 only: it is for this machine, never the network.  The first line
+    printed is the URL with its secret token (like Jupyter's); open it in a browser on this machine.  The
+    browser netvalue opens gets a link that works once instead, since other users can read a program's
+    command line.  Stop with Ctrl-C.
 
     \b
     Example:

@@ -8,12 +8,19 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
-from netvalue.records import Direction, Identity, IdentityKind, ImportItem, InteractionRecord
+from netvalue.records import (
+    Direction,
+    FileUnreadable,
+    Identity,
+    IdentityKind,
+    ImportItem,
+    InteractionRecord,
+)
 
 NO_GROUP_LIMIT = 1 << 30
 """``ImportOptions.max_group`` when no group is too large to count (the default)."""
@@ -26,10 +33,11 @@ class ImportOptions:
     ``known_hashes``: SHA-256 of files already imported completely; an importer may yield
     ``FileRead(unchanged=True)`` for such a file instead of parsing it again (``force`` turns this off).
     ``max_group``: messages to more recipients than this count as co-occurrence only.  By default none
-    does: every message counts, weighted by its group size at analysis time (Newman 2001; see
-    :class:`netvalue.analysis.ties.TieSettings`); ``--max-group 4`` restores Kossinets & Watts' (2006)
+    does: every message counts, with its group size, and analysis decides how (see
+    :class:`netvalue.analysis.ties.TieSettings`); ``--max-group 4`` applies Kossinets & Watts' (2006)
     cut at import.  ``region``: where phone numbers without a country code are read.
-    ``mapping``: column -> field for the generic CSV importer.
+    ``mapping``: column -> field for the generic CSV importer.  ``strict``: a file that cannot be read
+    stops the whole import, even among many (by default it is skipped and listed: :func:`one_of_many`).
     """
 
     known_hashes: frozenset[str] = frozenset()
@@ -40,6 +48,7 @@ class ImportOptions:
     mapping: tuple[tuple[str, str], ...] = ()
     now: int | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    strict: bool = False
 
 
 Reader = Callable[[Path, ImportOptions], Iterator[ImportItem]]
@@ -78,6 +87,28 @@ def worker_pool(count: int) -> multiprocessing.pool.Pool:
     ``python -c``, notebooks, stdin)."""
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method).Pool(count, _ignore_interrupts)
+
+
+def one_of_many(
+    name: str, read: Callable[[], Iterable[ImportItem]], options: ImportOptions
+) -> Iterator[ImportItem]:
+    """The records of ``name``, one file among several of a folder or zip, read by ``read()``; when it
+    cannot be read (:class:`ImportFormatError`), a :class:`FileUnreadable` saying why instead, and none
+    of its records, so one bad file among 168 does not stop the other 167 (``options.strict``: it does).
+
+    The file's records are held until it has been read to the end, so a file is imported whole or not
+    at all.  Importers that read folders call this in their loop over files, and only there: a single
+    file that cannot be read is still an error."""
+    if options.strict:
+        yield from read()
+        return
+    try:
+        items = list(read())
+    except ImportFormatError as exc:
+        where = f"line {exc.line}: " if exc.line is not None else ""
+        yield FileUnreadable(name, where + exc.detail)
+        return
+    yield from items
 
 
 def sha256_of_file(path: Path, chunk: int = 1 << 20) -> str:

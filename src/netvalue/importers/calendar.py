@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import icalendar
@@ -41,6 +42,7 @@ from netvalue.importers.base import (
     Importer,
     ImportOptions,
     decode_text,
+    one_of_many,
     read_head,
     sha256_of_bytes,
 )
@@ -66,13 +68,17 @@ def read_calendars(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
     """Every ``.ics`` file of ``path``: a file, a folder searched recursively, or Google Calendar's zip."""
     seen: set[str] = set()
     found = False
+    several = path.is_dir() or path.suffix.lower() == ".zip"
     for name, data in _ics_files(path):
         found = True
         digest = sha256_of_bytes(data)
         if digest in options.known_hashes and not options.force:
             yield FileRead(name, rows=0, sha256=digest, unchanged=True)
             continue
-        yield from read_ics_bytes(data, name, options, seen)
+        if several:
+            yield from one_of_many(name, partial(read_ics_bytes, data, name, options, seen), options)
+        else:
+            yield from read_ics_bytes(data, name, options, seen)
     if not found:
         raise ImportFormatError(str(path), "holds no .ics file")
 
@@ -322,8 +328,9 @@ def detect(path: Path) -> bool:
         except (zipfile.BadZipFile, OSError):
             return False
     if path.is_dir():
-        candidate = next((p for p in sorted(path.glob("*")) if p.suffix.lower() == ".ics"), None)
-        return candidate is not None and _sniff(candidate)
+        # the first few: one unreadable file among many must not hide the folder (it is skipped on import)
+        candidates = [p for p in sorted(path.glob("*")) if p.suffix.lower() == ".ics"][:8]
+        return any(_sniff(candidate) for candidate in candidates)
     return path.suffix.lower() == ".ics" and _sniff(path)
 
 

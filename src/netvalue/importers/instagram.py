@@ -128,9 +128,10 @@ def detect(path: Path) -> bool:
         return relation_of(path.name) is not None and sniff_json(path, b'"string_list_data"')
     try:
         if path.is_dir():
-            return (
-                any((path / sub / "followers_and_following").is_dir() for sub in (".", "connections"))
-                or path.name == "followers_and_following"
+            # the export's root, or the folder above it (the unzipped download often has one more level)
+            patterns = ("", "connections/", "*/", "*/connections/")
+            return path.name == "followers_and_following" or any(
+                p.is_dir() for pattern in patterns for p in path.glob(pattern + "followers_and_following")
             )
         if path.suffix.lower() != ".zip":
             return False

@@ -18,10 +18,11 @@ import quopri
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.base import Importer, ImportOptions, read_head, sha256_of_bytes
+from netvalue.importers.base import Importer, ImportOptions, one_of_many, read_head, sha256_of_bytes
 from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
 from netvalue.records import FileRead, Identity, ImportItem, PersonRecord
 
@@ -120,7 +121,10 @@ def read_vcards(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
         if digest in options.known_hashes and not options.force:
             yield FileRead(name, rows=0, sha256=digest, unchanged=True)
             continue
-        yield from read_vcard_bytes(data, name, options.region)
+        if file == path:
+            yield from read_vcard_bytes(data, name, options.region)
+        else:
+            yield from one_of_many(name, partial(read_vcard_bytes, data, name, options.region), options)
 
 
 def read_vcard_bytes(data: bytes, name: str, region: str = "US") -> Iterator[ImportItem]:
@@ -298,8 +302,9 @@ def _card_person(lines: Iterable[ContentLine], region: str) -> PersonRecord | No
 def detect(path: Path) -> bool:
     """A ``.vcf``/``.vcard`` file (or a folder holding one) that starts with ``BEGIN:VCARD``."""
     if path.is_dir():
-        candidate = next((p for p in sorted(path.glob("*")) if p.suffix.lower() in (".vcf", ".vcard")), None)
-        return candidate is not None and _sniff(candidate)
+        # the first few: one unreadable file among many must not hide the folder (it is skipped on import)
+        candidates = [p for p in sorted(path.glob("*")) if p.suffix.lower() in (".vcf", ".vcard")][:8]
+        return any(_sniff(candidate) for candidate in candidates)
     return path.suffix.lower() in (".vcf", ".vcard") and _sniff(path)
 
 

@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
@@ -34,6 +35,7 @@ from netvalue.importers.base import (
     ImportOptions,
     decode_text,
     message_records,
+    one_of_many,
     sha256_of_bytes,
 )
 from netvalue.importers.facebook import ExportArchive
@@ -249,7 +251,10 @@ def read_whatsapp(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
         if digest in options.known_hashes and not options.force:
             yield FileRead(name, rows=0, sha256=digest, unchanged=True)
             continue
-        yield from read_chat_bytes(data, name, options, chat)
+        if len(members) > 1:
+            yield from one_of_many(name, partial(read_chat_bytes, data, name, options, chat), options)
+        else:
+            yield from read_chat_bytes(data, name, options, chat)
 
 
 def _sniff_text(head: bytes) -> bool:

@@ -24,6 +24,7 @@ from netvalue.records import (
     EmailMessageRecord,
     FileIgnored,
     FileRead,
+    FileUnreadable,
     Identity,
     ImportItem,
     InteractionBatch,
@@ -69,9 +70,16 @@ class FileCounts:
     updated: int = 0
     skipped: int = 0
     ignored: bool = False
+    unreadable: bool = False  # one bad file among several: skipped, the others imported
     unchanged: bool = False
     note: str = ""
     sha256: str | None = None
+    skip_reasons: dict[str, int] = field(default_factory=dict)  # why rows were skipped -> how many
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        """Count ``n`` rows skipped for ``reason`` (what ``netvalue import`` prints beside the count)."""
+        self.skipped += n
+        self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + n
 
 
 @dataclass(slots=True)
@@ -95,6 +103,11 @@ class ImportReport:
             "skipped": sum(f.skipped for f in self.files),
         }
 
+    @property
+    def unreadable(self) -> list[FileCounts]:
+        """The files that could not be read and were skipped (the rest of the import went ahead)."""
+        return [f for f in self.files if f.unreadable]
+
     def as_dict(self) -> dict[str, object]:
         return {
             "run_id": self.run_id,
@@ -103,6 +116,7 @@ class ImportReport:
             "seconds": round(self.seconds, 3),
             "totals": self.totals,
             **self.details,
+            "unreadable": len(self.unreadable),
             "files": [
                 {
                     "name": f.name,
@@ -110,12 +124,22 @@ class ImportReport:
                     "added": f.added,
                     "updated": f.updated,
                     "skipped": f.skipped,
-                    "status": "ignored" if f.ignored else "unchanged" if f.unchanged else "imported",
+                    "status": "unreadable"
+                    if f.unreadable
+                    else "ignored"
+                    if f.ignored
+                    else "unchanged"
+                    if f.unchanged
+                    else "imported",
                     "note": f.note,
+                    "skipped_because": dict(f.skip_reasons),
                 }
                 for f in self.files
             ],
         }
+
+
+_YOU_OR_FORGOTTEN = "with you alone, or with someone you told netvalue to forget"
 
 
 def identity_hash(identity: Identity) -> str:
@@ -183,7 +207,8 @@ def import_stream(
                 writer.flush(current)
                 current.name = item.name
                 current.rows = item.rows
-                current.skipped += item.skipped
+                if item.skipped:
+                    current.skip("broken or empty in the file", item.skipped)
                 current.unchanged = item.unchanged
                 current.sha256 = item.sha256
                 current.note = "; ".join(item.notes)
@@ -191,6 +216,10 @@ def import_stream(
                 current = FileCounts(name="")
             elif isinstance(item, FileIgnored):
                 report.files.append(FileCounts(name=item.name, ignored=True, note=item.reason))
+            elif isinstance(item, FileUnreadable):
+                report.files.append(
+                    FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
+                )
             elif isinstance(item, InvitationRecord):
                 writer.invitation(item, current)
             elif isinstance(item, OwnerRecord):
@@ -399,7 +428,13 @@ class _Writer:
             or not self.owner_keys.isdisjoint(keys)
             or (self.forgotten and any(self._is_forgotten(i) for i in rec.identities))
         ):
-            counts.skipped += 1
+            counts.skip(
+                "no name or address"
+                if not keys
+                else "you"
+                if not self.owner_keys.isdisjoint(keys)
+                else "someone you told netvalue to forget"
+            )
             return None
         ids = self.ids
         pids = sorted({ids[k] for k in keys if k in ids})
@@ -580,7 +615,7 @@ class _Writer:
         if pid is None:
             pid = self._person_for(person, rec.person_name, rec.source)
             if pid is None:
-                counts.skipped += 1
+                counts.skip(_YOU_OR_FORGOTTEN)
                 return
         source_key = rec.source_key
         occurred_at, message_key, conversation_id = rec.occurred_at, rec.message_key, rec.conversation_id
@@ -625,7 +660,7 @@ class _Writer:
         columns = batch.columns_by_field()
         if None in pid_of.values():  # the owner or a forgotten person: their interactions are skipped
             kept = [pid is not None for pid in pids]
-            counts.skipped += kept.count(False)
+            counts.skip(_YOU_OR_FORGOTTEN, kept.count(False))
             pids = list(compress(pids, kept))
             columns = {name: list(compress(values, kept)) for name, values in columns.items()}
         self.flush(counts)  # people and rows written before these rows, as the records' order has it

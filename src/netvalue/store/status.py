@@ -88,3 +88,10 @@ def newest_evidence(db: Database, before: int) -> int | None:
         (before, before),
     ).fetchone()
     return None if row is None or row[0] is None else int(row[0])
+
+
+def pending_matches(db: Database) -> int:
+    """How many matches identity resolution was unsure of wait in ``netvalue review``."""
+    return int(
+        db.conn.execute("SELECT COUNT(*) FROM match_candidates WHERE status = 'pending'").fetchone()[0]
+    )

@@ -1,0 +1,86 @@
+"""Start-up costs nothing (issue 16): ``--version`` and ``--help`` import no analysis, web or parsing
+stack, and the command table that ``--help`` prints is the command line itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from netvalue.cli import COMMANDS, load_all, main
+
+HEAVY = (
+    "numpy",
+    "scipy",
+    "networkit",
+    "sklearn",
+    "fastapi",
+    "uvicorn",
+    "jinja2",
+    "icalendar",
+    "recurring_ical_events",
+    "phonenumbers",
+    "rapidfuzz",
+    "rich",
+    "netvalue.store",
+    "netvalue.importers",
+    "netvalue.analysis",
+    "netvalue.report",
+)
+
+
+def _imported(*args: str) -> set[str]:
+    """The modules a fresh ``python -m netvalue ARGS`` imports (from ``-X importtime``)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "netvalue", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+@pytest.mark.parametrize(
+    "args", [("--version",), ("--help",), ("settings", "--help"), ("status", "--help"), ("serve", "--help")]
+)
+def test_version_and_help_import_no_heavy_stack(args: tuple[str, ...]) -> None:
+    modules = _imported(*args)
+    assert "click" in modules  # the measurement works
+    heavy = sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    if len(args) > 1:  # a command's own help loads its module, and only what that needs
+        heavy = [m for m in heavy if m.startswith(HEAVY[:11])]
+    assert not heavy, f"{' '.join(args)} imports {heavy}"
+
+
+def test_the_command_table_is_the_command_line() -> None:
+    load_all()
+    listed = {name for section in COMMANDS.values() for name in section}
+    assert listed == set(main.commands)
+    for section in COMMANDS.values():
+        for name, entry in section.items():
+            assert len(entry.summary) <= 68, f"{name}: its --help line wraps at 80 columns"
+
+
+def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
+    text = CliRunner().invoke(main, ["--help"]).output
+    order = [text.index(f"\n  {name} ") for name in ("demo", "import", "report", "ties", "plan", "serve")]
+    assert order == sorted(order)
+
+
+def test_an_unknown_command_suggests_the_near_ones() -> None:
+    result = CliRunner().invoke(main, ["tie"])
+    assert result.exit_code == 2 and "Did you mean ties" in result.output
+
+
+def test_every_lazy_command_loads_alone() -> None:
+    for section in COMMANDS.values():
+        for name in section:
+            ctx = click.Context(main)
+            assert main.get_command(ctx, name) is not None, name
