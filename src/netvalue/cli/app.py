@@ -97,6 +97,7 @@ COMMANDS: dict[str, dict[str, LazyCommand]] = {
         "merge": LazyCommand("identity", "Merge two people into one."),
         "split": LazyCommand("identity", "Split one person in two."),
         "resolve": LazyCommand("identity", "Re-run identity resolution (every import runs it)."),
+        "me": LazyCommand("email", "Your own e-mail addresses and delegates: list, add, remove."),
         "forget": LazyCommand("people", "Remove someone and everything about them."),
         "settings": LazyCommand("settings", "Show or change your settings (the value coefficient, ...)."),
     },

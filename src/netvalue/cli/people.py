@@ -16,7 +16,6 @@ from netvalue.cli.app import (
     no_limit_if_zero,
     open_db,
 )
-from netvalue.cli.email import override_machines, show_machines
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.store import people as people_store
 from netvalue.store import status as status_store
@@ -129,11 +128,13 @@ def people(
       netvalue people --machines
       netvalue people --person jane@newsletter.example --machine alerts@bank.example
     """
-    if machines or persons:
-        override_machines(ctx, machines, persons, as_json)
-        return
-    if list_machines:
-        show_machines(ctx, as_json)
+    if machines or persons or list_machines:
+        from netvalue.cli.email import override_machines, show_machines  # here: it loads the importers
+
+        if machines or persons:
+            override_machines(ctx, machines, persons, as_json)
+        else:
+            show_machines(ctx, as_json)
         return
     shown = TABLE_ROWS if limit is None and not show_all and not as_json else no_limit_if_zero(limit)
     with open_db(ctx) as db:
