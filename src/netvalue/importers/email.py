@@ -16,6 +16,11 @@ records, stored or decoded.  How the records are drawn from a message:
   ``noreply@``-like senders) is kept out of people entirely.
 - One interaction per message: the same Message-ID in several folders, or the same sender, Date and
   Subject under different Message-IDs (both happen), is read once, the first copy wins.
+- Names: the display names, else the names Exchange and Lotus Notes keep in ``X-From``/``X-To``/
+  ``X-cc``/``X-bcc`` (:mod:`netvalue.importers.exchange_names`).
+- Dates: a ``Date`` far from the ``Received`` time gives way to it
+  (:func:`netvalue.importers.email_headers.honest_date`); a date far outside the mailbox's own timeline
+  is recorded as unknown (:mod:`netvalue.importers.mail_timeline`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +39,7 @@ from typing import IO, Literal
 from netvalue.errors import ImportFormatError, UnsupportedExportError
 from netvalue.importers.base import Importer, ImportOptions, sha256_of_file
 from netvalue.importers.email_headers import MALFORMED, OK, MessageHeaders
+from netvalue.importers.mail_timeline import plausible_span, within
 from netvalue.importers.mbox_scan import SEPARATOR, read_message_headers, summarize_mbox
 from netvalue.keys import normalize_email
 from netvalue.records import (
@@ -194,6 +201,7 @@ class _Tally:
     malformed: int = 0
     automated: int = 0
     duplicates: int = 0
+    undated: int = 0  # dated outside the mailbox's timeline, recorded as undated
 
 
 @dataclass(slots=True)
@@ -204,6 +212,7 @@ class _Emitter:
     max_group: int
     people: dict[str, bool] = field(default_factory=dict)  # address -> a name was given
     seen: set[int] = field(default_factory=set)  # hashes of (sender, date, subject) or Message-ID
+    span: tuple[int | None, int | None] = (None, None)  # the mailbox's plausible dates (mail_timeline)
 
     def emit(self, messages: Iterable[MessageHeaders], tally: _Tally) -> Iterator[ImportItem]:
         for message in messages:
@@ -217,6 +226,9 @@ class _Emitter:
             if self._is_duplicate(message):
                 tally.duplicates += 1
                 continue
+            if message.occurred_at is not None and within(message.occurred_at, self.span) is None:
+                tally.undated += 1
+                message = message._replace(occurred_at=None)
             yield from self._records(message)
 
     def _is_duplicate(self, message: MessageHeaders) -> bool:
@@ -296,6 +308,8 @@ def file_read(folder: MailFolder, tally: _Tally, sha256: str, first_note: str = 
         notes.append(f"{tally.automated:,} list or automated messages kept out")
     if tally.duplicates:
         notes.append(f"{tally.duplicates:,} duplicates read once")
+    if tally.undated:
+        notes.append(f"{tally.undated:,} dated far outside the mailbox's timeline, recorded as undated")
     return FileRead(folder.name, tally.messages, tally.malformed, sha256, notes=tuple(notes))
 
 
@@ -318,26 +332,18 @@ def read_mail(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
     folders, ignored = find_mail(path)
     hashes = [folder_sha256(f) for f in folders]
     changed = [options.force or h not in options.known_hashes for h in hashes]
-    owner = tuple(dict.fromkeys(normalize_email(a) for a in options.owner_emails if a.strip()))
-    if owner:
-        yield OwnerRecord(source=SOURCE, identities=tuple(Identity("email", a) for a in owner))
-        emitter = _Emitter(frozenset(owner), options.max_group)
-        for folder, sha, fresh in zip(folders, hashes, changed, strict=True):
-            if not fresh:
-                yield FileRead(folder.name, 0, 0, sha, unchanged=True)
-                continue
-            tally = _Tally()
-            for batch in messages_of(folder):
-                yield from emitter.emit(batch, tally)
-            yield file_read(folder, tally, sha)
-        yield from ignored
-        return
+    given = tuple(dict.fromkeys(normalize_email(a) for a in options.owner_emails if a.strip()))
     with tempfile.TemporaryFile(prefix="netvalue-mail-") as spool:
-        batches, inferred = _spool_and_infer(folders, changed, spool)
-        if inferred:
-            yield OwnerRecord(source=SOURCE, identities=tuple(Identity("email", a) for a in inferred))
-        emitter = _Emitter(frozenset(inferred), options.max_group)
-        note = f"your address, inferred from the mail: {inferred[0]} (set it with --me)" if inferred else ""
+        batches, inferred, dates = _spool_and_infer(folders, changed, spool)
+        owner = given or inferred
+        if owner:
+            yield OwnerRecord(source=SOURCE, identities=tuple(Identity("email", a) for a in owner))
+        emitter = _Emitter(frozenset(owner), options.max_group, span=plausible_span(dates, options.now))
+        note = (
+            f"your address, inferred from the mail: {inferred[0]} (set it with --me)"
+            if inferred and not given
+            else ""
+        )
         spool.seek(0)
         for folder, sha, fresh, count in zip(folders, hashes, changed, batches, strict=True):
             if not fresh:
@@ -353,9 +359,11 @@ def read_mail(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
 
 def _spool_and_infer(
     folders: list[MailFolder], changed: list[bool], spool: IO[bytes]
-) -> tuple[list[int], tuple[str, ...]]:
+) -> tuple[list[int], tuple[str, ...], array[int]]:
     """First pass: parse every changed folder's headers once, write them to ``spool`` (bounded
-    memory: headers only, on disk), and count senders to infer the owner's address."""
+    memory: headers only, on disk), count senders to infer the owner's address, and collect the dates
+    (the mailbox's timeline, :mod:`netvalue.importers.mail_timeline`)."""
+    dates: array[int] = array("q")
     sent_senders: Counter[str] = Counter()
     participants: Counter[str] = Counter()
     batches: list[int] = []
@@ -365,6 +373,8 @@ def _spool_and_infer(
             for batch in messages_of(folder):
                 for message in batch:
                     if message.status == OK:
+                        if message.occurred_at is not None:
+                            dates.append(message.occurred_at)
                         participants[message.sender] += 1
                         participants.update(address for address, _ in message.recipients)
                         if folder.sent or message.labelled_sent:
@@ -372,7 +382,7 @@ def _spool_and_infer(
                 pickle.dump(batch, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 count += 1
         batches.append(count)
-    return batches, infer_owner(sent_senders, participants)
+    return batches, infer_owner(sent_senders, participants), dates
 
 
 def detect(path: Path) -> bool:
