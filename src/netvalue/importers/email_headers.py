@@ -287,7 +287,8 @@ def x_named(listed: tuple[tuple[str, str], ...], x_field: bytes) -> tuple[tuple[
     if not paired:
         return listed
     return tuple(
-        (address, display or person_name(paired.get(address, ""), address)) for address, display in listed
+        (address, person_name(paired[address], address) if not display and address in paired else display)
+        for address, display in listed
     )
 
 

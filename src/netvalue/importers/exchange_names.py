@@ -49,6 +49,8 @@ _AT_SUFFIX = re.compile(r"\s*@\s*[A-Za-z][\w.-]*$")  # "Jeffrey A Shankman@ECT",
 _CN = re.compile(r"(?:^|/)CN=([^/<>]+)", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'.\-]*$")
 _SEPARATORS = re.compile(r"[._\-+]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_SPECIAL = re.compile(r'[",<>]')
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words that mark a list, a mailbox or a machine, not a person (ours, from the Enron X- fields).
 _NOT_PERSON = frozenset(
@@ -120,26 +122,28 @@ def _split_items(text: str) -> list[str]:
             return []  # several parts of one word: which are names cannot be told
         return parts
     items: list[str] = []
-    current: list[str] = []
+    start = 0
     depth = 0
     quoted = False
     closed = False
-    for char in text:
+    for mark in _SPECIAL.finditer(text):  # only the characters that matter, not every one
+        char = mark.group(0)
         if char == '"':
             quoted = not quoted
-        elif not quoted and char == "<":
+        elif quoted:
+            continue
+        elif char == "<":
             depth += 1
-        elif not quoted and char == ">" and depth:
-            depth -= 1
-            closed = depth == 0
-        elif char == "," and not quoted and depth == 0:
-            piece = "".join(current)
-            if closed or (_ADDRESS.search(piece) and " " not in piece.strip()):
+        elif char == ">":
+            if depth:
+                depth -= 1
+                closed = depth == 0
+        elif depth == 0:  # a comma outside brackets and quotes
+            piece = text[start : mark.start()]
+            if closed or (" " not in piece.strip() and _ADDRESS.search(piece)):
                 items.append(piece)
-                current, closed = [], False
-                continue
-        current.append(char)
-    items.append("".join(current))
+                start, closed = mark.end(), False
+    items.append(text[start:])
     return items
 
 
@@ -159,6 +163,7 @@ def _split_outside_quotes(text: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=16384)
 def _item(piece: str) -> XName:
     """One item -> (name, address)."""
     piece = piece.strip().strip("'").strip()
@@ -224,10 +229,13 @@ def _title(word: str) -> str:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=16384)
 def _name_parts(name: str) -> tuple[str, str]:
     """(given, family) of a name in either order, folded, suffixes dropped; ``('', '')`` when it has no
     two parts."""
@@ -239,13 +247,14 @@ def _name_parts(name: str) -> tuple[str, str]:
     return words[0], words[-1]
 
 
-def _local_tokens(address: str) -> tuple[list[str], str]:
+@lru_cache(maxsize=16384)
+def _local_tokens(address: str) -> tuple[tuple[str, ...], str]:
     local = _fold(address.partition("@")[0])
-    tokens = [re.sub(r"[^a-z]", "", t) for t in _SEPARATORS.split(local)]
-    tokens = [t for t in tokens if t]
+    tokens = tuple(t for t in (_NOT_LETTER.sub("", t) for t in _SEPARATORS.split(local)) if t)
     return tokens, "".join(tokens)
 
 
+@lru_cache(maxsize=65536)
 def fits_address(name: str, address: str) -> bool | None:
     """Whether ``name`` evidently belongs to ``address``: ``True`` when the local part holds the family
     name (``phillip.allen@``, ``k..allen@``, ``pallen@`` for Phillip K. Allen), ``False`` when the local
@@ -260,6 +269,11 @@ def fits_address(name: str, address: str) -> bool | None:
     if len(tokens) >= 2 and len(tokens[-1]) >= 2:
         return False
     return None
+
+
+_SCAN_LIMIT = 50
+"""Longer lists are searched through an index of local-part words: an address whose local part only
+contains the family name inside a word (``pallen@``) is then left unpaired (ours, for speed)."""
 
 
 def pair_names(addresses: Sequence[str], names: Sequence[XName]) -> dict[str, str]:
@@ -283,10 +297,17 @@ def pair_names(addresses: Sequence[str], names: Sequence[XName]) -> dict[str, st
         return found
     fitting: dict[str, list[str]] = {}
     claimed: dict[str, int] = {}
+    by_token: dict[str, list[str]] = {}
+    for address in addresses:
+        if address not in found:
+            for token in set(_local_tokens(address)[0]):
+                by_token.setdefault(token, []).append(address)
     for item in names:
         if not item.name or item.address:
             continue
-        hits = [a for a in addresses if a not in found and fits_address(item.name, a)]
+        family = _name_parts(item.name)[1]
+        near = by_token.get(family, []) if len(addresses) > _SCAN_LIMIT else addresses
+        hits = [a for a in near if a not in found and fits_address(item.name, a)]
         fitting[item.name] = hits
         for a in hits:
             claimed[a] = claimed.get(a, 0) + 1
