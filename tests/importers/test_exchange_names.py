@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netvalue.importers.email_headers import parse_header_block
-from netvalue.importers.exchange_names import XName, clean_name, fits_address, pair_names, x_names
+from netvalue.importers.exchange_names import (
+    Settled,
+    XName,
+    clean_name,
+    fits_address,
+    pair_names,
+    settle_name,
+    x_names,
+)
 
 X500 = "</O=RAVENOIL/OU=NA/CN=RECIPIENTS/CN={}>"
 
@@ -122,3 +130,16 @@ def test_pairing_only_names_the_given_addresses(addresses: list[str], raw: str) 
     paired = pair_names(addresses, x_names(raw))
     assert set(paired) <= set(addresses)
     assert all(name for name in paired.values())
+
+
+def test_settle_name_keeps_the_first_takes_a_fuller_one_and_marks_conflicts() -> None:
+    assert settle_name("Liz Taylor", "Liz M Taylor") == Settled("Liz M Taylor")
+    assert settle_name("Liz M Taylor", "Liz Taylor") is None
+    assert settle_name("Jeffrey A. Shankman", "Jeffrey A Shankman") is None
+    assert settle_name("Mark E Haedicke", "Mr Mark E Haedicke") is None
+    assert settle_name("Raymond Bowen", "Raymond Bowen Jr.") == Settled("Raymond Bowen Jr.")
+    # two namesakes on one address: only what both names say, marked as a conflict
+    assert settle_name("John L Wilson", "John T Wilson") == Settled("John Wilson", conflict=True)
+    # a different person altogether: the first name stays
+    assert settle_name("Carol Ann Brown", "Ruth Ann Brown") is None
+    assert settle_name("", "Nina Ortega") == Settled("Nina Ortega")

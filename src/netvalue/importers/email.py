@@ -39,6 +39,7 @@ from typing import IO, Literal
 from netvalue.errors import ImportFormatError, UnsupportedExportError
 from netvalue.importers.base import Importer, ImportOptions, sha256_of_file
 from netvalue.importers.email_headers import MALFORMED, OK, MessageHeaders
+from netvalue.importers.exchange_names import settle_name
 from netvalue.importers.mail_timeline import plausible_span, within
 from netvalue.importers.mbox_scan import SEPARATOR, read_message_headers, summarize_mbox
 from netvalue.keys import normalize_email
@@ -210,7 +211,7 @@ class _Emitter:
 
     owner: frozenset[str]
     max_group: int
-    people: dict[str, bool] = field(default_factory=dict)  # address -> a name was given
+    people: dict[str, str | None] = field(default_factory=dict)  # address -> its name (None: names conflict)
     seen: set[int] = field(default_factory=set)  # hashes of (sender, date, subject) or Message-ID
     span: tuple[int | None, int | None] = (None, None)  # the mailbox's plausible dates (mail_timeline)
 
@@ -271,10 +272,17 @@ class _Emitter:
             yield self._interaction(message, address, name, "received", group, True)
 
     def _person(self, address: str, name: str) -> Iterator[PersonRecord]:
-        named = self.people.get(address)
-        if named is None or (name and not named):
-            self.people[address] = bool(name)
+        if address not in self.people:
+            self.people[address] = name
             yield PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=name)
+            return
+        known = self.people[address]
+        if known is None or not name or name == known:
+            return
+        settled = settle_name(known, name)  # a fuller name, or what two conflicting names share
+        if settled is not None:
+            self.people[address] = None if settled.conflict else settled.name
+            yield PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=settled.name)
 
     @staticmethod
     def _interaction(

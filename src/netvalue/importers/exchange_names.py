@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["XName", "clean_name", "fits_address", "pair_names", "x_names"]
+__all__ = ["Settled", "XName", "clean_name", "fits_address", "pair_names", "settle_name", "x_names"]
 
 
 class XName(NamedTuple):
@@ -315,3 +315,43 @@ def pair_names(addresses: Sequence[str], names: Sequence[XName]) -> dict[str, st
         if len(hits) == 1 and claimed[hits[0]] == 1:
             found[hits[0]] = name
     return found
+
+
+class Settled(NamedTuple):
+    """The name an address should now carry, and whether it came from two names that conflict."""
+
+    name: str
+    conflict: bool = False
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", _fold(name).replace("'", "")) if w]
+
+
+def settle_name(known: str, offered: str) -> Settled | None:
+    """What an address that carried ``known`` should carry once it is also given ``offered`` (both in
+    "First M Last" order), or ``None`` to keep ``known``.
+
+    The first name an address was given stays, unless the new one says more of the same (``Liz Taylor``
+    then ``Liz M Taylor``: the fuller one), or the two agree on the given and family name but not on the
+    rest (``John L Wilson`` and ``John T Wilson`` on one ``john.wilson@``: two namesakes shared a Notes
+    address, so it keeps only what both say, ``John Wilson``, and marks the conflict so that no later
+    name settles it; a middle initial must not corroborate a merge it does not support).  Ours."""
+    if not known:
+        return Settled(offered) if offered else None
+    old, new = _words(known), _words(offered)
+    if not old or not new or old == new:
+        return None
+    if len(new) > len(old) and new[0] == old[0] and _subsequence(old, new):  # not "Mr" before the name
+        return Settled(offered)
+    if len(old) >= 2 and len(new) >= 2 and old[0] == new[0] and old[-1] == new[-1] and old[1:-1] != new[1:-1]:
+        if _subsequence(new, old):
+            return None  # the new one says less of the same: keep the fuller one
+        shared = known.split()
+        return Settled(f"{shared[0]} {shared[-1]}", conflict=True)
+    return None
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(word in rest for word in short)
