@@ -39,8 +39,8 @@ def test_exchange_and_notes_forms_of_one_name_merge(crowd: Crowd) -> None:
     people = [
         mail(1, "Jeffrey A. Shankman", "a..shankman@enron.example"),
         mail(2, "Jeffrey A Shankman", "jeffrey.shankman@enron.example"),
-        mail(3, "Jeff Shankman", "jeff.shankman@enron.example"),
-        mail(4, "Jeffrey Shankman", "jshankm@enron.example"),
+        mail(3, "Jeff A Shankman", "jeff.shankman@enron.example"),
+        mail(4, "Shankman, Jeffrey A.", "jshankm@enron.example"),
     ]
     assert merged(people, crowd) == {frozenset(p) for p in ((1, 2), (1, 3), (1, 4), (2, 3), (2, 4), (3, 4))}
     plan = plan_resolution([*people, *crowd(300)])
@@ -60,6 +60,26 @@ def test_a_suffix_on_one_side_needs_a_middle_initial(crowd: Crowd) -> None:
         mail(2, "Bill Williams", "bill.williams@enron.example"),
     ]
     assert merged(bills, crowd) == set()
+
+
+def test_a_name_with_an_initial_and_one_without_stay_apart(crowd: Crowd) -> None:
+    # the Enron directory's "Carl Carter" (CN=CCARTER4) and "Carl L. Carter" (CN=CCARTER5): two mailboxes
+    carters = [
+        mail(1, "Carl Carter", "carl.carter@enron.example"),
+        mail(2, "Carl L. Carter", "l..carter@enron.example"),
+    ]
+    assert merged(carters, crowd) == set()
+    # without any initial, a rare name with every address spelling it is enough
+    rare = [
+        mail(1, "Ursula Quenby", "ursula.quenby@enron.example"),
+        mail(2, "Ursula Quenby", "quenby@enron.example"),
+    ]
+    assert merged(rare, crowd) == {frozenset((1, 2))}
+    apostrophe = [
+        mail(1, "Murray P O'Neil", "murray.o'neil@enron.example"),
+        mail(2, "Murray P. O'Neil", "p..o'neil@enron.example"),
+    ]
+    assert merged(apostrophe, crowd) == {frozenset((1, 2))}
 
 
 def test_namesakes_stay_apart(crowd: Crowd) -> None:

@@ -12,7 +12,9 @@ than the name ties them.  This rule says what (ours, checked on the labelled Enr
 - both people are known from e-mail alone (one source), and a source gave each the same full name
   (:func:`~netvalue.identity.profiles.name_key`: family name and canonical given name, so Jeff is
   Jeffrey, accents and order folded);
-- their middle initials do not disagree (``John L. Wilson`` and ``John T. Wilson`` are two humans), nor
+- their middle initials agree, a name or an address spelling it (``John L. Wilson`` and ``John T.
+  Wilson`` are two humans; so, in the Enron directory, were "Carl Carter" and "Carl L. Carter", two
+  Exchange mailboxes: a name without the initial beside one with it is not taken as one human), nor do
   their generational suffixes (``Williams III, Bill`` and ``Williams, Bill``): one name with a suffix and
   one without is taken as one human only when a middle initial corroborates it (Ted C. Bland Jr. as
   ``ted.bland@`` and ``c..bland@``);
@@ -47,7 +49,7 @@ __all__ = ["REASON", "alias_groups"]
 
 REASON = "one mailbox, one name, addresses at one domain that spell it"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_SEPARATORS = re.compile(r"[._\-+']+")
+_SEPARATORS = re.compile(r"[._\-+]+")
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -64,7 +66,7 @@ def _initials(p: Profile) -> str:
 def _spelled(address: str, p: Profile) -> tuple[bool, str]:
     """Whether the local part of ``address`` spells ``p``'s name and nothing else, and the middle initial
     it spells when it holds one (``a..shankman`` -> ``'a'``)."""
-    local = fold(address.rpartition("@")[0])
+    local = fold(address.rpartition("@")[0]).replace("'", "")  # o'neil, and Enron's "kristy'.'armstrong"
     if any(c.isdigit() for c in local):
         return False, ""
     tokens = [t for t in _SEPARATORS.split(local) if t]
@@ -152,9 +154,9 @@ def _agree(a: Profile, b: Profile, raw: dict[int, str], spelled: dict[int, str],
     """Whether two bearers of one name at one domain are one human (module docstring)."""
     middle_a = _initials(a) or spelled[a.id]
     middle_b = _initials(b) or spelled[b.id]
-    if middle_a and middle_b and middle_a != middle_b:
+    if middle_a != middle_b:  # two initials, or one name with an initial and one without: namesakes
         return False
-    corroborated = bool(middle_a) and middle_a == middle_b
+    corroborated = bool(middle_a)
     suffix_a, suffix_b = _suffix(raw.get(a.id, "")), _suffix(raw.get(b.id, ""))
     if suffix_a != suffix_b and ((suffix_a and suffix_b) or not corroborated):
         return False
