@@ -134,3 +134,13 @@ def test_relatives_and_other_sources_stay_apart(crowd: Crowd) -> None:
         REASON in m.reasons
         for m in plan_resolution([mail(1, "Pia Zorn", "pia.zorn@enron.example"), card, *crowd(300)]).merges
     )
+
+
+def test_bearers_merge_by_middle_initial_and_one_without_stays_apart(crowd: Crowd) -> None:
+    people = [
+        mail(1, "Jeffrey A. Shankman", "a..shankman@enron.example"),
+        mail(2, "Jeffrey A Shankman", "jeffrey.shankman@enron.example"),
+        mail(3, "Jeff Shankman", "jeff.shankman@enron.example"),
+        mail(4, "Jeffrey A Shankman", "shankman.desk@enron.example"),  # spells something else: apart
+    ]
+    assert merged(people, crowd) == {frozenset((1, 2))}

@@ -22,8 +22,10 @@ than the name ties them.  This rule says what (ours, checked on the labelled Enr
   besides it only the given name (or a nickname of it), a middle name or their initials
   (``a..shankman``, ``jeffrey.shankman``, ``jeff.shankman``, ``shankman``); no digits, which
   corporate directories add to tell namesakes apart (``bill.williams2@``);
-- every bearer of the name at that domain agrees with every other in the same way: a third bearer who
-  does not (a James W. Lewis beside a James C. Lewis) leaves them all to the usual rules;
+- the bearers of the name at that domain are taken in groups by middle initial, and a group merges only
+  when every two of its members agree as above: a "James Lewis" beside a James W. and a James C. Lewis
+  joins neither, and a bearer whose address spells something else (``london.brown@``) stays apart
+  while the others may merge;
 - a common name (:func:`~netvalue.identity.frequency.is_common_name`, or one whose expected namesakes in
   the database reach :data:`~netvalue.identity.frequency.COINCIDENCE_LIMIT`,
   :meth:`~netvalue.identity.frequency.NameFrequencies.coincidence`) merges only when a middle initial
@@ -121,33 +123,41 @@ def alias_groups(profiles: Sequence[Profile], raw_names: dict[int, str]) -> list
     joined: list[list[int]] = []
     taken: set[int] = set()
     for (key, domain), group in sorted(bearers.items(), key=lambda item: item[0]):
-        if len(group) < 2 or any(p.id in taken for p in group):
-            continue
-        spelled: dict[int, str] = {}
-        fits = True
-        for p in group:
-            initials = set()
-            for address in p.addresses:
-                if address.rpartition("@")[2] != domain:
-                    continue
-                ok, initial = _spelled(address, p)
-                if not ok:
-                    fits = False
-                    break
-                if initial:
-                    initials.add(initial)
-            if not fits or len(initials) > 1:
-                fits = False
-                break
-            spelled[p.id] = initials.pop() if initials else ""
-        if not fits:
+        if len(group) < 2:
             continue
         common = is_common_name(*key) or frequencies.coincidence(*key) >= COINCIDENCE_LIMIT
-        if all(_agree(a, b, raw_names, spelled, common=common) for a, b in combinations(group, 2)):
-            ids = sorted(p.id for p in group)
-            joined.append(ids)
-            taken.update(ids)
+        by_initial: dict[str, list[Profile]] = defaultdict(list)
+        spelled: dict[int, str] = {}
+        for p in group:
+            initial = _fitting_initial(p, domain)
+            if initial is not None and p.id not in taken:
+                spelled[p.id] = initial
+                by_initial[_initials(p) or initial].append(p)
+        for cluster in by_initial.values():
+            if len(cluster) >= 2 and all(
+                _agree(a, b, raw_names, spelled, common=common) for a, b in combinations(cluster, 2)
+            ):
+                ids = sorted(p.id for p in cluster)
+                joined.append(ids)
+                taken.update(ids)
     return joined
+
+
+def _fitting_initial(p: Profile, domain: str) -> str | None:
+    """The middle initial ``p``'s addresses at ``domain`` spell (``''`` for none), or ``None`` when one
+    of them spells something else than the name, or two spell different initials."""
+    initials: set[str] = set()
+    for address in p.addresses:
+        if address.rpartition("@")[2] != domain:
+            continue
+        ok, initial = _spelled(address, p)
+        if not ok:
+            return None
+        if initial:
+            initials.add(initial)
+    if len(initials) > 1:
+        return None
+    return initials.pop() if initials else ""
 
 
 def _agree(a: Profile, b: Profile, raw: dict[int, str], spelled: dict[int, str], *, common: bool) -> bool:
