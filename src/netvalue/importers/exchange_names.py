@@ -88,6 +88,23 @@ _NOT_PERSON = frozenset(
         "customer",
         "editor",
         "info",
+        "alumni",
+        "school",
+        "club",
+        "association",
+        "society",
+        "foundation",
+        "council",
+        "university",
+        "college",
+        "institute",
+        "members",
+        "staff",
+        "digest",
+        "alert",
+        "alerts",
+        "update",
+        "updates",
     }
 )
 
