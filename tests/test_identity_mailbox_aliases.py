@@ -144,3 +144,11 @@ def test_bearers_merge_by_middle_initial_and_one_without_stays_apart(crowd: Crow
         mail(4, "Jeffrey A Shankman", "shankman.desk@enron.example"),  # spells something else: apart
     ]
     assert merged(people, crowd) == {frozenset((1, 2))}
+
+
+def test_a_name_that_goes_by_its_middle_name(crowd: Crowd) -> None:
+    halls = [
+        mail(1, "D Todd Hall", "d.hall@enron.example"),
+        mail(2, "D. Todd Hall", "todd.hall@enron.example"),
+    ]
+    assert merged(halls, crowd) == {frozenset((1, 2))}

@@ -11,7 +11,7 @@ than the name ties them.  This rule says what (ours, checked on the labelled Enr
 
 - both people are known from e-mail alone (one source), and a source gave each the same full name
   (:func:`~netvalue.identity.profiles.name_key`: family name and canonical given name, so Jeff is
-  Jeffrey, accents and order folded);
+  Jeffrey, accents and order folded; for "D. Todd Hall", who goes by his middle name, that name);
 - their middle initials agree, a name or an address spelling it (``John L. Wilson`` and ``John T.
   Wilson`` are two humans; so, in the Enron directory, were "Carl Carter" and "Carl L. Carter", two
   Exchange mailboxes: a name without the initial beside one with it is not taken as one human), nor do
@@ -116,10 +116,11 @@ def alias_groups(profiles: Sequence[Profile], raw_names: dict[int, str]) -> list
     frequencies = NameFrequencies.count({k} for k in {p.name_key for p in profiles} if k is not None)
     bearers: dict[tuple[tuple[str, str], str], list[Profile]] = defaultdict(list)
     for p in profiles:
-        if p.sources != frozenset({"email"}) or p.name_key is None or p.name.derived or p.linkedins:
+        key = p.name_key or _goes_by(p)
+        if p.sources != frozenset({"email"}) or key is None or p.name.derived or p.linkedins:
             continue
         for domain in p.corporate_domains:
-            bearers[p.name_key, domain].append(p)
+            bearers[key, domain].append(p)
     joined: list[list[int]] = []
     taken: set[int] = set()
     for (key, domain), group in sorted(bearers.items(), key=lambda item: item[0]):
@@ -141,6 +142,15 @@ def alias_groups(profiles: Sequence[Profile], raw_names: dict[int, str]) -> list
                 joined.append(ids)
                 taken.update(ids)
     return joined
+
+
+def _goes_by(p: Profile) -> tuple[str, str] | None:
+    """The key of a name whose given name is an initial before a middle name ("D. Todd Hall", "W David
+    Duran"): the person goes by the middle name, so it stands in for the given one."""
+    name = p.name
+    if name.usable and name.is_initial and name.middles and len(name.middles[0]) >= 2:
+        return name.family, min(canonical_given(name.middles[0]))
+    return None
 
 
 def _fitting_initial(p: Profile, domain: str) -> str | None:
