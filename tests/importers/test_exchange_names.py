@@ -61,6 +61,7 @@ def test_clean_name_drops_notes_and_title_cases_capitals() -> None:
     assert clean_name("WILLIAMS III, BILL") == "Williams III, Bill"
     # lists, mailboxes and single words are not people
     assert clean_name("DL-Gas Traders & Orig") == ""
+    assert clean_name("DL-CRM Houston") == ""
     assert clean_name("Bodyshop") == ""
     assert clean_name("Raven Oil Announcements") == ""
     assert clean_name("Wharton Alumni") == ""

@@ -229,8 +229,8 @@ def clean_name(text: str) -> str:
     words = name.replace(",", " ").split()
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return ""
-    if any(w.lower().strip(".") in _NOT_PERSON for w in words):
-        return ""
+    if any(w.lower().strip(".") in _NOT_PERSON for w in words) or words[0].upper().startswith("DL-"):
+        return ""  # DL-: Exchange's prefix for distribution lists
     if sum(1 for w in words if len(w.strip(".")) >= 2) < 2 and "," not in name:
         return ""
     letters = [c for c in name if c.isalpha()]
