@@ -23,6 +23,13 @@ attainable recall, the recall if every missed pair that issue 3's rules allow li
     python benchmarks/identity.py 2000 --names hard    # only the original (hard) name setting
     python benchmarks/identity.py 800 --seed 21 --draws 1 --misses   # one draw, with its wrong merges
 
+A real set is scored beside the generated ones: ``benchmarks/data/enron_identity.tsv``, pairs of
+addresses within the Enron mailboxes of ``../shared/data/enron`` labelled by reading the mail (the
+``X-`` names, the Exchange directory names, signatures) as one human or two.  Each named mailbox is
+imported into a fresh database with the real importer and the pairs that ended in one person are
+counted: precision over the pairs merged, recall over the pairs labelled ``same``.  Skipped, and said,
+when the folder is absent (``--enron-data``; ``--no-enron`` to skip it).
+
 Two name settings (``--names``): ``hard``, the original uniform draw from ~100 given and ~170 family
 names (many more chance namesakes than real life), and ``realistic``, Zipf-Mandelbrot draws from larger
 pools (see :data:`REALISTIC`).  Both keep the deliberate namesakes and same-company similar names, and
@@ -63,6 +70,9 @@ from netvalue.store.identity import PersonFacts, person_facts
 from netvalue.store.ingest import import_stream
 
 OWNER = "me@owner-mail.example"
+PROJECT = Path(__file__).resolve().parent.parent
+ENRON_SET = PROJECT / "benchmarks" / "data" / "enron_identity.tsv"
+ENRON_DATA = PROJECT.parent / "shared" / "data" / "enron"
 
 
 def words(text: str) -> list[str]:
@@ -845,6 +855,63 @@ def explain(db: Database, truth: Truth, limit: int = 60) -> None:
         print("   " + show(pid))
 
 
+def enron_identity(labels: Path, data: Path) -> None:
+    """Score the labelled Enron pairs (module docstring): import each named mailbox into a fresh
+    database, then see which labelled pairs ended as one person."""
+    rows = [line.rstrip("\n").split("\t") for line in labels.read_text(encoding="utf-8").splitlines()[1:]]
+    rows = [r for r in rows if len(r) >= 4]
+    print(
+        f"== real: {labels.name}, {len(rows)} labelled pairs in {len({r[0] for r in rows})} Enron mailboxes"
+    )
+    if not data.is_dir():
+        print(f"   skipped: {data} is absent")
+        return
+    tally = Counter[str]()
+    wrong: list[str] = []
+    missed: list[str] = []
+    clock = time.perf_counter()
+    for mailbox in sorted({r[0] for r in rows}):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Database.open(Path(tmp) / "enron.db")
+            run_import(db, data / mailbox, source="email", options=ImportOptions(now=int(time.time())))
+            owner = {
+                str(v) for (v,) in db.conn.execute("SELECT value FROM owner_identities WHERE kind = 'email'")
+            }
+            person = {
+                str(v): int(p)
+                for v, p in db.conn.execute("SELECT value, person_id FROM identities WHERE kind = 'email'")
+            }
+            db.close()
+        for box, a, b, label, *_ in (r for r in rows if r[0] == mailbox):
+            if a in owner or b in owner:
+                tally["owner"] += 1
+                continue
+            if a not in person or b not in person:
+                tally["absent"] += 1
+                continue
+            merged = person[a] == person[b]
+            tally[f"{label}:{'merged' if merged else 'apart'}"] += 1
+            if merged and label != "same":
+                wrong.append(f"{box} {a} {b}")
+            if not merged and label == "same":
+                missed.append(f"{box} {a} {b}")
+    true_merges = tally["same:merged"]
+    merges = true_merges + tally["different:merged"]
+    same = true_merges + tally["same:apart"]
+    precision = true_merges / merges if merges else 1.0
+    recall = true_merges / same if same else 1.0
+    print(
+        f"   precision {precision:.3f} ({true_merges}/{merges} merged pairs), recall {recall:.3f}"
+        f" ({true_merges}/{same} same pairs); different kept apart {tally['different:apart']}"
+        f"/{tally['different:apart'] + tally['different:merged']}; left out: {tally['owner']} with an owner's"
+        f" address, {tally['absent']} absent; {time.perf_counter() - clock:.1f} s"
+    )
+    for line in wrong:
+        print(f"   wrongly merged: {line}")
+    for line in missed:
+        print(f"   missed: {line}")
+
+
 def main(argv: Sequence[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument(
@@ -863,7 +930,16 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument("--why", action="store_true", help="list the people left apart or wrongly merged")
     parser.add_argument("--misses", action="store_true", help="diagnostics: wrong merges by rule")
     parser.add_argument("--no-timing", action="store_true", help="skip the 30,000-people timing run")
+    parser.add_argument("--no-enron", action="store_true", help="skip the labelled Enron pairs")
+    parser.add_argument(
+        "--enron-data",
+        type=Path,
+        default=ENRON_DATA,
+        help="the Enron mailboxes (default ../shared/data/enron)",
+    )
     args = parser.parse_args(argv)
+    if not args.no_enron:
+        enron_identity(ENRON_SET, args.enron_data)
     sizes = args.sizes or [800, 2000]
     seeds = list(range(args.seed, args.seed + max(args.draws, 1)))
     if not args.no_timing:

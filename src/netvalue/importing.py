@@ -153,6 +153,7 @@ def derive_email(
             overrides=email_store.machine_overrides(conn),
             known_name=email_store.owner_name(conn),
             max_group=int(setting) if setting else NO_GROUP_LIMIT,
+            now=stamp,
         )
         finding = result.owner
         owner = [

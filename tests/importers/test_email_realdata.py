@@ -10,6 +10,7 @@ import pytest
 
 from netvalue.importing import run_import
 from netvalue.store import Database
+from netvalue.store.people import find_person
 
 ALLEN = Path("enron") / "allen-p"
 
@@ -84,3 +85,30 @@ def test_allen_folder_by_folder_gives_the_same_owner_and_database(shared_data: P
         for file in sorted(folder.iterdir(), reverse=True):
             run_import(parts, file, source="email")
         assert [parts.conn.execute(q).fetchall() for q in queries] == expected
+def _kept_out(files: list) -> int:  # type: ignore[type-arg]
+    total = 0
+    for f in files:
+        for part in f.note.split("; "):
+            if "kept out" in part:
+                total += int(part.split(" ")[0].replace(",", ""))
+    return total
+
+
+@pytest.mark.realdata
+def test_enron_names_and_one_human_per_person(shared_data: Path, db: Database) -> None:
+    """shankman-j: contacts carry the names of the X- fields, are found by name, and Mark E. Haedicke's
+    two addresses (e..haedicke@ in Exchange mail, mark.haedicke@ in Notes mail) are one person."""
+    folder = shared_data / "enron" / "shankman-j"
+    if not folder.is_dir():
+        pytest.skip("enron/shankman-j is not in ../shared/data")
+    run_import(db, folder, source="email")
+    people, named = db.conn.execute("SELECT COUNT(*), SUM(name NOT LIKE '%@%') FROM people").fetchone()
+    assert named / people > 0.6  # 0.8 % before the X- fields were read
+    haedicke = find_person(db, "Mark Haedicke")
+    owners = {
+        value
+        for (value,) in db.conn.execute(
+            "SELECT value FROM identities WHERE person_id = ? AND kind = 'email'", (haedicke,)
+        )
+    }
+    assert {"e..haedicke@enron.com", "mark.haedicke@enron.com"} <= owners

@@ -13,6 +13,7 @@ from netvalue.recommend.outreach import (
     DAY,
     PlanContext,
     build_opener,
+    greeting_name,
     overdue_ties,
     plan_week,
     previous_week,
@@ -184,3 +185,13 @@ def test_streak_counts_consecutive_weeks() -> None:
     assert streak({"2026-W45", "2026-W46"}, "2026-W47") == 2  # this week not over yet
     assert streak({"2026-W44", "2026-W46"}, "2026-W47") == 1
     assert streak(set(), "2026-W47") == 0
+
+
+def test_opener_greets_by_first_name_or_plain_hi() -> None:
+    assert build_opener(FakeTie(6, "Shankman, Jeffrey A."), "overdue", ctx(), NOW).startswith("Hi Jeffrey, ")
+    assert build_opener(FakeTie(7, "Mr Mark E Haedicke"), "overdue", ctx(), NOW).startswith("Hi Mark, ")
+    assert build_opener(FakeTie(8, "D. Todd Hall"), "overdue", ctx(), NOW).startswith("Hi Todd, ")
+    # a person known only by an address is named by it: never "Hi ina.rangel@enron.com"
+    no_name = build_opener(FakeTie(9, "ina.rangel@enron.example"), "overdue", ctx(), NOW)
+    assert no_name == "Hi, what are you working on these days? I would love to hear."
+    assert greeting_name("J.") == "" and greeting_name("") == ""

@@ -274,8 +274,28 @@ def classify(evidence: SenderEvidence, override: Verdict | None = None) -> tuple
 def classify_all(
     evidence: Mapping[str, SenderEvidence], overrides: Mapping[str, str]
 ) -> dict[str, tuple[Verdict, tuple[str, ...]]]:
+    """Every sender's verdict.  A sender whose display name (two words or more) is the name of someone
+    you exchange mail with both ways under another address is that person, never a machine: no one the
+    owner has exchanged mail with both ways is filtered, whichever of their addresses wrote (issue 15;
+    a colleague's Notes and Exchange addresses, say) [ours]."""
     out: dict[str, tuple[Verdict, tuple[str, ...]]] = {}
     for address, e in evidence.items():
         wish = overrides.get(address)
         out[address] = classify(e, "machine" if wish == "machine" else "person" if wish == "person" else None)
+    correspondents = {
+        _name_key(e.display): address
+        for address, e in evidence.items()
+        if e.wrote_to and e.owner_visible and _name_key(e.display)
+    }
+    for address, e in evidence.items():
+        twin = correspondents.get(_name_key(e.display))
+        if out[address][0] == "machine" and twin and twin != address and address not in overrides:
+            out[address] = ("person", (f"the name of {twin}, with whom you exchange mail both ways",))
     return out
+
+
+def _name_key(display: str) -> str:
+    """A display name folded for comparison, initials left out ('' unless two words or more remain)."""
+    words = [w.strip(".") for w in display.casefold().replace(",", " ").split()]
+    words = [w for w in words if len(w) > 1]
+    return " ".join(sorted(words)) if len(words) >= 2 else ""

@@ -25,6 +25,8 @@ from typing import Literal
 from netvalue.identity.mail_machines import SenderEvidence, classify_all, sender_evidence
 from netvalue.identity.mail_owner import OwnerFinding, infer_owner
 from netvalue.importers.base import NO_GROUP_LIMIT
+from netvalue.importers.exchange_names import settle_name
+from netvalue.importers.mail_timeline import plausible_span, within
 from netvalue.records import Identity, InteractionRecord, PersonRecord
 from netvalue.store.email import RawMessage
 
@@ -54,8 +56,11 @@ def derive(
     overrides: Mapping[str, str],
     known_name: str = "",
     max_group: int = NO_GROUP_LIMIT,
+    now: int | None = None,
 ) -> Derivation:
-    """The owner, the machines and the records of ``messages`` (see the module docstring)."""
+    """The owner, the machines and the records of ``messages`` (see the module docstring).  A message
+    dated far outside the mailbox's own timeline is recorded as undated
+    (:func:`netvalue.importers.mail_timeline.plausible_span`, judged over every stored message)."""
     finding = infer_owner(messages, hints, decisions, known_name)
     owner = frozenset(finding.owner)
     delegates = frozenset(finding.delegates)
@@ -68,7 +73,8 @@ def derive(
     machines = frozenset(a for a, (v, _) in verdicts.items() if v == "machine")
     people = frozenset(a for a, (v, _) in verdicts.items() if v == "person" and a in overrides)
     records: list[PersonRecord | InteractionRecord] = []
-    emitter = _Emitter(owner, machines, max_group, records)
+    span = plausible_span([m.occurred_at for m in messages if m.occurred_at is not None], now)
+    emitter = _Emitter(owner, machines, max_group, records, span=span)
     kept_out = 0
     for m, sent in zip(messages, owner_sent, strict=True):
         if sent:
@@ -90,15 +96,17 @@ class _Emitter:
     machines: frozenset[str]
     max_group: int
     out: list[PersonRecord | InteractionRecord]
-    named: dict[str, bool] | None = None
+    named: dict[str, str | None] | None = None  # address -> its name ('' none yet; None: names conflict)
+    span: tuple[int | None, int | None] = (None, None)  # the mailbox's plausible dates
 
     def sent(self, m: RawMessage) -> None:
         drop = self.owner | {m.sender}
         people = [(a, n) for a, n, _ in m.recipients if a not in drop and a not in self.machines]
         bulk = len(people) > self.max_group
+        when = within(m.occurred_at, self.span)
         for address, name in people:
             self._person(address, name)
-            self.out.append(_interaction(m, address, name, "sent", len(people), bulk))
+            self.out.append(_interaction(m, when, address, name, "sent", len(people), bulk))
 
     def received(self, m: RawMessage) -> None:
         others = [
@@ -108,23 +116,42 @@ class _Emitter:
         ]
         group = 1 + len(others)
         bulk = len(m.recipients) > self.max_group
+        when = within(m.occurred_at, self.span)
         self._person(m.sender, m.sender_name)
-        self.out.append(_interaction(m, m.sender, m.sender_name, "received", group, bulk))
+        self.out.append(_interaction(m, when, m.sender, m.sender_name, "received", group, bulk))
         for address, name in others:
             self._person(address, name)
-            self.out.append(_interaction(m, address, name, "received", group, True))
+            self.out.append(_interaction(m, when, address, name, "received", group, True))
 
     def _person(self, address: str, name: str) -> None:
         if self.named is None:
             self.named = {}
-        known = self.named.get(address)
-        if known is None or (name and not known):
-            self.named[address] = bool(name)
+        if address not in self.named:
+            self.named[address] = name
             self.out.append(PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=name))
+            return
+        known = self.named[address]
+        if known is None or not name or name == known:
+            return
+        if not known:
+            settled_name, conflict = name, False
+        else:
+            settled = settle_name(known, name)  # a fuller name, or what two conflicting names share
+            if settled is None:
+                return
+            settled_name, conflict = settled.name, settled.conflict
+        self.named[address] = None if conflict else settled_name
+        self.out.append(PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=settled_name))
 
 
 def _interaction(
-    m: RawMessage, address: str, name: str, direction: Literal["sent", "received"], group: int, bulk: bool
+    m: RawMessage,
+    when: int | None,
+    address: str,
+    name: str,
+    direction: Literal["sent", "received"],
+    group: int,
+    bulk: bool,
 ) -> InteractionRecord:
     return InteractionRecord(
         source=SOURCE,
@@ -132,7 +159,7 @@ def _interaction(
         person=Identity("email", address),
         kind="email",
         direction=direction,
-        occurred_at=m.occurred_at,
+        occurred_at=when,
         message_key=m.message_key,
         conversation_id=m.conversation_id,
         group_size=group,

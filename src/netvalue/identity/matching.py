@@ -51,6 +51,8 @@ from netvalue.identity.duplicate_accounts import duplicate_accounts, profiles_on
 from netvalue.identity.frequency import ALIAS_SOURCES, COINCIDENCE_LIMIT, NameFrequencies, is_common_name
 from netvalue.identity.groups import Groups as _Groups
 from netvalue.identity.groups import chained_sizes
+from netvalue.identity.mailbox_aliases import REASON as _ALIAS_REASON
+from netvalue.identity.mailbox_aliases import alias_groups
 from netvalue.identity.namesakes import (
     TOLERATED_FALSE_MERGES,
     NamesakeEstimate,
@@ -143,11 +145,14 @@ def plan_resolution(
         {p.id: _records(p) for p in profiles},
     )
     merges: list[Match] = []
-    work_addresses = {
-        p.id: frozenset(x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains)
-        for p in profiles
-        if p.corporate_domains
-    }
+    _merge_aliases(profiles, {p.id: p.name for p in people}, groups, merges, auto_merge)
+    work_addresses: dict[int, frozenset[str]] = defaultdict(frozenset)
+    for p in profiles:
+        if p.corporate_domains:
+            root = groups.find(p.id)
+            work_addresses[root] = work_addresses[root] | frozenset(
+                x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains
+            )
     pending = _merge_sure(matches, groups, merges, auto_merge, work_addresses)
     if coincidence_limit > 0:
         sure_decoys = sum(1 for m in matches if _sure_decoy(m, by_id[m.a], by_id[m.b], auto_merge))
@@ -190,6 +195,26 @@ def plan_resolution(
         if key not in queue:
             queue[key] = Match(key[0], key[1], min(match.confidence, auto_merge - 0.001), match.reasons)
     return ResolutionPlan(tuple(merges), tuple(queue.values()), len(pairs))
+
+
+def _merge_aliases(
+    profiles: Sequence[Profile],
+    raw_names: dict[int, str],
+    groups: _Groups,
+    merges: list[Match],
+    auto_merge: float,
+) -> None:
+    """Join one human's several addresses at one domain within one mailbox
+    (:mod:`netvalue.identity.mailbox_aliases`), as sure merges: their expected namesakes are priced
+    with the other sure merges' (:func:`_price_earlier_merges`)."""
+    for ids in alias_groups(profiles, raw_names):
+        for other in ids[1:]:
+            if not groups.can_join(ids[0], other):
+                continue
+            pairs = groups.pairs(ids[0], other)
+            keep, gone = groups.join(ids[0], other)
+            confidence = max(auto_merge, 0.95)
+            merges.append(Match(keep, gone, confidence, (_ALIAS_REASON,), "sure", pairs))
 
 
 def _merge_sure(

@@ -176,6 +176,7 @@ class _Tally:
     messages: int = 0
     malformed: int = 0
     duplicates: int = 0
+    undated: int = 0  # dated outside the mailbox's timeline, recorded as undated
 
 
 def dedupe_key(message: MessageHeaders) -> str:

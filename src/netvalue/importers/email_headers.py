@@ -23,6 +23,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 from typing import Final, Literal, NamedTuple
 
+from netvalue.importers.exchange_names import clean_name, pair_names, x_names
 from netvalue.keys import normalize_email
 
 WANTED = frozenset(
@@ -42,6 +43,11 @@ WANTED = frozenset(
         b"x-gmail-labels",
         b"x-gm-thrid",
         b"subject",
+        b"received",
+        b"x-from",
+        b"x-to",
+        b"x-cc",
+        b"x-bcc",
     }
 )
 # The fields that say where a message was delivered and whether a machine sent it (mail-owner).
@@ -90,6 +96,14 @@ _MONTHS = {
 _MSG_ID = re.compile(r"<([^<>\s]+)>")
 _EARLIEST = 0  # 1970-01-01: anything before is a broken date
 _LATEST = 4102444800  # 2100-01-01: anything after is a broken date
+PLAUSIBLE_SINCE = 631152000
+"""1990-01-01: a message without a ``Received`` field dated earlier is recorded as undated.  Ours: the
+Enron corpus holds ``31 Dec 1979`` (a Lotus Notes null date) and ``1 Jan 1988`` in mail of 1999-2002;
+personal e-mail before 1990 is too rare for an export to hold it."""
+RECEIVED_TOLERANCE = 7 * 86400
+"""A ``Date`` more than this away from the message's last ``Received`` time gives way to it (ours: a
+week covers a queue, a draft sent days later, and a sender's clock in the wrong zone or day)."""
+_PAREN_SUFFIX = re.compile(r"\s*\((?:[^()]*)\)")
 
 Status = Literal[0, 1, 2]
 """What became of a message: read (``OK``), kept out as list or machine mail, or unreadable."""
@@ -160,11 +174,17 @@ def _parse_header_block(block: bytes) -> MessageHeaders:
     if not senders:
         return MALFORMED_MESSAGE
     sender, sender_name = senders[0]
+    if not sender_name and b"x-from" in fields:
+        sender_name = x_named((senders[0],), fields[b"x-from"])[0][1]
     recipients: list[tuple[str, str]] = []
     roles: list[str] = []
     seen: set[str] = set()
     for name in (b"to", b"cc", b"bcc"):
-        for address, display in addresses(fields.get(name, b"")):
+        listed = addresses(fields.get(name, b""))
+        x_field = fields.get(b"x-" + name)
+        if x_field and listed and not all(display for _, display in listed):
+            listed = x_named(listed, x_field)
+        for address, display in listed:
             if address not in seen:
                 seen.add(address)
                 recipients.append((address, display))
@@ -185,7 +205,7 @@ def _parse_header_block(block: bytes) -> MessageHeaders:
         sender=sender,
         sender_name=sender_name,
         recipients=tuple(recipients),
-        occurred_at=parse_date(date_raw),
+        occurred_at=honest_date(parse_date(date_raw), received_date(fields.get(b"received", b""))),
         date_raw=date_raw,
         message_key=message_key,
         conversation_id=conversation_of(fields, message_key),
@@ -277,12 +297,31 @@ def _simple_addresses(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
+@lru_cache(maxsize=16384)
+def x_named(listed: tuple[tuple[str, str], ...], x_field: bytes) -> tuple[tuple[str, str], ...]:
+    """``listed`` (address, display name) pairs with the names of the matching ``X-`` field
+    (``X-From``, ``X-To``, ``X-cc``, ``X-bcc``) filled in where the display name is empty and the
+    pairing is safe (:func:`netvalue.importers.exchange_names.pair_names`)."""
+    paired = pair_names([address for address, _ in listed], x_names(text_of(x_field)))
+    if not paired:
+        return listed
+    return tuple(
+        (address, person_name(paired[address], address) if not display and address in paired else display)
+        for address, display in listed
+    )
+
+
 def person_name(display: str, address: str) -> str:
     """The display name when it looks like a person's name, else ``''`` (an address, or empty).
-    ``Last, First`` is turned round."""
+    ``Last, First`` is turned round; bracketed notes (``(E-mail)``, ``(Houston)``) are dropped and a name
+    in capitals is title-cased (:func:`netvalue.importers.exchange_names.clean_name`)."""
     name = " ".join(display.replace('"', " ").split()).strip("'")
     if not name or "@" in name or name.casefold() == address:
         return ""
+    if "(" in name or name.isupper():
+        name = clean_name(name) or _PAREN_SUFFIX.sub("", name).strip()
+        if not name:
+            return ""
     last, comma, first = name.partition(",")
     if comma and first.strip() and "," not in first:  # "Stone, Bob" (Outlook's order) -> "Bob Stone"
         return f"{first.strip()} {last.strip()}"
@@ -320,6 +359,30 @@ def parse_date(raw: str) -> int | None:
     except (OverflowError, OSError, ValueError):
         return None
     return seconds if _EARLIEST <= seconds < _LATEST else None
+
+
+def received_date(raw: bytes) -> int | None:
+    """The time of the topmost ``Received`` field (the last hop, the delivery; RFC 5321 §4.4: each relay
+    prepends its own), read after its last ``;``; ``None`` when there is none or it cannot be read."""
+    if not raw:
+        return None
+    _, semicolon, stamp = text_of(raw).rpartition(";")
+    return parse_date(stamp.strip()) if semicolon else None
+
+
+def honest_date(date: int | None, received: int | None) -> int | None:
+    """When the message happened: its ``Date``, unless the delivery time says otherwise.  A ``Date``
+    more than :data:`RECEIVED_TOLERANCE` from the ``Received`` time (or missing) gives way to it; without
+    a ``Received`` time, a ``Date`` before :data:`PLAUSIBLE_SINCE` is unknown (``None``).  Dates far
+    outside the rest of the mailbox are judged later, over the whole mailbox
+    (:func:`netvalue.importers.mail_timeline.plausible_span`)."""
+    if received is not None:
+        if date is None or abs(date - received) > RECEIVED_TOLERANCE:
+            return received
+        return date
+    if date is not None and date < PLAUSIBLE_SINCE:
+        return None
+    return date
 
 
 def first_message_id(text: str) -> str:

@@ -251,8 +251,8 @@ def _reasons(tie: TieLike, ctx: PlanContext, as_of: int) -> list[tuple[ReasonKin
 def build_opener(tie: TieLike, reason: ReasonKind, ctx: PlanContext, as_of: int) -> str:
     """A first line made only of facts in the data: time since contact, the last conversation's title,
     a shared company, a company change, a favour received, and an ask or offer from the user's purpose."""
-    first = tie.name.split()[0] if tie.name.split() else tie.name
-    parts = [f"Hi {first},"]
+    first = greeting_name(tie.name)
+    parts = [f"Hi {first}," if first else "Hi,"]
     last = tie.last_two_way or tie.last_contact
     title = ctx.last_titles.get(tie.person_id)
     if reason == "changed" and tie.person_id in ctx.position_changes:
@@ -274,6 +274,30 @@ def build_opener(tie: TieLike, reason: ReasonKind, ctx: PlanContext, as_of: int)
     sentences = [p for p in parts[1:] if p]
     sentences[1:] = [p[0].upper() + p[1:] for p in sentences[1:]]
     return " ".join([parts[0], *sentences])
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+
+
+def greeting_name(name: str) -> str:
+    """The first name to greet someone by, or ``''`` when the name gives none: an address (people known
+    only by their e-mail are named by it), a single initial, a name of one letter.  ``"Shankman, Jeffrey
+    A."`` gives ``Jeffrey``; titles are skipped (``Mr Mark E Haedicke`` gives ``Mark``).  Ours: an opener
+    that says "Hi ina.rangel@enron.com" reads as a machine's."""
+    text = name.strip()
+    if not text or "@" in text:
+        return ""
+    _, comma, given = text.partition(",")
+    words = (given if comma and given.strip() else text).replace('"', " ").split()
+    while len(words) > 1 and words[0].lower().strip(".") in _TITLES:
+        words = words[1:]
+    cleaned = [w.strip(".,;:'()") for w in words]
+    if len(cleaned) > 2 and len(cleaned[0]) == 1:  # "D. Todd Hall" goes by Todd
+        cleaned = cleaned[1:]
+    first = cleaned[0] if cleaned else ""
+    if len(first) < 2 or not first.replace("-", "").isalpha():
+        return ""
+    return first
 
 
 def _purpose_line(purpose: Purpose, reason: ReasonKind) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import time
+import unicodedata
 from dataclasses import dataclass
 
 from netvalue.errors import AmbiguousPersonError, PersonNotFoundError, UsageError
@@ -70,7 +73,42 @@ def find_person(db: Database, query: str) -> int:
         return int(like[0][0])
     if len(like) > 1:
         raise AmbiguousPersonError(text, [(int(r[0]), str(r[1])) for r in like])
+    by_words = _matching_words(conn, text)
+    if len(by_words) == 1:
+        return by_words[0][0]
+    if len(by_words) > 1:
+        raise AmbiguousPersonError(text, by_words)
     raise PersonNotFoundError(f"nobody matches {text!r}; try `netvalue people --search` to look")
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.findall(r"[^\W\d_]+", plain)
+
+
+def _matching_words(conn: sqlite3.Connection, text: str) -> list[tuple[int, str]]:
+    """People whose name holds every word of ``text`` in any order, with other words between
+    (``Jeffrey Shankman`` finds "Jeffrey A. Shankman" and "Shankman, Jeffrey"), accents and case
+    ignored; at most 50."""
+    wanted = _words(text)
+    if len(wanted) < 2:
+        return []
+    longest = max(wanted, key=len)
+    rows = conn.execute(
+        "SELECT id, name FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id",
+        (f"%{_escape_like(longest)}%",),
+    ).fetchall()
+    if not longest.isascii():
+        rows = conn.execute("SELECT id, name FROM people ORDER BY name, id").fetchall()
+    found: list[tuple[int, str]] = []
+    for pid, name in rows:
+        words = _words(str(name))
+        if all(w in words for w in wanted):
+            found.append((int(pid), str(name)))
+            if len(found) >= 50:
+                break
+    return found
 
 
 def _escape_like(text: str) -> str:
