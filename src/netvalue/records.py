@@ -17,6 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+MAX_NAME = 200
+"""Characters of a name kept, for matching and in the database (ours: the longest names in use run to a
+few dozen letters; a longer one is hostile input, and one-edit blocking keys grow with its square)."""
+
 IdentityKind = Literal[
     "linkedin",  # normalised profile URL: linkedin.com/in/<slug>
     "email",  # case-folded address

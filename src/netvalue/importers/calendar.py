@@ -37,6 +37,7 @@ import icalendar
 import recurring_ical_events
 
 from netvalue.errors import ImportFormatError
+from netvalue.importers.archive import DAMAGE, member_head, read_file, read_member
 from netvalue.importers.base import (
     Importer,
     ImportOptions,
@@ -80,16 +81,17 @@ def read_calendars(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
 def _ics_files(path: Path) -> Iterator[tuple[str, bytes]]:
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".ics" and p.is_file()):
-            yield str(file.relative_to(path)), file.read_bytes()
+            yield str(file.relative_to(path)), read_file(file, str(file.relative_to(path)))
     elif path.suffix.lower() == ".zip":
         try:
-            with zipfile.ZipFile(path) as archive:
-                for member in sorted(n for n in archive.namelist() if n.lower().endswith(".ics")):
-                    yield f"{path.name}:{member}", archive.read(member)
-        except (zipfile.BadZipFile, OSError) as exc:
+            archive = zipfile.ZipFile(path)
+        except DAMAGE as exc:
             raise ImportFormatError(str(path), f"is not a readable zip ({exc})") from exc
+        with archive:
+            for member in sorted(n for n in archive.namelist() if n.lower().endswith(".ics")):
+                yield f"{path.name}:{member}", read_member(archive, member, f"{path.name}:{member}")
     else:
-        yield str(path), path.read_bytes()
+        yield str(path), read_file(path)
 
 
 def read_ics_bytes(
@@ -318,8 +320,8 @@ def detect(path: Path) -> bool:
         try:
             with zipfile.ZipFile(path) as archive:
                 members = [n for n in archive.namelist() if n.lower().endswith(".ics")]
-                return bool(members) and b"BEGIN:VCALENDAR" in archive.read(members[0])[:512].upper()
-        except (zipfile.BadZipFile, OSError):
+                return bool(members) and b"BEGIN:VCALENDAR" in member_head(archive, members[0], 512).upper()
+        except DAMAGE:
             return False
     if path.is_dir():
         candidate = next((p for p in sorted(path.glob("*")) if p.suffix.lower() == ".ics"), None)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from netvalue.errors import ImportFormatError
+from netvalue.importers.archive import DAMAGE, read_file, read_member
 from netvalue.importers.base import (
     Importer,
     ImportOptions,
@@ -66,18 +67,23 @@ class ExportArchive:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 return sorted(n for n in archive.namelist() if not n.endswith("/"))
-        except (zipfile.BadZipFile, OSError) as exc:
+        except DAMAGE as exc:
             raise ImportFormatError(
                 str(self.path), f"is neither a folder nor a readable zip ({exc})"
             ) from exc
 
     def read(self, member: str) -> bytes:
+        """A member's bytes, within :mod:`netvalue.importers.archive`'s bounds (no zip bomb)."""
         if self.path.is_dir():
-            return (self.path / member).read_bytes()
+            return read_file(self.path / member, member)
         if self._single():
-            return self.path.read_bytes()
-        with zipfile.ZipFile(self.path) as archive:
-            return archive.read(member)
+            return read_file(self.path)
+        try:
+            archive = zipfile.ZipFile(self.path)
+        except DAMAGE as exc:
+            raise ImportFormatError(str(self.path), f"is not a readable zip ({exc})") from exc
+        with archive:
+            return read_member(archive, member, self.display(member))
 
     def display(self, member: str) -> str:
         return member if self.path.is_dir() or self._single() else f"{self.path.name}:{member}"
@@ -97,13 +103,19 @@ def sniff_json(path: Path, marker: bytes) -> bool:
         return False
 
 
+TOO_DEEP = "nests its JSON deeper than Python can read (not an export: no export nests beyond a few levels)"
+
+
 def load_json(data: bytes, name: str) -> Any:
-    """Parsed JSON of a member, or the project's import error naming it."""
+    """Parsed JSON of a member, or the project's import error naming it (also for JSON nested deeper than
+    the interpreter's recursion limit, which ``json`` answers with a ``RecursionError``)."""
     text = decode_text(data, name)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(name, f"is not valid JSON ({exc.msg})", exc.lineno) from exc
+    except RecursionError as exc:
+        raise ImportFormatError(name, TOO_DEEP) from exc
 
 
 def repair_mojibake(text: str) -> str:

@@ -16,16 +16,15 @@ import hashlib
 import io
 import sys
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Protocol
 
 from netvalue.errors import ImportFormatError, UnsupportedExportError
+from netvalue.importers.archive import DAMAGE, MAX_STREAMED, open_member
 from netvalue.importers.base import csv_error
 
 _CHUNK = 1 << 20
-DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError)
 ROOT_FILE = "connections.csv"
 EXPECTED = (
     "expected LinkedIn's data export: the zip as downloaded (Basic_LinkedInDataExport_*.zip or "
@@ -145,7 +144,7 @@ class Archive:
     def open_member(self, name: str) -> IO[bytes]:
         """A file of the export as a binary stream (the caller closes it)."""
         if self._zip is not None:
-            return self._zip.open(self._where[name])
+            return open_member(self._zip, self._where[name], self.label(name), MAX_STREAMED)
         return open(self._where[name], "rb")
 
     def size(self, name: str) -> int:

@@ -33,6 +33,7 @@ from netvalue.records import (
 )
 from netvalue.store.database import Database
 from netvalue.store.deferred_indexes import DeferredIndexes
+from netvalue.store.safe_text import MAX_NAME, safe_item
 
 # How far a source is trusted for a person's name, company and position (higher wins).  Ours.
 SOURCE_RANK = {
@@ -156,7 +157,10 @@ def import_stream(
         report = ImportReport(run_id=run_id, source=source, path=path)
         done = 0
         current = FileCounts(name="")
+        cut_names = 0  # names cut to MAX_NAME since the last file marker
         for item in items:
+            item, cut = safe_item(item)  # the one place every record passes: see store/safe_text.py
+            cut_names += cut
             rows = 1  # records the item stands for (progress counts records)
             if isinstance(item, InteractionRecord):
                 writer.interaction(item, current)
@@ -172,7 +176,8 @@ def import_stream(
                 current.skipped += item.skipped
                 current.unchanged = item.unchanged
                 current.sha256 = item.sha256
-                current.note = "; ".join(item.notes)
+                current.note = "; ".join((*item.notes, *_cut_note(cut_names)))
+                cut_names = 0
                 report.files.append(current)
                 current = FileCounts(name="")
             elif isinstance(item, FileIgnored):
@@ -190,12 +195,21 @@ def import_stream(
         deferred.restore()
         if current.added or current.updated or current.skipped:
             current.name = current.name or path
+            current.note = "; ".join(
+                (current.note, *_cut_note(cut_names)) if current.note else _cut_note(cut_names)
+            )
             report.files.append(current)
         report.seconds = time.perf_counter() - clock
         _finish_run(conn, run_id, report)
     if on_progress is not None:
         on_progress("", done)
     return report
+
+
+def _cut_note(cut: int) -> tuple[str, ...]:
+    if not cut:
+        return ()
+    return (f"{cut} name{'s' if cut > 1 else ''} longer than {MAX_NAME} characters cut",)
 
 
 def _insert_run(conn: sqlite3.Connection, source: str, path: str, sha256: str, started: int) -> int:
