@@ -44,16 +44,17 @@ def _mib(size: int) -> str:
 
 def check_member(info: zipfile.ZipInfo, label: str, limit: int) -> None:
     """Refuse a member whose stated inflated size passes ``limit`` or :data:`MAX_RATIO`."""
-    if info.file_size > limit:
-        raise ImportFormatError(
-            label,
-            f"inflates to {_mib(info.file_size)}, more than the {_mib(limit)} netvalue reads of one file",
-        )
     if info.file_size > max(RATIO_FLOOR, MAX_RATIO * info.compress_size):
         raise ImportFormatError(
             label,
             f"inflates {info.file_size // max(info.compress_size, 1):,} times its packed size "
             f"(a zip bomb, not an export); netvalue reads at most {MAX_RATIO} times",
+        )
+
+    if info.file_size > limit:
+        raise ImportFormatError(
+            label,
+            f"inflates to {_mib(info.file_size)}, more than the {_mib(limit)} netvalue reads of one file",
         )
 
 

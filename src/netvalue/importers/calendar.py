@@ -46,7 +46,7 @@ from netvalue.importers.base import (
     sha256_of_bytes,
 )
 from netvalue.keys import normalize_email
-from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, PersonRecord
+from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, PersonRecord, plausible_time
 
 SOURCE = "calendar"
 MAX_SERIES_YEARS = 5
@@ -147,7 +147,8 @@ def _valid_events(calendar: icalendar.Calendar) -> tuple[list[icalendar.Componen
             start = event.decoded("DTSTART")
             if not isinstance(start, date):
                 raise ValueError("DTSTART is not a date")
-            _as_utc(start).timestamp()  # out of range near year 1 or 9999
+            if plausible_time(int(_as_utc(start).timestamp())) is None:  # year 9999 is no meeting
+                raise ValueError("DTSTART is out of range")
             _ = event.get("RRULE") and event.decoded("RRULE")
         except Exception:  # icalendar raises many kinds for one broken value
             broken += 1

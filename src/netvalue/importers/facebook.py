@@ -39,6 +39,7 @@ from netvalue.importers.base import (
     sha256_of_bytes,
 )
 from netvalue.records import (
+    LATEST_TIME,
     FileIgnored,
     FileRead,
     Identity,
@@ -129,15 +130,13 @@ def repair_mojibake(text: str) -> str:
         return text
 
 
-_LATEST_EPOCH = 1 << 40  # year 36812: anything later is not a date
-
-
 def epoch(value: object, per_second: int = 1) -> int | None:
     """A JSON timestamp (seconds, or milliseconds with ``per_second=1000``) as whole epoch seconds;
-    ``None`` for anything that is not a plausible positive date (booleans, strings, NaN, 1e300)."""
+    ``None`` for anything that is not a plausible positive date (booleans, strings, NaN, 1e300, a time
+    at or past :data:`~netvalue.records.LATEST_TIME`)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if not 0 < value < _LATEST_EPOCH * per_second:
+    if not 0 < value < LATEST_TIME * per_second:
         return None
     return int(value // per_second)
 

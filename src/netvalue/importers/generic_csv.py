@@ -20,7 +20,7 @@ from netvalue.errors import ImportFormatError, UsageError
 from netvalue.importers.archive import read_file
 from netvalue.importers.base import Importer, ImportOptions, csv_error, decode_text, sha256_of_bytes
 from netvalue.importers.vcard import ContactFields, contact_person
-from netvalue.records import FileRead, ImportItem
+from netvalue.records import FileRead, ImportItem, plausible_time
 
 SOURCE = "csv"
 MappedField = Literal[
@@ -63,7 +63,7 @@ def parse_date(text: str) -> int | None:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
             continue
-        return int(parsed.replace(tzinfo=UTC).timestamp())
+        return plausible_time(int(parsed.replace(tzinfo=UTC).timestamp()))
     return None
 
 

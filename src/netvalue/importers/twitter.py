@@ -40,6 +40,7 @@ from netvalue.records import (
     ImportItem,
     OwnerRecord,
     PersonRecord,
+    plausible_time,
 )
 
 SOURCE = "twitter"
@@ -77,8 +78,8 @@ def _timestamp(text: object) -> int | None:
     if not isinstance(text, str):
         return None
     try:
-        return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
-    except ValueError:
+        return plausible_time(int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()))
+    except (ValueError, OverflowError):
         return None
 
 

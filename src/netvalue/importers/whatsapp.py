@@ -46,6 +46,7 @@ from netvalue.records import (
     ImportItem,
     OwnerRecord,
     PersonRecord,
+    plausible_time,
 )
 
 SOURCE = "whatsapp"
@@ -162,12 +163,16 @@ def timestamp(line: ChatLine, dayfirst: bool) -> int | None:
         day, month = (line.a, line.b) if dayfirst else (line.b, line.a)
         year = line.c + 2000 if line.c < 100 else line.c
     hour = line.hour
+    if line.ampm and not 1 <= hour <= 12:
+        return None  # "13:00 PM", "0:30 AM": no such 12-hour time
     if line.ampm == "P" and hour < 12:
         hour += 12
     elif line.ampm == "A" and hour == 12:
         hour = 0
     try:
-        return int(datetime(year, month, day, hour, line.minute, line.second, tzinfo=UTC).timestamp())
+        return plausible_time(
+            int(datetime(year, month, day, hour, line.minute, line.second, tzinfo=UTC).timestamp())
+        )
     except ValueError:
         return None
 

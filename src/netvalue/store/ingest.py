@@ -20,6 +20,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from netvalue.records import (
+    MAX_NAME,
     FileIgnored,
     FileRead,
     Identity,
@@ -33,7 +34,7 @@ from netvalue.records import (
 )
 from netvalue.store.database import Database
 from netvalue.store.deferred_indexes import DeferredIndexes
-from netvalue.store.safe_text import MAX_NAME, safe_item
+from netvalue.store.sanitize import sanitize
 
 # How far a source is trusted for a person's name, company and position (higher wins).  Ours.
 SOURCE_RANK = {
@@ -159,7 +160,7 @@ def import_stream(
         current = FileCounts(name="")
         cut_names = 0  # names cut to MAX_NAME since the last file marker
         for item in items:
-            item, cut = safe_item(item)  # the one place every record passes: see store/safe_text.py
+            item, cut = sanitize(item)  # the one place every record passes: see store/sanitize.py
             cut_names += cut
             rows = 1  # records the item stands for (progress counts records)
             if isinstance(item, InteractionRecord):
