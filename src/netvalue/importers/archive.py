@@ -114,7 +114,7 @@ def member_head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
     try:
         with archive.open(member) as fh:
             return fh.read(size)
-    except DAMAGE:
+    except (*DAMAGE, KeyError):
         return b""
 
 
