@@ -40,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 BOMB_SIZE = 4_000_000_000  # under 4 GiB, so the zip needs no ZIP64 records
-Case = tuple[str, Path]  # (source, path)
+Case = tuple[str, Path, tuple[str, ...]]  # (source, path, options)
 
 
 def _stored_zip(path: Path, members: list[tuple[str, bytes, int, int]]) -> None:
@@ -116,7 +116,7 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
             f"From: Ann {letters} <ann@example.com>\nTo: owner@example.com, Bob Jones <bob@example.com>\n"
             "Subject: hi\n\nbody\n"
         )
-        return "email", path
+        return "email", path, ("--me", "owner@example.com")
 
     def vcard() -> Case:
         path = folder / "long-name.vcf"
@@ -124,18 +124,18 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
             f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann {letters}\r\nN:{letters};Ann;;;\r\nEND:VCARD\r\n"
             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Jones\r\nN:Jones;Bob;;;\r\nEND:VCARD\r\n"
         )
-        return "vcard", path
+        return "vcard", path, ()
 
     def linkedin_name() -> Case:
         path = folder / "long-name-linkedin.zip"
         csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-        csv += f"{(alphabet * 400_000)[:10_000_000]},Smith,https://www.linkedin.com/in/x,,,,17 Nov 2021\n"
+        csv += f"{(alphabet * 400_000)[:10_000_000]},Smith,,,,,17 Nov 2021\n"  # no URL: matched by name
         csv += "Bob,Jones,https://www.linkedin.com/in/bob,,,,17 Nov 2021\n"
         data = csv.encode()
         deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
         packed = deflate.compress(data) + deflate.flush()
         _stored_zip(path, [("Connections.csv", packed, zlib.crc32(data), len(data))])
-        return "linkedin", path
+        return "linkedin", path, ()
 
     def bomb(source: str, member: str) -> Callable[[], Case]:
         def make() -> Case:
@@ -143,7 +143,7 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
             path = folder / f"bomb-{source}.zip"
             if not path.exists():
                 _stored_zip(path, [(member, data, crc, BOMB_SIZE)])
-            return source, path
+            return source, path, ()
 
         return make
 
@@ -152,7 +152,7 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
         lines = ["12/01/24, 09:15 - Ann Lee: Hi"] + ["continued line of the one message here"] * 270_000
         lines += ["12/01/24, 09:16 - Sam Lee: ok"]
         path.write_text("\n".join(lines) + "\n")
-        return "whatsapp", path
+        return "whatsapp", path, ()
 
     def soft_breaks() -> Case:
         path = folder / "soft-breaks.vcf"
@@ -161,14 +161,14 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
             "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ann Lee\r\n"
             f"NOTE;ENCODING=QUOTED-PRINTABLE:{body}\r\nEND:VCARD\r\n"
         )
-        return "vcard", path
+        return "vcard", path, ()
 
     def deep(source: str, name: str, prefix: str) -> Callable[[], Case]:
         def make() -> Case:
             path = folder / f"deep-{source}" / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(prefix + "[" * 100_000 + "]" * 100_000)
-            return source, path
+            return source, path, ()
 
         return make
 
@@ -202,7 +202,9 @@ def _rows(db: Path) -> int | None:
         return None
 
 
-def run_case(source: str, path: Path, src: Path, limit_mb: int, timeout: float) -> dict[str, object]:
+def run_case(
+    source: str, path: Path, options: tuple[str, ...], src: Path, limit_mb: int, timeout: float
+) -> dict[str, object]:
     """One import in a child capped at ``limit_mb`` of address space; its time, peak RSS and answer."""
     db = path.parent / f"{path.name}.db"
     for leftover in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
@@ -213,7 +215,7 @@ def run_case(source: str, path: Path, src: Path, limit_mb: int, timeout: float) 
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
     env = {**os.environ, "PYTHONPATH": str(src)}
-    command = [sys.executable, "-m", "netvalue", "--db", str(db), "import", source, str(path)]
+    command = [sys.executable, "-m", "netvalue", "--db", str(db), "import", source, str(path), *options]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, preexec_fn=limit)
@@ -271,8 +273,8 @@ def main() -> None:
         )
         results = {}
         for name in chosen:
-            source, path = cases[name]()
-            result = run_case(source, path, args.src, args.limit_mb, args.timeout)
+            source, path, options = cases[name]()
+            result = run_case(source, path, options, args.src, args.limit_mb, args.timeout)
             results[name] = result
             print(
                 f"{name:<22}{result['seconds']:>8}{result['cpu_seconds']:>7}{result['peak_mb']:>9}{result['exit']:>6}{result['lines']:>6}"
