@@ -10,7 +10,7 @@ database.  The cases, generated in a temporary folder:
   bomb-<source>        a ~4 MB zip whose one member inflates to 4 GB (calendar, facebook, instagram,
                        twitter, whatsapp, linkedin: Connections.csv of newlines)
   whatsapp-continued   a chat of one message continued over 270,000 lines (10.7 MB)
-  vcard-soft-breaks    one quoted-printable card of 2.2 MB in soft line breaks
+  vcard-soft-breaks    one quoted-printable card of 2.5 MB in soft line breaks (280,000 of them)
   deep-json-<source>   JSON nested 100,000 deep (facebook, instagram, twitter)
 
 Each case runs ``netvalue --db NEW import SOURCE PATH`` in its own process under ``RLIMIT_AS`` (so a

@@ -4,6 +4,7 @@ times outside any real date recorded as unknown."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -215,3 +216,40 @@ def test_an_email_name_with_an_escape_is_stored_clean(tmp_path: Path) -> None:
         titles = [t for (t,) in conn.execute("SELECT title FROM interactions") if t]
     assert "Ann[31m Lee" in names
     assert not any(set(t) & XML_FORBIDDEN for t in names + titles)
+
+
+BASELINES: list[object] = [
+    PersonRecord(
+        "vcard", (Identity("email", "ann@example.com"),), "Ann Lee", "Ann", "Lee", "Acme", "CEO", "h", "l"
+    ),
+    InteractionRecord(
+        "email", "k", Identity("email", "ann@example.com"), "email", "sent", 1, "m", "c", 2, 3, "t", "Ann Lee"
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("record", "name"),
+    [
+        (record, f.name)
+        for record in BASELINES
+        for f in dataclasses.fields(record)  # type: ignore[arg-type]
+        if str(f.type) in ("str", "str | None")
+    ],
+)
+def test_the_written_out_checks_miss_no_text_field(record: object, name: str) -> None:
+    """sanitize's fast checks for people and interactions name their fields one by one: a field added to
+    the records later must be added there too, or this fails."""
+    hostile = dataclasses.replace(record, **{name: "x\x1by"})  # type: ignore[type-var]
+    safe, _ = sanitize(hostile)  # type: ignore[arg-type]
+    assert getattr(safe, name) == "xy"
+    with_identity = dataclasses.replace(
+        record,  # type: ignore[type-var]
+        **(
+            {"identities": (Identity("email", "a\x00b"),)}
+            if isinstance(record, PersonRecord)
+            else {"person": Identity("email", "a\x00b")}
+        ),
+    )
+    safe, _ = sanitize(with_identity)  # type: ignore[arg-type]
+    assert "\x00" not in repr(safe)

@@ -20,7 +20,9 @@ by ``person``, the web pages or ``graph export``, holds:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields, replace
+from operator import attrgetter
 from typing import Any
 
 from netvalue.records import (
@@ -43,18 +45,43 @@ from netvalue.records import (
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NAME_FIELDS = frozenset({"name", "first_name", "last_name", "person_name"})
 _TIME_FIELDS = frozenset({"connected_on", "occurred_at", "sent_at"})
-_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
-    kind: tuple(f.name for f in fields(kind))
-    for kind in (
-        PersonRecord,
-        InteractionRecord,
-        InvitationRecord,
-        OwnerRecord,
-        OwnerAffiliation,
-        FileRead,
-        FileIgnored,
+_RECORDS = (
+    PersonRecord,
+    InteractionRecord,
+    InvitationRecord,
+    OwnerRecord,
+    OwnerAffiliation,
+    FileRead,
+    FileIgnored,
+)
+_NAMED = (PersonRecord, InteractionRecord, InvitationRecord, OwnerRecord)
+"""Records whose ``name`` is a person's (a :class:`FileRead`'s is a file's, never cut)."""
+_FIELDS: dict[type, tuple[str, ...]] = {kind: tuple(f.name for f in fields(kind)) for kind in _RECORDS}
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the named attributes of a record as a tuple (``()`` for none)."""
+    if not names:
+        return lambda item: ()
+    get = attrgetter(*names)
+    return (lambda item: (get(item),)) if len(names) == 1 else get
+
+
+def _kinds(kind: type) -> tuple[Callable[[Any], tuple[Any, ...]], ...]:
+    """Getters of a record type's plain text fields, other fields holding text (identities, notes), name
+    fields and time fields, from the fields' annotations."""
+    annotated = {f.name: str(f.type) for f in fields(kind)}
+    plain = [n for n, t in annotated.items() if t in ("str", "str | None")]
+    nested = [n for n, t in annotated.items() if "Identity" in t or t.startswith("tuple[str")]
+    return (
+        _getter(plain),
+        _getter(nested),
+        _getter([n for n in plain if n in _NAME_FIELDS and kind in _NAMED]),
+        _getter([n for n in annotated if n in _TIME_FIELDS]),
     )
-}
+
+
+_GETTERS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], ...]] = {kind: _kinds(kind) for kind in _RECORDS}
 
 
 def safe_text(text: str) -> str:
@@ -90,36 +117,81 @@ def _strings(value: Any) -> str:
     return ""
 
 
+def _clean(text: str) -> bool:
+    """Whether ``text`` holds none of the characters kept out (``isprintable`` first: C speed, and true
+    of nearly all text; it is false of tabs and line breaks too, which the pattern then allows)."""
+    return text.isprintable() or not _UNSAFE.search(text)
+
+
+def _plausible(when: int | None) -> bool:
+    return when is None or EARLIEST_TIME <= when < LATEST_TIME
+
+
+def _short(name: str | None) -> bool:
+    return name is None or len(name) <= MAX_NAME
+
+
+def _interaction_safe(r: InteractionRecord) -> bool:
+    """The check of :func:`sanitize` for the most frequent record, written out (a generic one over the
+    fields cost ~10 times as much); ``tests/test_store_sanitize.py`` checks it misses no field."""
+    return (
+        _plausible(r.occurred_at)
+        and _short(r.person_name)
+        and _clean(
+            f"{r.source}{r.source_key}{r.person.value}{r.message_key or ''}{r.conversation_id or ''}"
+            f"{r.title or ''}{r.person_name or ''}"
+        )
+    )
+
+
+def _person_safe(r: PersonRecord) -> bool:
+    """As :func:`_interaction_safe`, for a person."""
+    return (
+        _plausible(r.connected_on)
+        and _short(r.name)
+        and _short(r.first_name)
+        and _short(r.last_name)
+        and _clean(
+            f"{r.source}{r.name}{r.first_name or ''}{r.last_name or ''}{r.company or ''}{r.position or ''}"
+            f"{r.headline or ''}{r.location or ''}{r.relation or ''}{''.join([i.value for i in r.identities])}"
+        )
+    )
+
+
+def _generic_safe(item: Any) -> bool:
+    plain, nested, names, times = _GETTERS[type(item)]
+    return (
+        _clean("".join(filter(None, plain(item))))
+        and _clean("".join(_strings(v) for v in nested(item)))
+        and all(_short(v) for v in names(item))
+        and all(_plausible(v) for v in times(item))
+    )
+
+
+_SAFE: dict[type, Callable[[Any], bool]] = {kind: _generic_safe for kind in _RECORDS}
+_SAFE[InteractionRecord] = _interaction_safe
+_SAFE[PersonRecord] = _person_safe
+
+
 def sanitize(item: ImportItem) -> tuple[ImportItem, int]:
     """``item`` with every text field made safe and every time plausible, and how many names were cut.
 
     The common case, a record already safe, costs one scan of its joined text and returns the record
     itself."""
-    if isinstance(item, InteractionBatch):
-        return _safe_batch(item)
-    names = _TEXT_FIELDS.get(type(item))
-    if names is None:
-        return item, 0
-    values = [getattr(item, name) for name in names]
-    long_name = any(
-        isinstance(v, str) and len(v) > MAX_NAME
-        for n, v in zip(names, values, strict=True)
-        if n in _NAME_FIELDS
-    )
-    bad_time = any(
-        isinstance(v, int) and plausible_time(v) is None
-        for n, v in zip(names, values, strict=True)
-        if n in _TIME_FIELDS
-    )
-    if not long_name and not bad_time and not _UNSAFE.search("".join(_strings(v) for v in values)):
+    kind: type = type(item)
+    safe_already = _SAFE.get(kind)
+    if safe_already is None:
+        return _safe_batch(item) if isinstance(item, InteractionBatch) else (item, 0)
+    if safe_already(item):
         return item, 0
     changes: dict[str, Any] = {}
     cut = 0
-    for name, value in zip(names, values, strict=True):
+    for name in _FIELDS[kind]:
+        value = getattr(item, name)
         if name in _TIME_FIELDS:
             safe: Any = plausible_time(value) if isinstance(value, int) else value
         else:
-            safe, was_cut = _safe(value, name in _NAME_FIELDS)
+            safe, was_cut = _safe(value, name in _NAME_FIELDS and kind in _NAMED)
             cut += was_cut
         if safe != value:
             changes[name] = safe
@@ -137,14 +209,14 @@ def _safe_batch(batch: InteractionBatch) -> tuple[InteractionBatch, int]:
                 changes[name] = [plausible_time(t) for t in column]
             continue
         if name == "people":
-            if _UNSAFE.search("".join(p.value for p in column)):
+            if not _clean("".join([p.value for p in column])):
                 changes[name] = [_safe(p, False)[0] for p in column]
             continue
         strings = [v for v in column if isinstance(v, str)]
         if not strings:
             continue
         is_name = name == "person_names"
-        if _UNSAFE.search("".join(strings)) or (is_name and max(map(len, strings)) > MAX_NAME):
+        if not _clean("".join(strings)) or (is_name and max(map(len, strings)) > MAX_NAME):
             made = [_safe(v, is_name) for v in column]
             changes[name] = [v for v, _ in made]
             cut += sum(was_cut for _, was_cut in made)
