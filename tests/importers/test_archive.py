@@ -6,6 +6,7 @@ The bombs here are small (40 MiB of newlines in a ~40 KB member: 1,000 times its
 from __future__ import annotations
 
 import io
+import random
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -121,3 +122,14 @@ def test_a_damaged_member_is_the_projects_error(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with zipfile.ZipFile(path) as zf, pytest.raises(ImportFormatError, match=r"x\.zip:a\.txt"):
         read_member(zf, "a.txt", "x.zip:a.txt")
+
+
+def test_a_csv_field_past_the_limit_is_one_line(tmp_path: Path) -> None:
+    """One field of 20 MiB: the csv module's limit, not the whole field in memory."""
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    letters = bytes(random.Random(0).randbytes(20 << 20)).translate(bytes(97 + i % 26 for i in range(256)))
+    data = header.encode() + b"Ann," + letters + b",,,,,17 Nov 2021\n"  # random letters: no bomb
+    path = bomb_zip(tmp_path / "linkedin.zip", "Connections.csv", data)
+    code, output = invoke(tmp_path, "import", "linkedin", str(path))
+    assert code == 1 and output.count("\n") == 1 and "field larger than field limit" in output, output
+    assert rows(tmp_path / "nv.db") == 0

@@ -14,7 +14,6 @@ import codecs
 import csv
 import hashlib
 import io
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -31,8 +30,11 @@ EXPECTED = (
     "Complete_LinkedInDataExport_*.zip) or its unpacked folder, holding Connections.csv"
 )
 
-# A message body can exceed the csv module's default field limit of 128 KiB (long pasted texts).
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# A message body can exceed the csv module's default field limit of 128 KiB (long pasted texts); 16 MiB
+# is far above any (LinkedIn caps a message at a few thousand characters) and keeps one hostile field of
+# gigabytes out of memory: past it the csv module raises, which is the project's error (ours).
+FIELD_LIMIT = 16 << 20
+csv.field_size_limit(FIELD_LIMIT)
 
 
 class Digest(Protocol):
