@@ -125,9 +125,13 @@ def read_file(path: Path, label: str | None = None, limit: int = MAX_WHOLE) -> b
         with path.open("rb") as fh:
             if os.fstat(fh.fileno()).st_size > limit:
                 raise ImportFormatError(name, f"is larger than the {_mib(limit)} netvalue reads of one file")
-            data = fh.read(limit + 1)
+            data = bytearray()  # read in blocks: read(limit) would allocate the whole limit at once
+            while block := fh.read(1 << 20):
+                data += block
+                if len(data) > limit:
+                    raise ImportFormatError(
+                        name, f"is larger than the {_mib(limit)} netvalue reads of one file"
+                    )
     except OSError as exc:
         raise ImportFormatError(name, f"cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > limit:
-        raise ImportFormatError(name, f"is larger than the {_mib(limit)} netvalue reads of one file")
-    return data
+    return bytes(data)
