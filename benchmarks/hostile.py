@@ -11,6 +11,7 @@ database.  The cases, generated in a temporary folder:
                        twitter, whatsapp, linkedin: Connections.csv of newlines)
   whatsapp-continued   a chat of one message continued over 270,000 lines (10.7 MB)
   vcard-soft-breaks    one quoted-printable card of 2.5 MB in soft line breaks (280,000 of them)
+  calendar-recurrences 1,000 daily series of 20 attendees (1.3 MB; 10 million meeting records expanded)
   deep-json-<source>   JSON nested 100,000 deep (facebook, instagram, twitter)
 
 Each case runs ``netvalue --db NEW import SOURCE PATH`` in its own process under ``RLIMIT_AS`` (so a
@@ -166,6 +167,20 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
         )
         return "vcard", path, ()
 
+    def recurrences() -> Case:
+        path = folder / "recurrences.ics"
+        attendees = "".join(
+            f"ATTENDEE;PARTSTAT=ACCEPTED;CN=P{j}:mailto:p{j}@example.com\r\n" for j in range(20)
+        )
+        events = "".join(
+            f"BEGIN:VEVENT\r\nUID:e{i}\r\nDTSTART:20200101T100000Z\r\nDTEND:20200101T110000Z\r\n"
+            f"RRULE:FREQ=DAILY\r\nDTSTAMP:20240101T000000Z\r\nORGANIZER:mailto:me@example.com\r\n"
+            f"{attendees}END:VEVENT\r\n"
+            for i in range(1000)
+        )
+        path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
+        return "calendar", path, ()
+
     def deep(source: str, name: str, prefix: str) -> Callable[[], Case]:
         def make() -> Case:
             path = folder / f"deep-{source}" / name
@@ -187,6 +202,7 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
         "bomb-linkedin": bomb("linkedin", "Connections.csv"),
         "whatsapp-continued": whatsapp,
         "vcard-soft-breaks": soft_breaks,
+        "calendar-recurrences": recurrences,
         "deep-json-facebook": deep("facebook", "your_friends.json", '{"friends_v2": '),
         "deep-json-instagram": deep("instagram", "followers_1.json", ""),
         "deep-json-twitter": deep("twitter", "follower.js", "window.YTD.follower.part0 = "),

@@ -14,6 +14,7 @@ from netvalue.errors import ImportFormatError
 from netvalue.identity.blocking import MAX_TYPO_WORD, _blocking_keys, _shared_keys
 from netvalue.identity.names import parse_name
 from netvalue.identity.profiles import profile_of
+from netvalue.importers import calendar
 from netvalue.importers.base import ImportOptions
 from netvalue.importers.calendar import read_ics_bytes
 from netvalue.importers.facebook import epoch, load_json
@@ -170,3 +171,26 @@ def test_a_meeting_in_year_9999_is_not_imported() -> None:
     )
     items = list(read_ics_bytes(ics.encode(), "cal.ics", ImportOptions(owner_emails=("me@example.com",))))
     assert not [i for i in items if isinstance(i, InteractionRecord)]
+
+
+# -- recurring meetings expanded within a budget ---------------------------------------------------
+
+
+def test_recurring_meetings_expand_within_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10 daily series of 20 attendees would be 104,000 records (13 KB of text); past the budget each
+    series counts its first occurrence only, and the file's note says so."""
+    monkeypatch.setattr(calendar, "MAX_EXPANDED", 1000)
+    attendees = "".join(f"ATTENDEE;PARTSTAT=ACCEPTED;CN=P{j}:mailto:p{j}@example.com\r\n" for j in range(20))
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{i}\r\nDTSTART:20200101T100000Z\r\nDTEND:20200101T110000Z\r\nRRULE:FREQ=DAILY\r\n"
+        f"ORGANIZER:mailto:me@example.com\r\n{attendees}END:VEVENT\r\n"
+        for i in range(10)
+    )
+    ics = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n".encode()
+    options = ImportOptions(owner_emails=("me@example.com",), now=1_700_000_000)
+    items = list(read_ics_bytes(ics, "cal.ics", options))
+    meetings = [i for i in items if isinstance(i, InteractionRecord)]
+    assert 1000 <= len(meetings) <= 1000 + 20 + 9 * 20  # the budget, one occurrence over, then firsts
+    assert {m.conversation_id for m in meetings} == {f"e{i}" for i in range(10)}
+    (read,) = [i for i in items if isinstance(i, FileRead)]
+    assert read.notes == ("recurring meetings past 1,000 records counted once",)
