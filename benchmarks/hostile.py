@@ -12,6 +12,7 @@ database.  The cases, generated in a temporary folder:
   whatsapp-continued   a chat of one message continued over 270,000 lines (10.7 MB)
   vcard-soft-breaks    one quoted-printable card of 2.5 MB in soft line breaks (280,000 of them)
   calendar-recurrences 1,000 daily series of 20 attendees (1.3 MB; 10 million meeting records expanded)
+  many-members-facebook  a 2.6 MB zip of 20,000 Messenger threads (each read opened the zip again)
   deep-json-<source>   JSON nested 100,000 deep (facebook, instagram, twitter)
 
 Each case runs ``netvalue --db NEW import SOURCE PATH`` in its own process under ``RLIMIT_AS`` (so a
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -181,6 +183,15 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
         path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
         return "calendar", path, ()
 
+    def many_members() -> Case:
+        path = folder / "many-members-facebook.zip"
+        if not path.exists():
+            with zipfile.ZipFile(path, "w") as zf:
+                for i in range(20_000):
+                    thread = '{"participants": [{"name": "Ann Lee"}], "messages": []}'
+                    zf.writestr(f"messages/inbox/t{i}/message_1.json", thread)
+        return "facebook", path, ()
+
     def deep(source: str, name: str, prefix: str) -> Callable[[], Case]:
         def make() -> Case:
             path = folder / f"deep-{source}" / name
@@ -203,6 +214,7 @@ def _cases(folder: Path) -> dict[str, Callable[[], Case]]:
         "whatsapp-continued": whatsapp,
         "vcard-soft-breaks": soft_breaks,
         "calendar-recurrences": recurrences,
+        "many-members-facebook": many_members,
         "deep-json-facebook": deep("facebook", "your_friends.json", '{"friends_v2": '),
         "deep-json-instagram": deep("instagram", "followers_1.json", ""),
         "deep-json-twitter": deep("twitter", "follower.js", "window.YTD.follower.part0 = "),

@@ -133,3 +133,26 @@ def test_a_csv_field_past_the_limit_is_one_line(tmp_path: Path) -> None:
     code, output = invoke(tmp_path, "import", "linkedin", str(path))
     assert code == 1 and output.count("\n") == 1 and "field larger than field limit" in output, output
     assert rows(tmp_path / "nv.db") == 0
+
+
+def test_a_zip_of_many_members_is_opened_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening the zip for every member read its directory again each time: quadratic in the members."""
+    from netvalue.importers import facebook
+    from netvalue.importers.base import ImportOptions
+
+    path = tmp_path / "facebook.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(50):
+            zf.writestr(
+                f"messages/inbox/t{i}/message_1.json", '{"participants": [{"name": "A B"}], "messages": []}'
+            )
+    opened: list[object] = []
+    real = zipfile.ZipFile
+
+    def counting(*args: object, **kwargs: object) -> zipfile.ZipFile:
+        opened.append(args[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(facebook.zipfile, "ZipFile", counting)
+    items = list(facebook.read_facebook(path, ImportOptions()))
+    assert len(items) == 51 and len(opened) == 1
