@@ -51,9 +51,9 @@ from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, 
 SOURCE = "calendar"
 MAX_SERIES_YEARS = 5
 MAX_OCCURRENCES = 520
-MAX_EXPANDED = 100_000
+MAX_EXPANDED = 50_000
 """Meeting records (occurrences x attendees) one file's recurring series may expand to (ours: a decade of
-a busy calendar, 20 meetings a week with 5 others, is ~50,000).  Past it a series counts its first
+a busy calendar, 10 recurring meetings a week with 5 others, is ~25,000).  Past it a series counts its first
 occurrence only, and the file's note says so: a 13 KB file of 10 daily series with 20 attendees each
 expanded to 100,000 records, so a 1 MB one could take an hour."""
 _NOT_PEOPLE_CUTYPES = frozenset({"RESOURCE", "ROOM", "GROUP"})
@@ -204,13 +204,16 @@ def _meetings(
 ) -> Iterator[ImportItem]:
     if not any(e.get("ATTENDEE") or e.get("ORGANIZER") for e in series):
         return
+    recurring = any(e.get("RRULE") or e.get("RDATE") for e in series)
     for occurrence in _occurrences(zones, series, now, budget):
         start = _as_utc(occurrence.decoded("DTSTART"))
         people = [a for a in attendees_of(occurrence) if a.email not in owner]
-        budget.left -= max(1, len(people))
+        if recurring:  # single events are as many as the file holds: only expansions are budgeted
+            budget.left -= max(1, len(people))
         when = int(start.timestamp())
         message_key = f"{uid}|{when}"
         title = str(occurrence.get("SUMMARY")) if occurrence.get("SUMMARY") is not None else None
+        length = _minutes(occurrence) if people else None  # once per occurrence, not per attendee
         for person in people:
             if person.email not in persons_seen:
                 persons_seen.add(person.email)
@@ -226,7 +229,7 @@ def _meetings(
                 conversation_id=uid,
                 group_size=len(people),
                 bulk=len(people) > max_group,
-                length=_minutes(occurrence),
+                length=length,
                 title=title,
                 person_name=person.name,
             )
