@@ -156,3 +156,16 @@ def test_a_zip_of_many_members_is_opened_once(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(facebook.zipfile, "ZipFile", counting)
     items = list(facebook.read_facebook(path, ImportOptions()))
     assert len(items) == 51 and len(opened) == 1
+
+
+@pytest.mark.parametrize("source", sorted(MEMBERS))
+def test_an_encrypted_member_is_one_line(tmp_path: Path, source: str) -> None:
+    """zipfile answers an encrypted member with a RuntimeError; netvalue with one line."""
+    path = bomb_zip(tmp_path / f"{source}.zip", MEMBERS[source], b"x\n")
+    data = bytearray(path.read_bytes())
+    data[6] |= 1  # the local header's "encrypted" flag
+    central = data.find(b"PK\x01\x02")
+    data[central + 8] |= 1  # and the central directory's
+    path.write_bytes(bytes(data))
+    code, output = invoke(tmp_path, "import", source, str(path))
+    assert code == 1 and output.count("\n") == 1 and "is encrypted" in output, output

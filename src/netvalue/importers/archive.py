@@ -92,6 +92,8 @@ def open_member(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, label: 
     it); ``label`` names it in errors (``export.zip:member``)."""
     info = member if isinstance(member, zipfile.ZipInfo) else archive.getinfo(member)
     check_member(info, label, limit)
+    if info.flag_bits & 0x1:
+        raise ImportFormatError(label, "is encrypted in the zip; export it again without a password")
     try:
         raw = archive.open(info)
     except DAMAGE as exc:
@@ -114,7 +116,7 @@ def member_head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
     try:
         with archive.open(member) as fh:
             return fh.read(size)
-    except (*DAMAGE, KeyError):
+    except (*DAMAGE, KeyError, RuntimeError):  # RuntimeError: an encrypted member
         return b""
 
 
