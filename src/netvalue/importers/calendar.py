@@ -51,9 +51,10 @@ from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, 
 SOURCE = "calendar"
 MAX_SERIES_YEARS = 5
 MAX_OCCURRENCES = 520
-MAX_EXPANDED = 50_000
-"""Meeting records (occurrences x attendees) one file's recurring series may expand to (ours: a decade of
-a busy calendar, 10 recurring meetings a week with 5 others, is ~25,000).  Past it a series counts its first
+MAX_EXPANDED = 30_000
+"""Meeting records (occurrences x attendees) one file's recurring series may expand to (ours: a busy
+calendar's recurring meetings, 10 a week with 5 others each over the :data:`MAX_SERIES_YEARS` a series
+is expanded, come to ~13,000; a 1.3 MB hostile file at 50,000 took 9-10 s of CPU on a loaded machine).  Past it a series counts its first
 occurrence only, and the file's note says so: a 13 KB file of 10 daily series with 20 attendees each
 expanded to 100,000 records, so a 1 MB one could take an hour."""
 _NOT_PEOPLE_CUTYPES = frozenset({"RESOURCE", "ROOM", "GROUP"})
