@@ -16,6 +16,8 @@ what to do about it; it names the file, and the line or record, when it is known
 
 from __future__ import annotations
 
+import re
+
 
 class NetvalueError(Exception):
     """Base of every error netvalue raises on purpose."""
@@ -29,11 +31,22 @@ class ImportFormatError(NetvalueError):
     """
 
     def __init__(self, file: str, message: str, line: int | None = None) -> None:
+        file, message = one_line(file, 300), one_line(message, 500)
         self.file = file
         self.line = line
         self.detail = message
         where = f"{file}, line {line}" if line is not None else file
         super().__init__(f"{where}: {message}")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]+")
+
+
+def one_line(text: str, limit: int) -> str:
+    """``text`` as one line of at most ``limit`` characters: what a hostile file puts in an error message
+    (a header row it echoes, a zip member's name) can hold line breaks, terminal escapes or megabytes."""
+    flat = _CONTROL.sub(" ", text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class UnsupportedExportError(ImportFormatError):

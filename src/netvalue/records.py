@@ -17,6 +17,24 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+MAX_NAME = 200
+"""Characters of a name kept, for matching and in the database (ours: the longest names in use run to a
+few dozen letters; a longer one is hostile input, and one-edit blocking keys grow with its square)."""
+
+EARLIEST_TIME = -2_208_988_800
+"""1900-01-01 00:00 UTC: no source dates anything of a living person's network earlier (ours)."""
+LATEST_TIME = 7_258_118_400
+"""2200-01-01 00:00 UTC: a time at or past it (``9999/12/31``) is not a date any source writes, but
+hostile or broken input (ours; the LinkedIn parsers refuse the same years)."""
+
+
+def plausible_time(value: int | None) -> int | None:
+    """``value`` when it lies in [:data:`EARLIEST_TIME`, :data:`LATEST_TIME`), else ``None`` (unknown)."""
+    if value is None or not EARLIEST_TIME <= value < LATEST_TIME:
+        return None
+    return value
+
+
 IdentityKind = Literal[
     "linkedin",  # normalised profile URL: linkedin.com/in/<slug>
     "email",  # case-folded address

@@ -17,6 +17,9 @@ from netvalue.identity.profiles import Profile
 
 MAX_BLOCK = 250
 """A key shared by more people than this is too common to compare on (ours)."""
+MAX_TYPO_WORD = 40
+"""A name part longer than this gets no one-deletion keys (ours: longer than any real given or family
+name; the keys of a word of n letters hold n**2 letters)."""
 
 
 @lru_cache(maxsize=1 << 17)
@@ -35,10 +38,10 @@ def _shared_keys(given: str, family: str) -> frozenset[str]:
     shared = {f"n:{form}|{family}" for form in forms}
     shared.add("o:" + "|".join(sorted((given, family))))
     shared.add(f"x:{given[:3]}|{family}")
-    if len(family) >= 5:
+    if 5 <= len(family) <= MAX_TYPO_WORD:
         first_form = min(canonical_given(given))
         shared |= {f"t:{first_form}|{cut}" for cut in _deletions(family) | {family}}
-    if len(given) >= 4:
+    if 4 <= len(given) <= MAX_TYPO_WORD:
         shared |= {f"d:{cut}|{family}" for cut in _deletions(given) | {given}}
     return frozenset(shared)
 

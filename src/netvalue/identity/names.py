@@ -15,6 +15,8 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
+from netvalue.records import MAX_NAME
+
 NameLevel = Literal["exact", "nickname", "initial", "typo", "none"]
 """``exact``: same given and family name (after folding accents, case and order); ``nickname``: the
 given names are a known nickname pair or one is a prefix of the other; ``initial``: one given name is
@@ -173,7 +175,13 @@ def parse_name(name: str, first_name: str | None = None, last_name: str | None =
     ``first_name``/``last_name``, when a source gives both, win over splitting ``name``.  Titles and
     suffixes (Dr, Jr, PhD ...) are dropped; a hyphenated family name becomes its last part plus middles.
     A name that is an e-mail address is read from its local part (:func:`name_from_local_part`).
+    Each of the three is cut to :data:`~netvalue.records.MAX_NAME` characters first (the store cuts names
+    it writes, but a name typed in or stored before may be longer): matching a name costs time and
+    memory with the square of its length (:mod:`netvalue.identity.blocking`).
     """
+    name = name[:MAX_NAME]
+    first_name = first_name[:MAX_NAME] if first_name else first_name
+    last_name = last_name[:MAX_NAME] if last_name else last_name
     if first_name and last_name:
         given_tokens = [t for t in _tokens(first_name) if t not in _TITLES]
         family_tokens = [t for t in _tokens(last_name) if t not in _SUFFIXES]
@@ -204,7 +212,7 @@ def parse_name(name: str, first_name: str | None = None, last_name: str | None =
 def name_from_local_part(local: str) -> ParsedName:
     """``'john.smith'`` / ``'john_smith2'`` -> John Smith (``derived``); a local part without a separator
     (``'jsmith'``, ``'info'``) names nobody we can compare."""
-    parts = [p for p in (_DIGITS.sub("", x) for x in _LOCAL_SPLIT.split(fold(local))) if p]
+    parts = [p for p in (_DIGITS.sub("", x) for x in _LOCAL_SPLIT.split(fold(local[:MAX_NAME]))) if p]
     if len(parts) < 2 or len(parts[-1]) < 2:
         return _EMPTY
     return ParsedName(parts[0], parts[-1], tuple(parts[1:-1]), derived=True)

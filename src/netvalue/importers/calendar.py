@@ -38,6 +38,7 @@ import icalendar
 import recurring_ical_events
 
 from netvalue.errors import ImportFormatError
+from netvalue.importers.archive import DAMAGE, member_head, read_file, read_member
 from netvalue.importers.base import (
     Importer,
     ImportOptions,
@@ -47,11 +48,17 @@ from netvalue.importers.base import (
     sha256_of_bytes,
 )
 from netvalue.keys import normalize_email
-from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, PersonRecord
+from netvalue.records import FileRead, Identity, ImportItem, InteractionRecord, PersonRecord, plausible_time
 
 SOURCE = "calendar"
 MAX_SERIES_YEARS = 5
 MAX_OCCURRENCES = 520
+MAX_EXPANDED = 30_000
+"""Meeting records (occurrences x attendees) one file's recurring series may expand to (ours: a busy
+calendar's recurring meetings, 10 a week with 5 others each over the :data:`MAX_SERIES_YEARS` a series
+is expanded, come to ~13,000; a 1.3 MB hostile file at 50,000 took 9-10 s of CPU on a loaded machine).  Past it a series counts its first
+occurrence only, and the file's note says so: a 13 KB file of 10 daily series with 20 attendees each
+expanded to 100,000 records, so a 1 MB one could take an hour."""
 _NOT_PEOPLE_CUTYPES = frozenset({"RESOURCE", "ROOM", "GROUP"})
 _ROOM_DOMAIN = "@resource.calendar.google.com"
 
@@ -86,16 +93,17 @@ def read_calendars(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
 def _ics_files(path: Path) -> Iterator[tuple[str, bytes]]:
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".ics" and p.is_file()):
-            yield str(file.relative_to(path)), file.read_bytes()
+            yield str(file.relative_to(path)), read_file(file, str(file.relative_to(path)))
     elif path.suffix.lower() == ".zip":
         try:
-            with zipfile.ZipFile(path) as archive:
-                for member in sorted(n for n in archive.namelist() if n.lower().endswith(".ics")):
-                    yield f"{path.name}:{member}", archive.read(member)
-        except (zipfile.BadZipFile, OSError) as exc:
+            archive = zipfile.ZipFile(path)
+        except DAMAGE as exc:
             raise ImportFormatError(str(path), f"is not a readable zip ({exc})") from exc
+        with archive:
+            for member in sorted(n for n in archive.namelist() if n.lower().endswith(".ics")):
+                yield f"{path.name}:{member}", read_member(archive, member, f"{path.name}:{member}")
     else:
-        yield str(path), path.read_bytes()
+        yield str(path), read_file(path)
 
 
 def read_ics_bytes(
@@ -111,16 +119,32 @@ def read_ics_bytes(
             f"BEGIN:VCALENDAR\r\n{text.strip()}\r\nEND:VCALENDAR\r\n"  # a bare event, as some tools save one
         )
     records: list[ImportItem] = []
+    budget = _Budget(MAX_EXPANDED)
     with warnings.catch_warnings():
         # icalendar warns when it guesses a vendor-prefixed TZID (/mozilla.org/.../Europe/Berlin): that guess is right
         warnings.simplefilter("ignore")
-        rows, skipped = _read_text(text, name, options, seen if seen is not None else set(), records)
+        rows, skipped = _read_text(text, name, options, seen if seen is not None else set(), records, budget)
     yield from records
-    yield FileRead(name, rows=rows, skipped=skipped, sha256=sha256_of_bytes(data))
+    notes = () if budget.left > 0 else (f"recurring meetings past {MAX_EXPANDED:,} records counted once",)
+    yield FileRead(name, rows=rows, skipped=skipped, sha256=sha256_of_bytes(data), notes=notes)
+
+
+class _Budget:
+    """What is left of a file's :data:`MAX_EXPANDED`."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
 
 
 def _read_text(
-    text: str, name: str, options: ImportOptions, persons_seen: set[str], out: list[ImportItem]
+    text: str,
+    name: str,
+    options: ImportOptions,
+    persons_seen: set[str],
+    out: list[ImportItem],
+    budget: _Budget,
 ) -> tuple[int, int]:
     """Append the records of ``text`` to ``out``; return (events read, events skipped as broken)."""
     try:
@@ -138,7 +162,7 @@ def _read_text(
         owner = _owner(calendar, events, options)
         zones = list(calendar.walk("VTIMEZONE"))  # once per calendar: walk() visits every component
         for uid, series in _series(events).items():
-            out.extend(_meetings(zones, uid, series, owner, now, persons_seen, options.max_group))
+            out.extend(_meetings(zones, uid, series, owner, now, persons_seen, options.max_group, budget))
     return rows, skipped
 
 
@@ -151,7 +175,8 @@ def _valid_events(calendar: icalendar.Calendar) -> tuple[list[icalendar.Componen
             start = event.decoded("DTSTART")
             if not isinstance(start, date):
                 raise ValueError("DTSTART is not a date")
-            _as_utc(start).timestamp()  # out of range near year 1 or 9999
+            if plausible_time(int(_as_utc(start).timestamp())) is None:  # year 9999 is no meeting
+                raise ValueError("DTSTART is out of range")
             _ = event.get("RRULE") and event.decoded("RRULE")
         except Exception:  # icalendar raises many kinds for one broken value
             broken += 1
@@ -182,15 +207,20 @@ def _meetings(
     now: datetime,
     persons_seen: set[str],
     max_group: int,
+    budget: _Budget,
 ) -> Iterator[ImportItem]:
     if not any(e.get("ATTENDEE") or e.get("ORGANIZER") for e in series):
         return
-    for occurrence in _occurrences(zones, series, now):
+    recurring = any(e.get("RRULE") or e.get("RDATE") for e in series)
+    for occurrence in _occurrences(zones, series, now, budget):
         start = _as_utc(occurrence.decoded("DTSTART"))
         people = [a for a in attendees_of(occurrence) if a.email not in owner]
+        if recurring:  # single events are as many as the file holds: only expansions are budgeted
+            budget.left -= max(1, len(people))
         when = int(start.timestamp())
         message_key = f"{uid}|{when}"
         title = str(occurrence.get("SUMMARY")) if occurrence.get("SUMMARY") is not None else None
+        length = _minutes(occurrence) if people else None  # once per occurrence, not per attendee
         for person in people:
             if person.email not in persons_seen:
                 persons_seen.add(person.email)
@@ -206,16 +236,17 @@ def _meetings(
                 conversation_id=uid,
                 group_size=len(people),
                 bulk=len(people) > max_group,
-                length=_minutes(occurrence),
+                length=length,
                 title=title,
                 person_name=person.name,
             )
 
 
 def _occurrences(
-    zones: list[icalendar.Component], series: list[icalendar.Component], now: datetime
+    zones: list[icalendar.Component], series: list[icalendar.Component], now: datetime, budget: _Budget
 ) -> Iterator[icalendar.Component]:
-    """The occurrences of one series, oldest first, bounded by the export date and our caps."""
+    """The occurrences of one series, oldest first, bounded by the export date and our caps (the
+    consumer takes each occurrence's records off ``budget``; once it is spent, the first only)."""
     sub = icalendar.Calendar()
     for zone in zones:
         sub.add_component(zone)
@@ -225,11 +256,16 @@ def _occurrences(
     if not any(e.get("RRULE") or e.get("RDATE") for e in series):
         yield from series  # a single event counts as planned, even after the export date
         return
+    if budget.left <= 0:
+        yield from (e for e in series if not e.get("RECURRENCE-ID"))
+        return
     stop = min(now, first + timedelta(days=365 * MAX_SERIES_YEARS))
     count = 0
     try:
         for occurrence in recurring_ical_events.of(sub, skip_bad_series=True).after(first):
             if _as_utc(occurrence.decoded("DTSTART")) > stop or count >= MAX_OCCURRENCES:
+                break
+            if count and budget.left <= 0:
                 break
             count += 1
             yield occurrence
@@ -324,8 +360,8 @@ def detect(path: Path) -> bool:
         try:
             with zipfile.ZipFile(path) as archive:
                 members = [n for n in archive.namelist() if n.lower().endswith(".ics")]
-                return bool(members) and b"BEGIN:VCALENDAR" in archive.read(members[0])[:512].upper()
-        except (zipfile.BadZipFile, OSError):
+                return bool(members) and b"BEGIN:VCALENDAR" in member_head(archive, members[0], 512).upper()
+        except DAMAGE:
             return False
     if path.is_dir():
         # the first few: one unreadable file among many must not hide the folder (it is skipped on import)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from netvalue.errors import ImportFormatError
+from netvalue.importers.archive import read_file
 from netvalue.importers.base import Importer, ImportOptions, csv_error, decode_text, sha256_of_bytes
 from netvalue.importers.vcard import ContactFields, contact_person
 from netvalue.records import FileRead, ImportItem
@@ -93,7 +94,7 @@ def read_contacts_csv(path: Path, options: ImportOptions, source: CsvKind) -> It
     name = str(path)
     if path.is_dir():
         raise ImportFormatError(name, f"is a folder; give the {source} contacts .csv file")
-    data = path.read_bytes()
+    data = read_file(path)
     digest = sha256_of_bytes(data)
     if digest in options.known_hashes and not options.force:
         yield FileRead(name, rows=0, sha256=digest, unchanged=True)

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from netvalue.errors import ImportFormatError, UsageError
+from netvalue.importers.archive import read_file
 from netvalue.importers.base import Importer, ImportOptions, csv_error, decode_text, sha256_of_bytes
 from netvalue.importers.vcard import ContactFields, contact_person
-from netvalue.records import FileRead, ImportItem
+from netvalue.records import FileRead, ImportItem, plausible_time
 
 SOURCE = "csv"
 MappedField = Literal[
@@ -62,7 +63,7 @@ def parse_date(text: str) -> int | None:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
             continue
-        return int(parsed.replace(tzinfo=UTC).timestamp())
+        return plausible_time(int(parsed.replace(tzinfo=UTC).timestamp()))
     return None
 
 
@@ -73,7 +74,7 @@ def read_csv(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
         raise UsageError("the csv source needs a mapping: --map COLUMN=FIELD (repeat it for each column)")
     if path.is_dir():
         raise ImportFormatError(name, "is a folder; give the .csv file")
-    data = path.read_bytes()
+    data = read_file(path)
     digest = sha256_of_bytes(data)
     if digest in options.known_hashes and not options.force:
         yield FileRead(name, rows=0, sha256=digest, unchanged=True)

@@ -14,26 +14,27 @@ import codecs
 import csv
 import hashlib
 import io
-import sys
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Protocol
 
 from netvalue.errors import ImportFormatError, UnsupportedExportError
+from netvalue.importers.archive import DAMAGE, MAX_STREAMED, open_member
 from netvalue.importers.base import csv_error
 
 _CHUNK = 1 << 20
-DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError)
 ROOT_FILE = "connections.csv"
 EXPECTED = (
     "expected LinkedIn's data export: the zip as downloaded (Basic_LinkedInDataExport_*.zip or "
     "Complete_LinkedInDataExport_*.zip) or its unpacked folder, holding Connections.csv"
 )
 
-# A message body can exceed the csv module's default field limit of 128 KiB (long pasted texts).
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# A message body can exceed the csv module's default field limit of 128 KiB (long pasted texts); 16 MiB
+# is far above any (LinkedIn caps a message at a few thousand characters) and keeps one hostile field of
+# gigabytes out of memory: past it the csv module raises, which is the project's error (ours).
+FIELD_LIMIT = 16 << 20
+csv.field_size_limit(FIELD_LIMIT)
 
 
 class Digest(Protocol):
@@ -145,7 +146,7 @@ class Archive:
     def open_member(self, name: str) -> IO[bytes]:
         """A file of the export as a binary stream (the caller closes it)."""
         if self._zip is not None:
-            return self._zip.open(self._where[name])
+            return open_member(self._zip, self._where[name], self.label(name), MAX_STREAMED)
         return open(self._where[name], "rb")
 
     def size(self, name: str) -> int:

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import IO
 
+from netvalue.importers.archive import DAMAGE
 from netvalue.importers.base import worker_count, worker_pool
-from netvalue.importers.linkedin_archive import DAMAGE, Archive, Digest, Table
+from netvalue.importers.linkedin_archive import Archive, Digest, Table
 from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
 
 MESSAGES_REQUIRED = ("CONVERSATION ID", "FROM", "TO", "DATE")

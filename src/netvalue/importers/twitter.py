@@ -32,7 +32,7 @@ from netvalue.importers.base import (
     message_records,
     sha256_of_bytes,
 )
-from netvalue.importers.facebook import ExportArchive, as_list
+from netvalue.importers.facebook import TOO_DEEP, ExportArchive, as_list
 from netvalue.records import (
     FileIgnored,
     FileRead,
@@ -40,6 +40,7 @@ from netvalue.records import (
     ImportItem,
     OwnerRecord,
     PersonRecord,
+    plausible_time,
 )
 
 SOURCE = "twitter"
@@ -61,6 +62,8 @@ def parse_ytd(data: bytes, name: str) -> list[Any]:
         raise ImportFormatError(
             name, f"is not valid JSON after its window.YTD prefix ({exc.msg})", exc.lineno
         ) from exc
+    except RecursionError as exc:
+        raise ImportFormatError(name, TOO_DEEP) from exc
     if not isinstance(parsed, list):
         raise ImportFormatError(name, "holds no list after its window.YTD prefix")
     return parsed
@@ -75,8 +78,8 @@ def _timestamp(text: object) -> int | None:
     if not isinstance(text, str):
         return None
     try:
-        return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
-    except ValueError:
+        return plausible_time(int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()))
+    except (ValueError, OverflowError):
         return None
 
 

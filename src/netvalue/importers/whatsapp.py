@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
+from netvalue.importers.archive import DAMAGE, member_head, read_file
 from netvalue.importers.base import (
     Importer,
     ImportOptions,
@@ -46,6 +47,7 @@ from netvalue.records import (
     ImportItem,
     OwnerRecord,
     PersonRecord,
+    plausible_time,
 )
 
 SOURCE = "whatsapp"
@@ -94,13 +96,17 @@ def parse_chat(text: str, name: str, title: str | None = None) -> tuple[list[Cha
     messages: list[ChatLine] = []
     system = stamped = 0
     continues_message = False
+    continued: list[str] = []  # lines continuing the last message, joined once (linear, not quadratic)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.translate(_MARKS)
         match = _LINE.match(line)
         if not match:
             if continues_message:
-                messages[-1] = replace(messages[-1], text=f"{messages[-1].text}\n{line}")
+                continued.append(line)
             continue
+        if continued:
+            messages[-1] = replace(messages[-1], text="\n".join((messages[-1].text, *continued)))
+            continued.clear()
         stamped += 1
         sender = _SENDER.match(match["rest"])
         if (
@@ -132,6 +138,8 @@ def parse_chat(text: str, name: str, title: str | None = None) -> tuple[list[Cha
                 line=number,
             )
         )
+    if continued:
+        messages[-1] = replace(messages[-1], text="\n".join((messages[-1].text, *continued)))
     if not stamped:
         raise ImportFormatError(
             name, "is not a WhatsApp chat export (no line starts with a date and time)", 1
@@ -156,12 +164,16 @@ def timestamp(line: ChatLine, dayfirst: bool) -> int | None:
         day, month = (line.a, line.b) if dayfirst else (line.b, line.a)
         year = line.c + 2000 if line.c < 100 else line.c
     hour = line.hour
+    if line.ampm and not 1 <= hour <= 12:
+        return None  # "13:00 PM", "0:30 AM": no such 12-hour time
     if line.ampm == "P" and hour < 12:
         hour += 12
     elif line.ampm == "A" and hour == 12:
         hour = 0
     try:
-        return int(datetime(year, month, day, hour, line.minute, line.second, tzinfo=UTC).timestamp())
+        return plausible_time(
+            int(datetime(year, month, day, hour, line.minute, line.second, tzinfo=UTC).timestamp())
+        )
     except ValueError:
         return None
 
@@ -229,24 +241,34 @@ def read_chat_bytes(
 
 def read_whatsapp(path: Path, options: ImportOptions) -> Iterator[ImportItem]:
     """A chat ``.txt``, a folder of them, or the zip iOS shares (``_chat.txt`` inside)."""
-    members: list[tuple[str, bytes, str | None]]
+    # (name, bytes, chat title): read one at a time, so only one chat is in memory
+    members: list[tuple[str, Callable[[], bytes], str | None]]
     if path.is_dir():
         files = sorted(p for p in path.rglob("*.txt") if p.is_file())
         # iOS unzipped: "WhatsApp Chat - Name/_chat.txt" -- the folder names the chat
         members = [
-            (str(p.relative_to(path)), p.read_bytes(), p.parent.name if p.name == "_chat.txt" else None)
+            (
+                str(p.relative_to(path)),
+                partial(read_file, p, str(p.relative_to(path))),
+                p.parent.name if p.name == "_chat.txt" else None,
+            )
             for p in files
         ]
     elif path.suffix.lower() == ".zip":
         archive = ExportArchive(path)
         members = [
-            (archive.display(m), archive.read(m), path.name) for m in archive.members() if m.endswith(".txt")
+            (archive.display(m), partial(archive.read, m), path.name)
+            for m in archive.members()
+            if m.endswith(".txt")
         ]
     else:
-        members = [(str(path), path.read_bytes(), path.parent.name if path.name == "_chat.txt" else None)]
+        members = [
+            (str(path), partial(read_file, path), path.parent.name if path.name == "_chat.txt" else None)
+        ]
     if not members:
         raise ImportFormatError(str(path), "holds no WhatsApp chat .txt file")
-    for name, data, chat in members:
+    for name, read, chat in members:
+        data = read()
         digest = sha256_of_bytes(data)
         if digest in options.known_hashes and not options.force:
             yield FileRead(name, rows=0, sha256=digest, unchanged=True)
@@ -274,8 +296,8 @@ def detect(path: Path) -> bool:
         if path.suffix.lower() == ".zip" and zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
                 chats = [n for n in archive.namelist() if n.endswith(".txt")]
-                return bool(chats) and _sniff_text(archive.read(chats[0])[:2048])
-    except OSError:
+                return bool(chats) and _sniff_text(member_head(archive, chats[0], 2048))
+    except DAMAGE:
         return False
     return False
 

@@ -20,6 +20,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from netvalue.records import (
+    MAX_NAME,
     EmailFolderHints,
     EmailMessageRecord,
     FileIgnored,
@@ -37,6 +38,7 @@ from netvalue.records import (
 from netvalue.store.database import Database
 from netvalue.store.deferred_indexes import DeferredIndexes
 from netvalue.store.email_raw import write_hints, write_messages
+from netvalue.store.sanitize import sanitize
 
 # How far a source is trusted for a person's name, company and position (higher wins).  Ours.
 SOURCE_RANK = {
@@ -187,7 +189,10 @@ def import_stream(
         done = 0
         current = FileCounts(name="")
         messages: list[EmailMessageRecord] = []
+        cut_names = 0  # names cut to MAX_NAME since the last file marker
         for item in items:
+            item, cut = sanitize(item)  # the one place every record passes: see store/sanitize.py
+            cut_names += cut
             rows = 1  # records the item stands for (progress counts records)
             if isinstance(item, EmailMessageRecord):
                 messages.append(item)
@@ -211,7 +216,8 @@ def import_stream(
                     current.skip("broken or empty in the file", item.skipped)
                 current.unchanged = item.unchanged
                 current.sha256 = item.sha256
-                current.note = "; ".join(item.notes)
+                current.note = "; ".join((*item.notes, *_cut_note(cut_names)))
+                cut_names = 0
                 report.files.append(current)
                 current = FileCounts(name="")
             elif isinstance(item, FileIgnored):
@@ -234,6 +240,9 @@ def import_stream(
         deferred.restore()
         if current.added or current.updated or current.skipped:
             current.name = current.name or path
+            current.note = "; ".join(
+                (current.note, *_cut_note(cut_names)) if current.note else _cut_note(cut_names)
+            )
             report.files.append(current)
         report.seconds = time.perf_counter() - clock
         _finish_run(conn, run_id, report)
@@ -266,12 +275,17 @@ def write_records(
     writer = _Writer(conn, run_id, started, include_forgotten=include_forgotten)
     if writer.forgotten:
         writer.forgotten -= {identity_hash(Identity(kind, value)) for kind, value in writer.ids}  # type: ignore[arg-type]
-    for item in records:
+    for record in records:
+        item, _ = sanitize(record)  # derived records pass the same boundary as imported ones
         if isinstance(item, InteractionRecord):
             writer.interaction(item, counts)
         elif isinstance(item, PersonRecord):
             writer.person(item, counts)
     writer.flush(counts)
+def _cut_note(cut: int) -> tuple[str, ...]:
+    if not cut:
+        return ()
+    return (f"{cut} name{'s' if cut > 1 else ''} longer than {MAX_NAME} characters cut",)
 
 
 def _insert_run(conn: sqlite3.Connection, source: str, path: str, sha256: str, started: int) -> int:
