@@ -16,6 +16,7 @@ from netvalue.cli import (  # noqa: F401  (registers commands)
     report,
     sources,
     structure,
+    team,
     ties,
     web,
 )
