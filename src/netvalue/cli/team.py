@@ -166,6 +166,9 @@ def team_add(folder: Path, files: tuple[Path, ...]) -> None:
     """
     for name, count, replaced in add_shares(folder, list(files)):
         console.print(f"{'Replaced' if replaced else 'Added'} {name}: {count} contacts.")
+    with working("Matching the members' contacts"):
+        view = TeamView.of(load_team(folder))
+    console.print(f"The team knows {len(view.resolution.groups)} people through {len(view.members)} members.")
 
 
 @team.command("remove")

@@ -144,6 +144,12 @@ def add_shares(folder: Path, files: list[Path]) -> list[tuple[str, int, bool]]:
     return added
 
 
+def clear_cache(folder: Path) -> None:
+    """Drop cached resolutions (they are made again on the next query)."""
+    for path in folder.glob("resolution-*.parquet"):
+        path.unlink()
+
+
 def remove_member(folder: Path, member: str) -> str:
     """Delete a member's share; returns the member's name."""
     _team_salt(folder)
@@ -153,6 +159,7 @@ def remove_member(folder: Path, member: str) -> str:
         raise UsageError(f"{folder}: no member {member!r} (members: {known})")
     name = read_share(target).info.member
     target.unlink()
+    clear_cache(folder)
     return name
 
 

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netvalue.identity.profiles import _FREEMAIL, _domain_label, normalize_company
+from netvalue.team.cache import cached_resolution
 from netvalue.team.folder import Team
-from netvalue.team.resolve import Engine, PooledContact, Resolution, resolve
+from netvalue.team.resolve import Engine, PooledContact, Resolution
 from netvalue.team.salt import hash_key
 
 ACTIVE_TIERS = frozenset({"inner circle", "close", "active"})
@@ -44,7 +45,7 @@ class TeamView:
         return cls(
             members=tuple(m.share.info.member for m in team.members),
             pool=tuple(pool),
-            resolution=resolve(pool, engine),
+            resolution=cached_resolution(team, pool, engine),
             salt=team.salt,
             member_keys=tuple(frozenset(m.share.info.member_keys) for m in team.members),
         )

@@ -17,11 +17,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from netvalue.identity.frequency import COINCIDENCE_LIMIT
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.names import canonical_given, fold, parse_name
 from netvalue.identity.profiles import normalize_company
@@ -30,6 +33,7 @@ from netvalue.team.share_file import SharedContact
 
 Engine = Literal["splink", "netvalue", "exact"]
 ENGINES: tuple[Engine, ...] = ("splink", "netvalue", "exact")
+LONE_NAME_LIMIT = COINCIDENCE_LIMIT
 SPLINK_THRESHOLD = 0.95  # match probability to link two members' rows; ours, set on benchmarks/team.py
 
 
@@ -59,6 +63,11 @@ class _Groups:
     def __init__(self, members: Sequence[int]) -> None:
         self.parent = list(range(len(members)))
         self.members: list[set[int]] = [{m} for m in members]
+        self.items: list[list[int]] = [[i] for i in range(len(members))]
+
+    def rows(self, x: int) -> list[int]:
+        """Every row in ``x``'s group."""
+        return self.items[self.find(x)]
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -76,13 +85,20 @@ class _Groups:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] |= self.members[rb]
+        self.items[ra].extend(self.items[rb])
+        self.items[rb] = []
         return True
 
 
 def resolve(
-    pool: Sequence[PooledContact], engine: Engine = "splink", *, threshold: float = SPLINK_THRESHOLD
+    pool: Sequence[PooledContact],
+    engine: Engine = "splink",
+    *,
+    threshold: float = SPLINK_THRESHOLD,
+    free_mail: frozenset[str] | None = None,
 ) -> Resolution:
     """Group the pooled rows into humans (see the module's docstring)."""
+    free_mail = FREE_MAIL if free_mail is None else free_mail
     groups = _Groups([p.member for p in pool])
     owner: dict[str, int] = {}
     exact = 0
@@ -94,11 +110,15 @@ def resolve(
     probable = 0
     if engine != "exact":
         links = (
-            _splink_links(pool, groups, threshold) if engine == "splink" else _netvalue_links(pool, groups)
+            _splink_links(pool, groups, threshold, free_mail)
+            if engine == "splink"
+            else _netvalue_links(pool, groups)
         )
         for _score, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
             if groups.join(a, b, exclusive=True):
                 probable += 1
+        if engine == "splink":
+            probable += _join_lone_names(pool, groups, free_mail)
     human = tuple(groups.find(p.row) for p in pool)
     members: dict[int, list[int]] = {}
     for p in pool:
@@ -127,8 +147,78 @@ def _representatives(pool: Sequence[PooledContact], groups: _Groups) -> dict[int
     return chosen
 
 
+TF_COLUMNS: tuple[str, ...] = ("first_name", "surname", "company")
+FREE_MAIL = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "yahoo.fr",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "proton.me",
+        "protonmail.com",
+        "mail.com",
+        "yandex.ru",
+        "qq.com",
+        "163.com",
+        "126.com",
+        "zoho.com",
+        "fastmail.com",
+        "hey.com",
+        "comcast.net",
+        "verizon.net",
+        "att.net",
+        "btinternet.com",
+        "orange.fr",
+        "free.fr",
+        "t-online.de",
+    ]
+)
+"""Free mail services' domains (ours, the domains behind the resolver's list of free mail labels): an
+address there says nothing of where a person works."""
+
+
+def work_domains(domains: Sequence[str], free_mail: frozenset[str]) -> tuple[str, ...]:
+    """The domains (clear or hashed) that are not a free mail service's; ``free_mail`` holds both forms."""
+    return tuple(d for d in domains if d not in free_mail)
+
+
+def _label(domain: str) -> str:
+    """``acme`` of ``mail.acme.co.uk``; a hashed domain as it is."""
+    if "." not in domain:
+        return domain
+    parts = domain.split(".")
+    if len(parts) >= 3 and parts[-2] in ("co", "com", "ac", "org", "net", "gov", "edu", "ne", "or"):
+        return normalize_company(parts[-3])
+    return normalize_company(parts[-2])
+
+
+def _frequencies(values: Sequence[str | None], signatures: Sequence[tuple[object, ...]]) -> dict[str, float]:
+    """Each value's share of distinct name-and-company signatures, not of rows: a human that ten members
+    know is ten rows but one bearer of the name, and counting rows would make a popular human's name look
+    common and block the links that matter most [ours]."""
+    bearers: dict[str, set[tuple[object, ...]]] = {}
+    for value, signature in zip(values, signatures, strict=True):
+        if value is not None:
+            bearers.setdefault(value, set()).add(signature)
+    total = len(set(signatures)) or 1
+    return {value: len(found) / total for value, found in bearers.items()}
+
+
 def _splink_links(
-    pool: Sequence[PooledContact], groups: _Groups, threshold: float
+    pool: Sequence[PooledContact], groups: _Groups, threshold: float, free_mail: frozenset[str] = FREE_MAIL
 ) -> list[tuple[float, int, int]]:
     """Pairs of rows from different members whose Splink match probability reaches ``threshold``."""
     import pyarrow as pa
@@ -139,7 +229,7 @@ def _splink_links(
     chosen = _representatives(pool, groups)
     if len(chosen) < 2:
         return []
-    rows: dict[str, list[object]] = {
+    columns: dict[str, list[object]] = {
         "unique_id": [],
         "member": [],
         "first_name": [],
@@ -149,12 +239,19 @@ def _splink_links(
     for root, p in chosen.items():
         given, family, _ = _name_parts(p.contact) or ("", "", "")
         company = normalize_company(p.contact.company) if p.contact.company else None
-        rows["unique_id"].append(root)
-        rows["member"].append(p.member)
-        rows["first_name"].append(given)
-        rows["surname"].append(family)
-        rows["company"].append(company or None)
-    table = pa.table(rows)
+        domains = sorted(
+            {d for r in groups.rows(root) for d in work_domains(pool[r].contact.domains, free_mail)}
+        )
+        columns["unique_id"].append(root)
+        columns["member"].append(p.member)
+        columns["first_name"].append(given)
+        columns["surname"].append(family)
+        # The organisation: the company as shared, else the label of a work domain ("acme" of acme.com),
+        # else the (hashed) work domain itself; one comparison, so that the two never count twice.
+        columns["company"].append(company or (_label(domains[0]) if domains else None))
+    signatures = list(zip(columns["first_name"], columns["surname"], columns["company"], strict=True))
+    db_api = DuckDBAPI()
+    table = pa.table(columns)
     settings = SettingsCreator(
         link_type="dedupe_only",
         # m probabilities to start from (ours); EM re-estimates them where the data allow.
@@ -178,21 +275,69 @@ def _splink_links(
         retain_matching_columns=False,
     )
     logging.getLogger("splink").setLevel(logging.ERROR)
-    linker = Linker(DuckDBAPI().register(table), settings, log_level=None)
-    try:
+    linker = Linker(db_api.register(table), settings, log_level=None)
+    for column in TF_COLUMNS:
+        values = columns[column]
+        shares = _frequencies([v if isinstance(v, str) else None for v in values], signatures)
+        lookup = pa.table({column: list(shares), f"tf_{column}": list(shares.values())})
+        linker.table_management.register_term_frequency_lookup(db_api.register(lookup), column)
+    # Too few agreeing pairs to estimate: the prior stays one match per record.
+    with contextlib.suppress(ValueError, ArithmeticError, SplinkException):
         linker.training.estimate_probability_two_random_records_match(
             [block_on("first_name", "surname")], recall=0.7
         )
-    except (ValueError, ArithmeticError, SplinkException):
-        pass  # too few agreeing pairs to estimate: keep one match per record as the prior
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
     for rule in (block_on("surname"), block_on("first_name", "company")):
-        try:
+        # Too few pairs under this rule for EM: the starting m probabilities stand.
+        with contextlib.suppress(ValueError, ArithmeticError, SplinkException):
             linker.training.estimate_parameters_using_expectation_maximisation(rule)
-        except (ValueError, ArithmeticError, SplinkException):
-            pass  # too few pairs under this rule for EM: the starting m probabilities stand
     scored = linker.inference.predict(threshold_match_probability=threshold).as_record_list()
     return [(float(r["match_probability"]), int(r["unique_id_l"]), int(r["unique_id_r"])) for r in scored]
+
+
+def _organisation(contact: SharedContact, free_mail: frozenset[str]) -> str | None:
+    if contact.company:
+        return normalize_company(contact.company) or None
+    domains = work_domains(contact.domains, free_mail)
+    return _label(domains[0]) if domains else None
+
+
+def _join_lone_names(pool: Sequence[PooledContact], groups: _Groups, free_mail: frozenset[str]) -> int:
+    """The lone-name rule of netvalue's resolver (:mod:`netvalue.identity.matching`), for the team: the
+    contacts left under one full name (first name as its full form, family name) where at most one of them
+    says where the person works join that one, when the name is rare enough that fewer than
+    :data:`~netvalue.identity.frequency.COINCIDENCE_LIMIT` namesakes are expected among the team's
+    contacts (the expectation from first- and family-name frequencies counted over distinct
+    name-and-organisation signatures, as for Splink).  Initials never count as a full name."""
+    keys: dict[int, tuple[str, str]] = {}
+    signature: set[tuple[str, str, str | None]] = set()
+    for p in pool:
+        parts = _name_parts(p.contact)
+        if parts is None or len(parts[0]) < 2:
+            continue
+        keys[p.row] = (parts[0], parts[1])
+        signature.add((parts[0], parts[1], _organisation(p.contact, free_mail)))
+    total = len(signature) or 1
+    first = Counter(s[0] for s in signature)
+    family = Counter(s[1] for s in signature)
+    clusters: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for row, key in keys.items():
+        clusters[key].add(groups.find(row))
+    joined = 0
+    for key, roots in clusters.items():
+        if len(roots) < 2:
+            continue
+        expected = total * (first[key[0]] / total) * (family[key[1]] / total)
+        if expected >= LONE_NAME_LIMIT:
+            continue
+        placed = [r for r in roots if any(_organisation(pool[x].contact, free_mail) for x in groups.rows(r))]
+        if len(placed) > 1:
+            continue
+        anchor = placed[0] if placed else min(roots)
+        for root in sorted(roots):
+            if root != anchor and groups.join(anchor, root, exclusive=True):
+                joined += 1
+    return joined
 
 
 def _netvalue_links(pool: Sequence[PooledContact], groups: _Groups) -> list[tuple[float, int, int]]:

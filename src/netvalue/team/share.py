@@ -85,8 +85,7 @@ def build_share(
         urls = tuple(i.partition(":")[2] for i in score.identities if i.startswith("linkedin:"))
         company, role = positions.get(score.person_id, (score.company, None))
         # A display name that is an address would put the address in clear: it stays out [ours].
-        shown_name = score.name.strip() if "@" not in score.name else ""
-        shown_name = shown_name or None
+        shown_name = (score.name.strip() if "@" not in score.name else "") or None
         if not keys and not ("name" in clear and shown_name):
             continue  # nothing a teammate could recognise the contact by
         contacts.append(
