@@ -145,5 +145,5 @@ def test_bad_share_files_get_one_line_naming_the_file_and_row(
             result.output,
         )
         assert not list((team / "members").iterdir()), "nothing is added unless every file is good"
-    with pytest.raises(ImportFormatError, match="v2.parquet"):
+    with pytest.raises(ImportFormatError, match=r"v2\.parquet"):
         read_share(tmp_path / "v2.parquet")

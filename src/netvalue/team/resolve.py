@@ -270,7 +270,7 @@ def _splink_links(
                 "blocking_rule": "l.first_name = r.first_name AND l.company = r.company AND l.member <> r.member"
             },
         ],
-        probability_two_random_records_match=1.0 / len(chosen),
+        probability_two_random_records_match=_prior(columns),
         retain_intermediate_calculation_columns=False,
         retain_matching_columns=False,
     )
@@ -281,11 +281,6 @@ def _splink_links(
         shares = _frequencies([v if isinstance(v, str) else None for v in values], signatures)
         lookup = pa.table({column: list(shares), f"tf_{column}": list(shares.values())})
         linker.table_management.register_term_frequency_lookup(db_api.register(lookup), column)
-    # Too few agreeing pairs to estimate: the prior stays one match per record.
-    with contextlib.suppress(ValueError, ArithmeticError, SplinkException):
-        linker.training.estimate_probability_two_random_records_match(
-            [block_on("first_name", "surname")], recall=0.7
-        )
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
     for rule in (block_on("surname"), block_on("first_name", "company")):
         # Too few pairs under this rule for EM: the starting m probabilities stand.
@@ -293,6 +288,18 @@ def _splink_links(
             linker.training.estimate_parameters_using_expectation_maximisation(rule)
     scored = linker.inference.predict(threshold_match_probability=threshold).as_record_list()
     return [(float(r["match_probability"]), int(r["unique_id_l"]), int(r["unique_id_r"])) for r in scored]
+
+
+def _prior(columns: dict[str, list[object]]) -> float:
+    """The chance that two random records are one human: pairs that agree on first and family name,
+    taken as 70 % of the true pairs (Splink's ``estimate_probability_two_random_records_match`` reasoning,
+    done here so that a pool with no such pair still gets a usable prior), over all pairs; at least one
+    pair."""
+    names = Counter(zip(columns["first_name"], columns["surname"], strict=True))
+    agreeing = sum(c * (c - 1) // 2 for c in names.values())
+    n = len(columns["first_name"])
+    total = max(n * (n - 1) // 2, 1)
+    return min(0.5, max(agreeing / 0.7, 1.0) / total)
 
 
 def _organisation(contact: SharedContact, free_mail: frozenset[str]) -> str | None:
