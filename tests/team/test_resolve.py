@@ -9,9 +9,24 @@ import pytest
 from netvalue.team.resolve import ENGINES, Engine, PooledContact, resolve
 from netvalue.team.share_file import SharedContact
 
-GIVEN = (
-    "Amelia Bruno Chiara Dmitri Elif Farid Greta Hiro Ines Jonas Kaito Lena Mateo Nadia Oskar Priya".split()
-)
+GIVEN = [
+    "Amelia",
+    "Bruno",
+    "Chiara",
+    "Dmitri",
+    "Elif",
+    "Farid",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kaito",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Oskar",
+    "Priya",
+]
 FAMILY = [
     f"{a}{b}"
     for a in ("Vel", "Mor", "Tak", "Sor", "Kel", "Dun", "Rav", "Pol")
