@@ -300,14 +300,14 @@ def team_overlap(view: TeamView, limit: int | None = None) -> list[dict[str, obj
                     "contact": view.describe(human),
                     "owner": view.members[ordered[0].member],
                     "ties": [
-                    {
-                        "member": view.members[p.member],
-                        "tier": p.contact.tier,
-                        "strength": round(p.contact.strength, 4),
-                        "last_two_way": p.contact.last_two_way,
-                    }
-                    for p in ordered
-                ]} for p in ordered],
+                        {
+                            "member": view.members[p.member],
+                            "tier": p.contact.tier,
+                            "strength": round(p.contact.strength, 4),
+                            "last_two_way": p.contact.last_two_way,
+                        }
+                        for p in ordered
+                    ],
                 },
             )
         )
