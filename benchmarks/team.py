@@ -153,10 +153,10 @@ def run(
             f"{seconds:.1f} s, peak {peak_mb():.0f} MB  targets {verdict}"
         )
     if paths:
-        time_paths(team, salt)
+        time_paths(team, salt, paths_engine)
 
 
-def time_paths(team: list[tuple[list[int], list[SharedContact]]], salt: bytes) -> None:
+def time_paths(team: list[tuple[list[int], list[SharedContact]]], salt: bytes, engine: Engine) -> None:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "team"
         salt_path = init_team(folder, 0)
@@ -180,11 +180,15 @@ def time_paths(team: list[tuple[list[int], list[SharedContact]]], salt: bytes) -
             files.append(path)
         t0 = time.perf_counter()
         add_shares(folder, files)
-        TeamView.of(load_team(folder))  # what `netvalue team add` does: resolve once, cache beside the shares
-        print(f"  team add of {len(files)} shares (checks every row, resolves, caches): {time.perf_counter() - t0:.1f} s")
+        TeamView.of(
+            load_team(folder), engine
+        )  # what `netvalue team add` does: resolve once, cache beside the shares
+        print(
+            f"  team add of {len(files)} shares (checks every row, resolves, caches): {time.perf_counter() - t0:.1f} s"
+        )
         companies = Counter(r.company for _, rows in team for r in rows if r.company).most_common(50)
         t0 = time.perf_counter()
-        view = TeamView.of(load_team(folder))
+        view = TeamView.of(load_team(folder), engine)
         loaded = time.perf_counter() - t0
         timings = []
         found = 0
@@ -211,9 +215,20 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument("--seeds", type=int, nargs="*", default=[1])
     parser.add_argument("--engines", nargs="*", default=["exact", "splink", "netvalue"])
     parser.add_argument("--no-paths", action="store_true")
+    parser.add_argument(
+        "--paths-engine", default="splink", help="the resolution `team add` caches before paths are timed"
+    )
     args = parser.parse_args(argv)
     for seed in args.seeds:
-        run(args.members, args.contacts, args.hub_share, seed, args.engines, not args.no_paths)
+        run(
+            args.members,
+            args.contacts,
+            args.hub_share,
+            seed,
+            args.engines,
+            not args.no_paths,
+            args.paths_engine,
+        )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def cached_resolution(team: Team, pool: Sequence[PooledContact], engine: Engine)
     stamp = fingerprint(team, engine)
     if path.is_file():
         try:
-            table = pq.read_table(path)
+            table = pq.ParquetFile(path).read()  # read_table would import pyarrow.dataset (~1 s)
             meta = json.loads((table.schema.metadata or {}).get(_KEY, b"{}"))
         except (OSError, ValueError, pa.ArrowException):
             meta = {}

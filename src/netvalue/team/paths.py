@@ -84,19 +84,17 @@ def find_humans(
     human = view.resolution.human
     if company is not None:
         wanted = normalize_company(company)
-        found = {
-            human[p.row]
-            for p in view.pool
-            if p.contact.company and normalize_company(p.contact.company) == wanted
-        }
+        spelt = {p.contact.company for p in view.pool if p.contact.company}
+        matching = {c for c in spelt if normalize_company(c) == wanted}
+        found = {human[p.row] for p in view.pool if p.contact.company in matching}
     elif domain is not None:
         wanted_domain = domain.strip().lower().lstrip("@")
         hashed = hash_key(view.salt, "domain", wanted_domain)
-        found = {
-            human[p.row]
-            for p in view.pool
-            if any(d in (wanted_domain, hashed) or d.endswith("." + wanted_domain) for d in p.contact.domains)
+        spelt_domains = {d for p in view.pool for d in p.contact.domains}
+        matching = {
+            d for d in spelt_domains if d in (wanted_domain, hashed) or d.endswith("." + wanted_domain)
         }
+        found = {human[p.row] for p in view.pool if not matching.isdisjoint(p.contact.domains)}
     elif person is not None:
         keys = _person_keys(view.salt, person)
         folded = person.strip().casefold()
@@ -166,11 +164,13 @@ def team_paths(
 
             raise UsageError(f"no member {from_member!r} in the team (members: {', '.join(view.members)})")
         start = matches[0]
-    bridges = _member_contacts(view)
-    paths: list[tuple[tuple[float, str], dict[str, object]]] = []
+    into: dict[int, list[tuple[int, PooledContact]]] = defaultdict(list)  # member B -> (A, A's row for B)
+    for (a, b), via in _member_contacts(view).items():
+        if start is None or a == start:
+            into[b].append((a, via))
+    # (weakest, month, ask, human, links as (row, to-member or None for the contact), for-member)
+    found: list[tuple[float, str, int, int, tuple[tuple[PooledContact, int | None], ...], int | None]] = []
     for human in humans:
-        about = view.describe(human)
-        label = str(about["name"] or "the contact")
         direct: dict[int, PooledContact] = {}
         for r in view.rows_of(human):
             p = view.pool[r]
@@ -178,44 +178,36 @@ def team_paths(
                 direct[p.member] = p
         for member, p in direct.items():
             if start is None or member == start:
-                rank = (p.contact.strength, _month(p.contact.last_two_way))
-                paths.append(
-                    (
-                        rank,
-                        {
-                            "ask": view.members[member],
-                            "contact": about,
-                            "weakest": round(rank[0], 4),
-                            "hops": 1,
-                            "links": [_link(view, p, label)],
-                        },
-                    )
+                found.append(
+                    (p.contact.strength, _month(p.contact.last_two_way), member, human, ((p, None),), None)
                 )
-        for (a, b), via in bridges.items():
-            if b not in direct or a == b or (start is not None and a != start):
-                continue
-            last = direct[b]
-            weakest = min(via.contact.strength, last.contact.strength)
-            own = direct.get(a)
-            if own is not None and own.contact.strength >= weakest:
-                continue
-            month = min(_month(via.contact.last_two_way), _month(last.contact.last_two_way))
-            paths.append(
-                (
-                    (weakest, month),
-                    {
-                        "ask": view.members[b],
-                        "contact": about,
-                        "weakest": round(weakest, 4),
-                        "hops": 2,
-                        "links": [_link(view, via, view.members[b]), _link(view, last, label)],
-                        "for": view.members[a],
-                    },
-                )
-            )
-    paths.sort(key=lambda item: (-item[0][0], _negated(item[0][1]), str(item[1]["ask"])))
-    ranked = [p for _, p in paths]
-    return ranked[:limit] if limit is not None else ranked
+            for a, via in into.get(member, ()):
+                weakest = min(via.contact.strength, p.contact.strength)
+                own = direct.get(a)
+                if a == member or (own is not None and own.contact.strength >= weakest):
+                    continue
+                month = min(_month(via.contact.last_two_way), _month(p.contact.last_two_way))
+                found.append((weakest, month, member, human, ((via, member), (p, None)), a))
+    found.sort(key=lambda f: (-f[0], _negated(f[1]), view.members[f[2]], f[3]))
+    chosen = found[:limit] if limit is not None else found
+    described: dict[int, dict[str, object]] = {}
+    paths: list[dict[str, object]] = []
+    for weakest, _, ask, human, links, for_member in chosen:
+        if human not in described:
+            described[human] = view.describe(human)
+        about = described[human]
+        label = str(about["name"] or "the contact")
+        path: dict[str, object] = {
+            "ask": view.members[ask],
+            "contact": about,
+            "weakest": round(weakest, 4),
+            "hops": len(links),
+            "links": [_link(view, p, label if to is None else view.members[to]) for p, to in links],
+        }
+        if for_member is not None:
+            path["for"] = view.members[for_member]
+        paths.append(path)
+    return paths
 
 
 def _negated(month: str) -> tuple[int, ...]:
