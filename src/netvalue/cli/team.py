@@ -22,7 +22,8 @@ from netvalue.cli.app import (
 )
 from netvalue.errors import UsageError
 from netvalue.team.folder import add_shares, init_team, load_team, remove_member, team_status
-from netvalue.team.paths import TeamView, find_humans, team_coverage, team_overlap, team_paths
+from netvalue.team.paths import TeamView, team_coverage, team_overlap, team_paths
+from netvalue.team.pooled import query_view, write_pool
 from netvalue.team.resolve import ENGINES, Engine
 from netvalue.team.salt import read_salt
 from netvalue.team.share import DEFAULT_MIN_TIER, build_share, parse_clear_fields
@@ -168,6 +169,7 @@ def team_add(folder: Path, files: tuple[Path, ...]) -> None:
         console.print(f"{'Replaced' if replaced else 'Added'} {name}: {count} contacts.")
     with working("Matching the members' contacts"):
         view = TeamView.of(load_team(folder))
+        write_pool(view, folder, "splink")
     console.print(f"The team knows {len(view.resolution.groups)} people through {len(view.members)} members.")
 
 
@@ -247,8 +249,7 @@ def team_paths_command(
     """
     if sum(x is not None for x in (company, domain, person)) != 1:
         raise UsageError("give exactly one of --company, --domain, --person")
-    view = TeamView.of(load_team(folder), engine)
-    humans = find_humans(view, company=company, domain=domain, person=person)
+    view, humans = query_view(folder, engine, company=company, domain=domain, person=person)
     paths = team_paths(view, humans, from_member=from_member, limit=limit)
     if as_json:
         emit_json({"contacts": len(humans), "paths": paths})

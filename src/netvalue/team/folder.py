@@ -89,7 +89,7 @@ def _write_private_text(path: Path, text: str) -> None:
         raise
 
 
-def _team_salt(folder: Path) -> bytes:
+def team_salt(folder: Path) -> bytes:
     meta_path = folder / "team.json"
     if not meta_path.is_file():
         raise UsageError(f"{folder}: not a team folder (run `netvalue team init {folder}` first)")
@@ -110,7 +110,7 @@ def _team_salt(folder: Path) -> bytes:
 def add_shares(folder: Path, files: list[Path]) -> list[tuple[str, int, bool]]:
     """Check every file, then copy each into the team: ``(member, contacts, replaced)`` per file.  Nothing
     is copied unless every file is good."""
-    salt = _team_salt(folder)
+    salt = team_salt(folder)
     checked: list[tuple[Path, Share, str]] = []
     slugs: dict[str, Path] = {}
     for path in files:
@@ -146,13 +146,14 @@ def add_shares(folder: Path, files: list[Path]) -> list[tuple[str, int, bool]]:
 
 def clear_cache(folder: Path) -> None:
     """Drop cached resolutions (they are made again on the next query)."""
-    for path in folder.glob("resolution-*.parquet"):
-        path.unlink()
+    for pattern in ("resolution-*.parquet", "pool-*.parquet"):
+        for path in folder.glob(pattern):
+            path.unlink()
 
 
 def remove_member(folder: Path, member: str) -> str:
     """Delete a member's share; returns the member's name."""
-    _team_salt(folder)
+    team_salt(folder)
     target = folder / "members" / f"{member_slug(member)}.parquet"
     if not target.exists():
         known = ", ".join(m.share.info.member for m in load_team(folder).members) or "none"
@@ -165,7 +166,7 @@ def remove_member(folder: Path, member: str) -> str:
 
 def load_team(folder: Path) -> Team:
     """The salt and every member's share."""
-    salt = _team_salt(folder)
+    salt = team_salt(folder)
     members = [
         Member(path.stem, path, read_share(path)) for path in sorted((folder / "members").glob("*.parquet"))
     ]

@@ -96,7 +96,7 @@ def find_humans(
         }
         found = {human[p.row] for p in view.pool if not matching.isdisjoint(p.contact.domains)}
     elif person is not None:
-        keys = _person_keys(view.salt, person)
+        keys = person_keys(view.salt, person)
         folded = person.strip().casefold()
         found = {human[p.row] for p in view.pool if keys & set(p.contact.keys)}
         if not found:
@@ -106,7 +106,7 @@ def find_humans(
     return sorted(found)
 
 
-def _person_keys(salt: bytes, text: str) -> set[str]:
+def person_keys(salt: bytes, text: str) -> set[str]:
     from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
 
     value = text.strip()
