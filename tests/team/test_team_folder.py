@@ -147,3 +147,26 @@ def test_bad_share_files_get_one_line_naming_the_file_and_row(
         assert not list((team / "members").iterdir()), "nothing is added unless every file is good"
     with pytest.raises(ImportFormatError, match=r"v2\.parquet"):
         read_share(tmp_path / "v2.parquet")
+
+
+def test_paths_through_the_pooled_file_after_add(
+    tmp_path: Path, team: Path, member_db: Callable[..., Path]
+) -> None:
+    mia = share(
+        member_db("mia.db"), team / "team.salt", tmp_path / "mia.parquet", "--clear-fields", "company,role"
+    )
+    leo_db = member_db("leo.db", owner="Leo Lead", owner_email="leo@team.example")
+    leo = share(leo_db, team / "team.salt", tmp_path / "leo.parquet")
+    assert run("team", "add", str(team), str(mia), str(leo)).exit_code == 0
+    pool = team / "pool-splink.parquet"
+    assert stat.S_IMODE(pool.stat().st_mode) == 0o600
+    by_company = json.loads(run("team", "paths", str(team), "--company", "ACME", "--json").output)
+    # Ada is one human: Mia shared her company, Leo only her hashed address, which is the same.
+    assert by_company["contacts"] == 1
+    assert sorted(p["ask"] for p in by_company["paths"]) == ["Leo Lead", "Mia Member"]
+    assert by_company["paths"][0]["contact"]["role"] == "Chief Technology Officer"
+    by_person = json.loads(run("team", "paths", str(team), "--person", "Ada@Acme.example", "--json").output)
+    assert by_person["paths"] == by_company["paths"]
+    by_domain = json.loads(run("team", "paths", str(team), "--domain", "acme.example", "--json").output)
+    assert by_domain["contacts"] == 1  # the domain hashed with the team's salt
+    assert run("team", "paths", str(team), "--domain", "acme.example", "--company", "Acme").exit_code == 1
