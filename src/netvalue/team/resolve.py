@@ -7,7 +7,13 @@
    2022, *Splink: Free software for probabilistic record linkage at scale*, IJPDS 7(3)) on DuckDB, fed
    the names as netvalue's own resolver normalises them (:func:`netvalue.identity.names.parse_name`,
    nicknames to their full forms with :func:`~netvalue.identity.names.canonical_given`, companies with
-   :func:`~netvalue.identity.profiles.normalize_company`).  ``engine="netvalue"`` runs the project's own
+   :func:`~netvalue.identity.profiles.normalize_company`).  Three comparisons: first name, family name
+   (Splink's ``NameComparison``: exact, Jaro-Winkler bands) and the organisation (the company, else the
+   work e-mail domain: one comparison, so that two agreeing facts about one employer never count twice),
+   each with term-frequency adjustment where the frequencies are counted over distinct people rather
+   than rows (:func:`_frequencies`); u by random sampling, m by EM blocked on family name and on first
+   name with organisation; links at match probability >= :data:`SPLINK_THRESHOLD`.  Then netvalue's
+   lone-name rule (:func:`_join_lone_names`).  ``engine="netvalue"`` runs the project's own
    resolver (:func:`netvalue.identity.matching.plan_resolution`) instead, each member a source that lists
    a human once; ``benchmarks/team.py`` measures both on the same data.
 3. **One member lists a human once** [ours]: each member's database already made one person per human,
@@ -147,7 +153,7 @@ def _representatives(pool: Sequence[PooledContact], groups: _Groups) -> dict[int
     return chosen
 
 
-TF_COLUMNS: tuple[str, ...] = ("first_name", "surname", "company")
+TF_COLUMNS: tuple[str, ...] = ("first_name", "surname", "company")  # term frequencies per distinct person
 FREE_MAIL = frozenset(
     [
         "gmail.com",
