@@ -8,7 +8,7 @@ links' months of last two-way contact, later first.
 - direct: member → contact (ask the member);
 - two-hop: member A → member B → contact, when A's share holds B (A's contact whose keys are among B's
   own keys in B's share metadata): A asks B for the introduction.  Listed when it beats A's own direct
-  tie to the contact, if any.
+  tie to the contact, if any, and no link has strength 0.
 """
 
 from __future__ import annotations
@@ -184,8 +184,8 @@ def team_paths(
             for a, via in into.get(member, ()):
                 weakest = min(via.contact.strength, p.contact.strength)
                 own = direct.get(a)
-                if a == member or (own is not None and own.contact.strength >= weakest):
-                    continue
+                if a == member or weakest <= 0.0 or (own is not None and own.contact.strength >= weakest):
+                    continue  # a hop of strength 0 (a collected name) is no way in [ours]
                 month = min(_month(via.contact.last_two_way), _month(p.contact.last_two_way))
                 found.append((weakest, month, member, human, ((via, member), (p, None)), a))
     found.sort(key=lambda f: (-f[0], _negated(f[1]), view.members[f[2]], f[3]))
