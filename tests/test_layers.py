@@ -11,6 +11,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "netvalue"
 
 # package -> netvalue packages it must never import
 FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "team": ("cli", "web"),
     "importers": ("store", "analysis", "recommend", "report", "cli", "web", "identity", "importing"),
     "store": ("importers", "analysis", "recommend", "report", "cli", "web", "identity", "importing"),
     "analysis": ("store", "importers", "recommend", "report", "cli", "web", "importing"),
