@@ -156,6 +156,8 @@ class TieSettings:
 
 
 DEFAULT_SETTINGS = TieSettings()
+PRESUME_MIN_DAYS = 2
+"""An exchange is presumed only with someone on 2+ days of such messages: one mail is no relationship [ours]."""
 KW_MAX_GROUP = 4  # Kossinets & Watts (2006): 95 % of messages had 4 or fewer recipients
 
 
@@ -229,6 +231,9 @@ def tie_features(
             # received where your sent mail is missing, from someone you have written to at some time
             wrote_to = np.bincount(person[sent_m], minlength=n) > 0
             presumed |= recv_m & small & sent_missing & wrote_to[person]
+        # one message is no relationship: presumed only for someone written to (or by) on 2+ days there
+        days = _distinct_bins_any(person[presumed], t[presumed] // DAY, n)
+        presumed &= days[person] >= PRESUME_MIN_DAYS
         moments_p = np.concatenate([observed_p, person[presumed]])
         moments_t = np.concatenate([observed_t, t[presumed]])
     last_two_way = _group_max(moments_p, moments_t, n)
