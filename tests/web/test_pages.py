@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -197,3 +199,17 @@ def test_people_filter_by_tier_and_dormant(client: TestClient) -> None:
     assert collected, "people with no two-way exchange are collected names"
     assert all(p["tier"] == "collected names" for p in collected)
     assert not {p["id"] for p in collected} & {1, 2, 3}
+
+
+def test_overview_has_an_as_of_control_and_says_when_the_evidence_is_old(client: TestClient) -> None:
+    # issue 15: as of a day long after the newest evidence, the page says so once and links to that day
+    late = client.get("/overview?as_of=2040-01-01")
+    assert late.status_code == 200
+    assert 'name="as_of" value="2040-01-01"' in late.text
+    assert 'id="stale"' in late.text and "Your newest evidence is from" in late.text
+    newest = client.get("/overview.json?as_of=2040-01-01").json()["report"]["evidence"]["newest"]
+    day = dt.datetime.fromtimestamp(newest, dt.UTC).strftime("%Y-%m-%d")
+    assert f"/overview?as_of={day}" in late.text
+    # as of that day the evidence is fresh: no note
+    fresh = client.get(f"/overview?as_of={day}")
+    assert fresh.status_code == 200 and 'id="stale"' not in fresh.text
