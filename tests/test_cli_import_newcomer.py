@@ -157,3 +157,19 @@ def test_a_missing_file_named_like_a_source_is_a_missing_file(tmp_path: Path) ->
     assert code == 1 and "does not exist" in output and "Did you mean" not in output
     code, output = invoke(tmp_path / "nv.db", "import", "maildr")
     assert code == 2 and "maildir (email)" in output
+
+
+def test_the_import_summary_lists_a_screenful_of_files(tmp_path: Path) -> None:
+    # issue 17: an export of thousands of files printed every one (rich took 25 s for 20,000)
+    from netvalue.cli.importing import SUMMARY_FILES
+
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    for n in range(SUMMARY_FILES + 20):
+        (folder / f"c{n:03d}.vcf").write_text(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEMAIL:p{n}@example.com\r\nEND:VCARD\r\n"
+        )
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "v.db"), "import", "vcard", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "and 20 more files" in result.output
+    assert result.output.count(".vcf") <= SUMMARY_FILES + 1
