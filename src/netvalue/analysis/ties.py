@@ -145,15 +145,14 @@ def tie_features(
     moments_p, moments_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
     last_two_way = _group_max(moments_p, moments_t, n)
 
-    both = sent + meetings, received + meetings
-    hi = np.maximum(*both)
-    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1), 0.0)
     n_talk = count(talk)
     inv_group = 1.0 / np.maximum(rows.group_size, 1)
-    one_to_one = np.bincount(person[talk], weights=inv_group[talk], minlength=n) / np.maximum(n_talk, 1)
+    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n)
     has_len = message & (rows.length > 0)
     length_sum = np.bincount(person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n)
-    mean_length = length_sum / np.maximum(count(has_len), 1)
+    reciprocity, one_to_one, mean_length = ratios_of_counts(
+        sent, received, meetings, n_talk, inv_group_sum, length_sum, count(has_len)
+    )
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
     years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
@@ -176,7 +175,7 @@ def tie_features(
         two_way_ever=last_two_way >= 0,
         usual_gap_days=_median_gap_days(person[talk], t[talk], n),
         reciprocity=reciprocity,
-        one_to_one=np.where(n_talk > 0, one_to_one, 0.0),
+        one_to_one=one_to_one,
         mean_length=mean_length,
         services=services,
         shared_people=_shared_people(person, rows.message, n),
@@ -187,6 +186,29 @@ def tie_features(
         months_active=months,
         two_way_moments=(moments_p, moments_t),
     )
+
+
+def ratios_of_counts(
+    sent: IntArray,
+    received: IntArray,
+    meetings: IntArray,
+    talk: IntArray,
+    inv_group_sum: FloatArray,
+    length_sum: FloatArray,
+    length_count: IntArray,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Reciprocity, one-to-one share and mean length from per-tie sums: the one place these ratios are
+    defined, used by :func:`tie_features` and by ``netvalue.org`` on sums an engine aggregated.
+
+    Reciprocity is min/max of (sent + meetings, received + meetings), meetings counting both ways; the
+    one-to-one share the mean of 1/group size over ``talk`` conversational interactions (0 with none).
+    """
+    both = sent + meetings, received + meetings
+    hi = np.maximum(*both)
+    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1), 0.0)
+    one_to_one = np.where(talk > 0, inv_group_sum / np.maximum(talk, 1), 0.0)
+    mean_length = length_sum / np.maximum(length_count, 1)
+    return reciprocity, one_to_one, mean_length
 
 
 def _distinct(values: IntArray) -> IntArray:
