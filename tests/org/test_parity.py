@@ -26,9 +26,24 @@ from netvalue.org.ties import pair_features, tie_states
 AS_OF = 1_700_000_000 - 86_400 * 20  # some events lie after it and must not count
 MAX_GROUP = 4
 FEATURES = (
-    "sent", "received", "meetings", "sent_12m", "received_12m", "meetings_12m", "activity_raw",
-    "first_contact", "last_contact", "last_two_way", "two_way_ever", "usual_gap_days", "reciprocity",
-    "one_to_one", "channels", "peak_year", "weeks_active", "months_active",
+    "sent",
+    "received",
+    "meetings",
+    "sent_12m",
+    "received_12m",
+    "meetings_12m",
+    "activity_raw",
+    "first_contact",
+    "last_contact",
+    "last_two_way",
+    "two_way_ever",
+    "usual_gap_days",
+    "reciprocity",
+    "one_to_one",
+    "channels",
+    "peak_year",
+    "weeks_active",
+    "months_active",
 )
 
 
@@ -78,8 +93,16 @@ def events_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pa.Tabl
         {
             "sender": ["x1", "x2", "x1", "x3", "x4", "x5", "x6", "x5"],
             "recipients": [["x2"], ["x1"], ["x3"], ["x1"], ["x5", "x6"], ["x4"], ["x5"], ["x6"]],
-            "timestamp": [AS_OF - 400 * 86_400, AS_OF - 350 * 86_400, AS_OF - 10 * 86_400,
-                          AS_OF - 10 * 86_400 - 91 * 86_400, AS_OF - 5000, AS_OF - 5000, AS_OF - 7000, AS_OF - 7000],
+            "timestamp": [
+                AS_OF - 400 * 86_400,
+                AS_OF - 350 * 86_400,
+                AS_OF - 10 * 86_400,
+                AS_OF - 10 * 86_400 - 91 * 86_400,
+                AS_OF - 5000,
+                AS_OF - 5000,
+                AS_OF - 7000,
+                AS_OF - 7000,
+            ],
             "channel": ["email", "chat", "email", "email", "meeting", "email", "chat", "chat"],
         }
     )
@@ -89,10 +112,14 @@ def events_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pa.Tabl
     return path, events
 
 
-def test_engine_aggregates_give_the_personal_features_and_strengths(events_file: tuple[Path, pa.Table]) -> None:
+def test_engine_aggregates_give_the_personal_features_and_strengths(
+    events_file: tuple[Path, pa.Table],
+) -> None:
     path, events = events_file
     aggregated = aggregate_duckdb([str(path)], AS_OF, MAX_GROUP)
-    pairs = list(zip(aggregated.pairs.column("a").to_pylist(), aggregated.pairs.column("b").to_pylist(), strict=True))
+    pairs = list(
+        zip(aggregated.pairs.column("a").to_pylist(), aggregated.pairs.column("b").to_pylist(), strict=True)
+    )
     assert len(pairs) > 1000
     rows, n = _personal_rows(events, pairs)
     personal = tie_features(rows, n, AS_OF, same_company=np.ones(n, dtype=np.bool_))
@@ -104,7 +131,9 @@ def test_engine_aggregates_give_the_personal_features_and_strengths(events_file:
         np.testing.assert_allclose(
             np.asarray(getattr(ours, name), dtype=np.float64),
             np.asarray(getattr(personal, name), dtype=np.float64)[:m],
-            rtol=1e-9, atol=1e-9, err_msg=name,
+            rtol=1e-9,
+            atol=1e-9,
+            err_msg=name,
         )
     np.testing.assert_allclose(design_matrix(ours), design_matrix(personal)[:m], rtol=1e-9, atol=1e-9)
     theirs, mine = judge_ties(personal), judge_ties(ours)

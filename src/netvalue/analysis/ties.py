@@ -147,9 +147,11 @@ def tie_features(
 
     n_talk = count(talk)
     inv_group = 1.0 / np.maximum(rows.group_size, 1)
-    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n)
+    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
     has_len = message & (rows.length > 0)
-    length_sum = np.bincount(person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n)
+    length_sum = np.bincount(
+        person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
+    ).astype(np.float64)
     reciprocity, one_to_one, mean_length = ratios_of_counts(
         sent, received, meetings, n_talk, inv_group_sum, length_sum, count(has_len)
     )

@@ -11,6 +11,7 @@ from netvalue.cli import (  # noqa: F401  (registers commands)
     email,
     identity,
     importing,
+    org,
     people,
     recommend,
     report,

@@ -19,7 +19,15 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from netvalue.errors import ImportFormatError, UsageError
-from netvalue.org.events import EventFiles, check_events, first_row, describe, duckdb_reader, event_files, time_expression
+from netvalue.org.events import (
+    EventFiles,
+    check_events,
+    describe,
+    duckdb_reader,
+    event_files,
+    first_row,
+    time_expression,
+)
 from netvalue.org.pairs_sql import PAIR_COLUMNS, pair_sql
 
 EngineName = Literal["duckdb", "spark"]
@@ -130,6 +138,7 @@ def spark_session(master: str | None = None, *, partitions: int = 8) -> Any:
         SparkSession.builder.appName("netvalue-org")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(partitions))
     )
     if master:
@@ -188,9 +197,22 @@ def _span(row: Any) -> tuple[int | None, int | None]:
 def _canonical(table: pa.Table) -> pa.Table:
     """Column types fixed (engines differ: DuckDB's SUM of integers is a HUGEINT/DECIMAL, Spark's a
     BIGINT), sorted by pair."""
-    ints = ("sent", "received", "meetings", "sent_12m", "received_12m", "meetings_12m", "talk",
-            "first_contact", "last_contact", "last_two_way", "channels", "peak_year", "weeks_active",
-            "months_active")
+    ints = (
+        "sent",
+        "received",
+        "meetings",
+        "sent_12m",
+        "received_12m",
+        "meetings_12m",
+        "talk",
+        "first_contact",
+        "last_contact",
+        "last_two_way",
+        "channels",
+        "peak_year",
+        "weeks_active",
+        "months_active",
+    )
     floats = ("activity_raw", "inv_group_sum", "newman_weight", "usual_gap_days")
     kinds = {name: pa.int64() for name in ints} | {name: pa.float64() for name in floats}
     result = pa.table({name: table.column(name).cast(kinds.get(name, pa.string())) for name in PAIR_COLUMNS})

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import pyarrow as pa
+
 from netvalue.errors import ImportFormatError, UsageError
 
 Format = Literal["parquet", "csv"]
@@ -92,7 +94,9 @@ def describe(con: Any, paths: Sequence[str], fmt: Format) -> EventFiles:
     if "recipients" not in columns and "recipient" not in columns:
         missing.append("recipients")
     if missing:
-        raise ImportFormatError(paths[0], f"has no column {', '.join(missing)} (events need sender, recipients, timestamp)")
+        raise ImportFormatError(
+            paths[0], f"has no column {', '.join(missing)} (events need sender, recipients, timestamp)"
+        )
     return EventFiles(tuple(paths), fmt, columns)
 
 
@@ -124,7 +128,8 @@ def check_events(con: Any, files: EventFiles) -> int:
     count.  Counts in parallel first; only when something is wrong does it look for the row."""
     bad = _bad_condition(files)
     reader = duckdb_reader(files.paths, files.format, row_numbers=files.format == "parquet")
-    total, wrong = first_row(con, f"SELECT COUNT(*), COUNT(*) FILTER (WHERE {bad}) FROM {reader}")
+    counted = first_row(con, f"SELECT COUNT(*), COUNT(*) FILTER (WHERE {bad}) FROM {reader}")
+    total, wrong = counted if counted is not None else (0, 0)
     if not wrong:
         return int(total)
     for path in files.paths:
@@ -151,7 +156,9 @@ def _bad_condition(files: EventFiles) -> str:
     t = time_expression(files.columns["timestamp"])
     rc = f'"{files.recipient_column}"'
     if files.recipients_are_list:
-        no_recipient = f"({rc} IS NULL OR len({rc}) = 0 OR list_contains({rc}, NULL) OR list_contains({rc}, ''))"
+        no_recipient = (
+            f"({rc} IS NULL OR len({rc}) = 0 OR list_contains({rc}, NULL) OR list_contains({rc}, ''))"
+        )
     else:
         no_recipient = f"({rc} IS NULL OR trim(CAST({rc} AS VARCHAR)) = '')"
     parts = [
@@ -170,7 +177,9 @@ def _reason(files: EventFiles) -> str:
     rc = f'"{files.recipient_column}"'
     empty_list = f"len({rc}) = 0 OR list_contains({rc}, NULL) OR list_contains({rc}, '')"
     no_recipient = (
-        f"{rc} IS NULL OR {empty_list}" if files.recipients_are_list else f"{rc} IS NULL OR trim(CAST({rc} AS VARCHAR)) = ''"
+        f"{rc} IS NULL OR {empty_list}"
+        if files.recipients_are_list
+        else f"{rc} IS NULL OR trim(CAST({rc} AS VARCHAR)) = ''"
     )
     group = (
         "WHEN TRY_CAST(group_size AS BIGINT) IS NULL OR TRY_CAST(group_size AS BIGINT) < 1 "
@@ -199,3 +208,40 @@ def _quote(text: str) -> str:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+PEOPLE_COLUMNS = ("person", "department", "manager", "title", "location")
+
+
+def read_people(path: Path) -> pa.Table:
+    """The people table (CSV or Parquet): ``person`` and any of ``department``, ``manager``, ``title``,
+    ``location``, as text.  A row without a person, or a person listed twice, is an error naming the row."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    try:
+        if path.suffix.lower() in (".parquet", ".pq"):
+            table = pq.read_table(path)
+        else:
+            table = pacsv.read_csv(
+                path, convert_options=pacsv.ConvertOptions(strings_can_be_null=True, column_types=None)
+            )
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise ImportFormatError(path.name, f"cannot be read as a people table ({_first_line(exc)})") from exc
+    table = table.rename_columns([c.lower() for c in table.column_names])
+    if "person" not in table.column_names:
+        raise ImportFormatError(
+            path.name, "has no column person (a people table needs person, department, ...)"
+        )
+    kept = [c for c in PEOPLE_COLUMNS if c in table.column_names]
+    table = table.select(kept)
+    table = pa.table({c: table.column(c).cast(pa.string()) for c in kept})
+    seen: set[str] = set()
+    csv_offset = 1 if path.suffix.lower() == ".csv" else 0
+    for i, person in enumerate(table.column("person").to_pylist(), start=1):
+        if person is None or not person.strip():
+            raise ImportFormatError(path.name, "a row without a person", line=i + csv_offset)
+        if person in seen:
+            raise ImportFormatError(path.name, f"{person!r} is listed twice", line=i + csv_offset)
+        seen.add(person)
+    return table

@@ -23,6 +23,9 @@ read from ``a``'s side (``a`` is the "owner", ``b`` the contact):
   older than 49 years).
 
 ``DIALECTS`` holds the two spellings that differ (an exact median); everything else is the same text.
+Every fractional literal is a DOUBLE cast (a bare ``1.0`` is a DECIMAL in Spark, which rounds).  Sums of
+floating-point numbers may differ between engines in the last bits (their order of addition differs):
+the engine test compares them to 1e-12, everything else exactly.
 ``newman_weight`` (Σ 1/(n−1) per event, Newman 2001) is aggregated already for the group-size weighting
 the personal model is adopting; nothing uses it yet.
 """
@@ -101,9 +104,10 @@ agg AS (
     SUM(CASE WHEN d = 1 AND t >= {as_of - YEAR} THEN 1 ELSE 0 END) AS received_12m,
     SUM(CASE WHEN d = 2 AND t >= {as_of - YEAR} THEN 1 ELSE 0 END) AS meetings_12m,
     COUNT(*) AS talk,
-    SUM(POWER(2.0, -(({as_of} - t) / {float(DAY)}) / {ACTIVITY_HALF_LIFE_DAYS})) AS activity_raw,
-    SUM(1.0 / CASE WHEN group_size > 1 THEN group_size ELSE 1 END) AS inv_group_sum,
-    SUM(1.0 / CASE WHEN group_size > 2 THEN group_size - 1 ELSE 1 END) AS newman_weight,
+    SUM(POWER(CAST(2 AS DOUBLE), -(CAST({as_of} - t AS DOUBLE) / {DAY}) / CAST({ACTIVITY_HALF_LIFE_DAYS} AS DOUBLE)))
+      AS activity_raw,
+    SUM(CAST(1 AS DOUBLE) / CASE WHEN group_size > 1 THEN group_size ELSE 1 END) AS inv_group_sum,
+    SUM(CAST(1 AS DOUBLE) / CASE WHEN group_size > 2 THEN group_size - 1 ELSE 1 END) AS newman_weight,
     MIN(t) AS first_contact,
     MAX(t) AS last_contact,
     MAX(CASE WHEN d = 2 OR (d = 0 AND last1 >= t - {window}) OR (d = 1 AND last0 >= t - {window})

@@ -65,7 +65,9 @@ def event_batches(
         offsets = np.concatenate([[0], np.cumsum(size)])
         t = end - rng.integers(0, days * 86_400, m)
         channel = np.array(CHANNELS, dtype=object)[np.where(rng.random(m) < 0.1, 2, rng.integers(0, 2, m))]
-        recipients = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(names[recipient], pa.string()))
+        recipients = pa.ListArray.from_arrays(
+            pa.array(offsets, pa.int32()), pa.array(names[recipient], pa.string())
+        )
         yield pa.table(
             {
                 "sender": pa.array(names[sender], pa.string()),

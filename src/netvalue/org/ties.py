@@ -87,7 +87,9 @@ def tie_states(features: TieFeatures, judgment: TieJudgment) -> NDArray[np.int8]
     state = np.full(features.n, WEAK, dtype=np.int8)
     state[np.isin(judgment.tier, STRONG_TIERS)] = STRONG
     lapsing = (
-        (silence > DORMANT_GAP_MULTIPLE * gap) & (silence > DORMANT_MIN_SILENCE_DAYS) & (silence <= DORMANT_ALWAYS_DAYS)
+        (silence > DORMANT_GAP_MULTIPLE * gap)
+        & (silence > DORMANT_MIN_SILENCE_DAYS)
+        & (silence <= DORMANT_ALWAYS_DAYS)
     )
     state[lapsing] = LAPSING
     state[judgment.dormant & (silence > DORMANT_ALWAYS_DAYS)] = DORMANT
