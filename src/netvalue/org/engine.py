@@ -28,7 +28,7 @@ from netvalue.org.events import (
     first_row,
     time_expression,
 )
-from netvalue.org.pairs_sql import PAIR_COLUMNS, pair_sql
+from netvalue.org.pairs_sql import PAIR_COLUMNS, pair_sql, years_back
 
 EngineName = Literal["duckdb", "spark"]
 
@@ -122,9 +122,10 @@ def aggregate_duckdb(
         else:
             con.sql("RESET threads")
         con.sql(f"CREATE OR REPLACE TEMPORARY VIEW events AS {duckdb_events_sql(files)}")
-        pairs = con.sql(pair_sql("duckdb", as_of, max_group)).to_arrow_table()
-        people = [str(r[0]) for r in con.sql(PEOPLE_SQL).fetchall()]
         span = first_row(con, SPAN_SQL)
+        years = years_back(as_of, _span(span)[0])
+        pairs = con.sql(pair_sql("duckdb", as_of, max_group, years=years)).to_arrow_table()
+        people = [str(r[0]) for r in con.sql(PEOPLE_SQL).fetchall()]
     finally:
         con.close()
     return Aggregated(_canonical(pairs), sorted(people), count, *_span(span))
@@ -182,9 +183,10 @@ def aggregate_spark(inputs: Sequence[str], as_of: int, max_group: int, *, sessio
         if bad:
             raise ImportFormatError(paths[0], f"{bad} events without a readable time or group size")
     count = int(raw.count())
-    pairs = session.sql(pair_sql("spark", as_of, max_group)).toArrow()
-    people = [str(r[0]) for r in session.sql(PEOPLE_SQL).collect()]
     span = session.sql(SPAN_SQL).first()
+    years = years_back(as_of, _span(span)[0])
+    pairs = session.sql(pair_sql("spark", as_of, max_group, years=years)).toArrow()
+    people = [str(r[0]) for r in session.sql(PEOPLE_SQL).collect()]
     return Aggregated(_canonical(pairs), sorted(people), count, *_span(span))
 
 
