@@ -159,6 +159,7 @@ def aggregate_spark(inputs: Sequence[str], as_of: int, max_group: int, *, sessio
     """The pair table by Spark SQL, with the same query as DuckDB.  Local files are checked by DuckDB
     first (file and row of a bad event); files on object storage are checked by Spark (file only)."""
     import duckdb
+    from pyspark import StorageLevel
 
     paths, fmt = event_files(inputs)
     remote = any("://" in p for p in paths)
@@ -176,7 +177,8 @@ def aggregate_spark(inputs: Sequence[str], as_of: int, max_group: int, *, sessio
     if "sender" not in columns or "timestamp" not in columns or recipient_column not in columns:
         raise ImportFormatError(paths[0], "has no column sender, recipients or timestamp")
     raw.createOrReplaceTempView("raw")
-    events = session.sql(spark_events_sql(columns, recipient_column))
+    # the exploded events serve four queries: read the files once (memory, then local disk)
+    events = session.sql(spark_events_sql(columns, recipient_column)).persist(StorageLevel.MEMORY_AND_DISK)
     events.createOrReplaceTempView("events")
     if remote:
         bad = session.sql("SELECT COUNT(*) FROM events WHERE t IS NULL OR t < 0 OR group_size < 1").first()[0]
@@ -187,6 +189,7 @@ def aggregate_spark(inputs: Sequence[str], as_of: int, max_group: int, *, sessio
     years = years_back(as_of, _span(span)[0])
     pairs = session.sql(pair_sql("spark", as_of, max_group, years=years)).toArrow()
     people = [str(r[0]) for r in session.sql(PEOPLE_SQL).collect()]
+    events.unpersist()
     return Aggregated(_canonical(pairs), sorted(people), count, *_span(span))
 
 
