@@ -303,6 +303,8 @@ def main() -> None:
         if size <= args.spark_max:
             steps.append("spark")
         steps.append("graph")
+        if args.steps:
+            steps = [s for s in args.steps.split(",") if s in steps]
         measured[size] = {}
         for step in steps:
             result = run_step(step, size, folder)
@@ -324,7 +326,7 @@ def extrapolate(measured: dict[int, dict[str, dict[str, object]]]) -> None:
     size = max(measured)
     steps = measured[size]
     if any("error" in steps.get(s, {"error": 1}) for s in ("duckdb", "graph")):
-        print("no extrapolation: a step failed")
+        print("no extrapolation: the duckdb or graph step failed or did not run at the largest size")
         return
     target = 1_000_000_000
     cores_here = 2
