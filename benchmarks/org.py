@@ -67,6 +67,10 @@ def events_file(folder: Path, size: int) -> Path:
     from netvalue.org.synthetic import event_batches
 
     staging = path.with_suffix(".tmp")
+    while staging.exists() and not path.exists():  # another run is generating it
+        time.sleep(5)
+    if path.exists():
+        return path
     people = max(1000, size // 500)
     writer = None
     for batch in event_batches(size, people, seed=0, department_size=40):
