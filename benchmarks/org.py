@@ -286,6 +286,7 @@ def main() -> None:
     parser.add_argument(
         "--dir", default=None, help="where generated events are kept (default: a temp folder)"
     )
+    parser.add_argument("--steps", default=None, help="comma-separated steps to run (default: all)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
