@@ -11,12 +11,14 @@ DuckDB runs with an optional memory limit and a spill folder (``SET memory_limit
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from netvalue.errors import ImportFormatError, UsageError
 from netvalue.org.events import (
@@ -124,7 +126,13 @@ def aggregate_duckdb(
         con.sql(f"CREATE OR REPLACE TEMPORARY VIEW events AS {duckdb_events_sql(files)}")
         span = first_row(con, SPAN_SQL)
         years = years_back(as_of, _span(span)[0])
-        pairs = con.sql(pair_sql("duckdb", as_of, max_group, years=years)).to_arrow_table()
+        # the result goes to a Parquet file, not into DuckDB's memory: a pair table larger than the
+        # memory limit (15 million pairs at 50 million events) would not fit under 1 GB
+        with tempfile.TemporaryDirectory(prefix="netvalue-pairs-", dir=temp_dir) as scratch:
+            target = Path(scratch) / "pairs.parquet"
+            query = pair_sql("duckdb", as_of, max_group, years=years)
+            con.execute(f"COPY ({query}) TO '{target}' (FORMAT parquet)").fetchall()
+            pairs = pq.read_table(target)
         people = [str(r[0]) for r in con.sql(PEOPLE_SQL).fetchall()]
     finally:
         con.close()

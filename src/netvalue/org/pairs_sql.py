@@ -75,7 +75,7 @@ PAIR_COLUMNS: tuple[str, ...] = (
 
 def pair_sql(dialect: Dialect, as_of: int, max_group: int, events: str = "events", years: int = 50) -> str:
     """The query: one row per pair with :data:`PAIR_COLUMNS`, from the view ``events`` (``sender``,
-    ``recipient``, ``t`` epoch seconds, ``channel``, ``group_size``), ordered by ``a, b``.
+    ``recipient``, ``t`` epoch seconds, ``channel``, ``group_size``), in no order (the caller sorts).
 
     One window pass over each pair's events in time order (the last event each way so far, and the
     previous event's day), then one group-by.  Distinct weeks, months and channels are bit masks
@@ -141,7 +141,6 @@ SELECT a, b,
     THEN CAST(POWER(2, FLOOR(({as_of} - t) / {MONTH})) AS BIGINT) ELSE 0 END)) AS months_active
 FROM w
 GROUP BY a, b
-ORDER BY a, b
 """
 
 
