@@ -148,7 +148,7 @@ class TieSettings:
       to at some time; both only for messages to at most ``presume_max_group`` people [ours].
     """
 
-    group_weighting: Literal["newman", "newman-squared", "kossinets-watts"] = "kossinets-watts"
+    group_weighting: Literal["newman", "newman-squared", "kossinets-watts", "none"] = "kossinets-watts"
     record_gaps: bool = True
     coverage: bool = True
     presume_received: bool = True
@@ -156,6 +156,10 @@ class TieSettings:
 
 
 DEFAULT_SETTINGS = TieSettings()
+ORGANISATION_SETTINGS = TieSettings(group_weighting="none", record_gaps=False, coverage=False)
+"""What ``netvalue org`` computes in SQL today: every non-bulk event counts once, on ordinary time, every
+direction taken as on record (an organisation's metadata holds both).  The parity test holds the SQL to
+:func:`tie_features` with these settings."""
 PRESUME_MIN_DAYS = 2
 """An exchange is presumed only with someone on 2+ days of such messages: one mail is no relationship [ours]."""
 KW_MAX_GROUP = 4  # Kossinets & Watts (2006): 95 % of messages had 4 or fewer recipients
@@ -167,6 +171,8 @@ def interaction_weights(group_size: IntArray, weighting: str = "newman") -> Floa
     n = np.maximum(np.asarray(group_size, dtype=np.float64), 1.0)
     if weighting == "kossinets-watts":
         return np.asarray((n <= KW_MAX_GROUP).astype(np.float64))
+    if weighting == "none":
+        return np.ones(len(n), dtype=np.float64)
     if weighting == "newman-squared":
         return np.asarray(1.0 / (n * n), dtype=np.float64)
     return np.asarray(1.0 / n, dtype=np.float64)
@@ -247,10 +253,14 @@ def tie_features(
     reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
     n_talk = count(talk)
     inv_group = 1.0 / np.maximum(rows.group_size, 1)
-    one_to_one = np.bincount(person[talk], weights=inv_group[talk], minlength=n) / np.maximum(n_talk, 1)
+    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
     has_len = message & (rows.length > 0)
-    length_sum = np.bincount(person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n)
-    mean_length = length_sum / np.maximum(count(has_len), 1)
+    length_sum = np.bincount(
+        person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
+    ).astype(np.float64)
+    reciprocity, one_to_one, mean_length = ratios_of_counts(
+        sent, received, meetings, n_talk, inv_group_sum, length_sum, count(has_len)
+    )
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
     years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
@@ -277,7 +287,7 @@ def tie_features(
         two_way_ever=last_two_way >= 0,
         usual_gap_days=_median_gap_days(person[talk], t[talk], n),
         reciprocity=reciprocity,
-        one_to_one=np.where(n_talk > 0, one_to_one, 0.0),
+        one_to_one=one_to_one,
         mean_length=mean_length,
         services=services,
         shared_people=_shared_people(person, rows.message, n),
@@ -290,6 +300,29 @@ def tie_features(
         last_two_way_observed=last_observed,
         clock=clock,
     )
+
+
+def ratios_of_counts(
+    sent: IntArray,
+    received: IntArray,
+    meetings: IntArray,
+    talk: IntArray,
+    inv_group_sum: FloatArray,
+    length_sum: FloatArray,
+    length_count: IntArray,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Reciprocity, one-to-one share and mean length from per-tie sums: the one place these ratios are
+    defined, used by :func:`tie_features` and by ``netvalue.org`` on sums an engine aggregated.
+
+    Reciprocity is min/max of (sent + meetings, received + meetings), meetings counting both ways; the
+    one-to-one share the mean of 1/group size over ``talk`` conversational interactions (0 with none).
+    """
+    both = sent + meetings, received + meetings
+    hi = np.maximum(*both)
+    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1), 0.0)
+    one_to_one = np.where(talk > 0, inv_group_sum / np.maximum(talk, 1), 0.0)
+    mean_length = length_sum / np.maximum(length_count, 1)
+    return reciprocity, one_to_one, mean_length
 
 
 def _distinct(values: IntArray) -> IntArray:

@@ -101,9 +101,10 @@ COMMANDS: dict[str, dict[str, LazyCommand]] = {
         "forget": LazyCommand("people", "Remove someone and everything about them."),
         "settings": LazyCommand("settings", "Show or change your settings (the value coefficient, ...)."),
     },
-    "Work as a team": {
+    "Work as a team or an organisation": {
         "share": LazyCommand("team", "Write what you agree to share with your team (a Parquet file)."),
         "team": LazyCommand("team", "Pool your team's shares: warm-intro paths, coverage, overlap."),
+        "org": LazyCommand("org", "Analyse an organisation's collaboration metadata (DuckDB or Spark)."),
     },
 }
 """Every top-level command in the order of the work, by section: ``netvalue --help`` prints this table,
