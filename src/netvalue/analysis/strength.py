@@ -10,10 +10,9 @@ reciprocal services (+), intensity (+).  Their exact structure is patented (US 8
 used.  One feature comes from the decay research instead: *overdue* (−), the silence measured against
 the tie's own rhythm, after Navarro et al. (2017): a tie silent for more than 8× its usual gap between
 contacts has most likely decayed [science.md §2]; Raeder et al. (2011) likewise find that edge weight,
-reciprocity and age predict which ties persist.  The magnitudes are [ours]: set by prediction of
-future two-way contact in ``benchmarks/tie_quality.py`` (science.md §8), judged on its generated set
-at several seeds and cut dates and on two Enron mailboxes at several cut dates together; intensity
-(the recency-weighted activity A of science.md §2) weighs most.  A user with ≥ 20 ratings gets weights
+reciprocity and age predict which ties persist.  The magnitudes are [ours]: fitted by prediction of
+future two-way contact in ``benchmarks/tie_quality.py`` (science.md §8) on five of the eleven shared
+Enron mailboxes and judged on the six others (see :data:`DEFAULT_MODEL`).  A user with ≥ 20 ratings gets weights
 fitted to their ratings (:mod:`netvalue.analysis.calibration`) with the same signs.
 
 Ties without any two-way contact keep their rank but get a ceiling (:func:`one_way_strength`): one-way
