@@ -53,3 +53,45 @@ def normalize_phone(raw: str, region: str = "US") -> str | None:
     if not phonenumbers.is_possible_number(parsed):
         return None
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "126.com",
+        "163.com",
+        "aol.com",
+        "att.net",
+        "btinternet.com",
+        "comcast.net",
+        "fastmail.com",
+        "free.fr",
+        "gmail.com",
+        "gmx.de",
+        "gmx.net",
+        "googlemail.com",
+        "hey.com",
+        "hotmail.co.uk",
+        "hotmail.com",
+        "icloud.com",
+        "live.com",
+        "mac.com",
+        "mail.com",
+        "me.com",
+        "msn.com",
+        "orange.fr",
+        "outlook.com",
+        "proton.me",
+        "protonmail.com",
+        "qq.com",
+        "t-online.de",
+        "verizon.net",
+        "web.de",
+        "yahoo.co.uk",
+        "yahoo.com",
+        "yahoo.fr",
+        "yandex.ru",
+        "zoho.com",
+    }
+)
+"""Mail providers whose domain says nothing about where someone works [ours]: one list for clusters,
+hangouts and a team's matching."""

@@ -220,3 +220,8 @@ def profile_of(facts: PersonFacts) -> Profile:
         phones=frozenset(facts.phones),
         sources=frozenset(facts.sources),
     )
+
+
+FREEMAIL_LABELS = _FREEMAIL
+"""The providers' labels (``gmail`` of ``gmail.com``), for other packages."""
+domain_label = _domain_label

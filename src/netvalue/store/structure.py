@@ -10,43 +10,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from netvalue.keys import PUBLIC_MAIL_DOMAINS
 from netvalue.store.database import Database
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-
-# Mail providers whose domain says nothing about where someone works [ours].
-PUBLIC_MAIL_DOMAINS = frozenset(
-    [
-        "gmail.com",
-        "googlemail.com",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "hotmail.com",
-        "outlook.com",
-        "live.com",
-        "msn.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "gmx.de",
-        "gmx.net",
-        "web.de",
-        "proton.me",
-        "protonmail.com",
-        "mail.com",
-        "yandex.ru",
-        "fastmail.com",
-        "hey.com",
-        "t-online.de",
-        "orange.fr",
-        "free.fr",
-        "qq.com",
-        "163.com",
-    ]
-)
-
 
 @dataclass(frozen=True, slots=True)
 class EventRows:

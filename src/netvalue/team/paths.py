@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netvalue.identity.profiles import _FREEMAIL, _domain_label, normalize_company
+from netvalue.identity.profiles import FREEMAIL_LABELS, domain_label, normalize_company
 from netvalue.team.cache import cached_resolution
 from netvalue.team.folder import Team
 from netvalue.team.resolve import Engine, PooledContact, Resolution
@@ -231,7 +231,7 @@ def team_coverage(view: TeamView, limit: int | None = None) -> dict[str, object]
                 shown[key][p.contact.company] += 1
         for d in p.contact.domains:
             # A clear domain (hashed ones cannot be listed), and not a free mail service's.
-            if "." in d and _domain_label(d) not in _FREEMAIL:
+            if "." in d and domain_label(d) not in FREEMAIL_LABELS:
                 domains[d][human].append(p)
 
     def summary(name: str, humans: dict[int, list[PooledContact]]) -> dict[str, object]:

@@ -34,6 +34,7 @@ from netvalue.identity.frequency import COINCIDENCE_LIMIT
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.names import canonical_given, fold, parse_name
 from netvalue.identity.profiles import normalize_company
+from netvalue.keys import PUBLIC_MAIL_DOMAINS
 from netvalue.store.identity import PersonFacts
 from netvalue.team.share_file import SharedContact
 
@@ -154,44 +155,7 @@ def _representatives(pool: Sequence[PooledContact], groups: _Groups) -> dict[int
 
 
 TF_COLUMNS: tuple[str, ...] = ("first_name", "surname", "company")  # term frequencies per distinct person
-FREE_MAIL = frozenset(
-    [
-        "gmail.com",
-        "googlemail.com",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "yahoo.fr",
-        "hotmail.com",
-        "hotmail.co.uk",
-        "outlook.com",
-        "live.com",
-        "msn.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "gmx.de",
-        "gmx.net",
-        "web.de",
-        "proton.me",
-        "protonmail.com",
-        "mail.com",
-        "yandex.ru",
-        "qq.com",
-        "163.com",
-        "126.com",
-        "zoho.com",
-        "fastmail.com",
-        "hey.com",
-        "comcast.net",
-        "verizon.net",
-        "att.net",
-        "btinternet.com",
-        "orange.fr",
-        "free.fr",
-        "t-online.de",
-    ]
-)
+FREE_MAIL = PUBLIC_MAIL_DOMAINS
 """Free mail services' domains (ours, the domains behind the resolver's list of free mail labels): an
 address there says nothing of where a person works."""
 
