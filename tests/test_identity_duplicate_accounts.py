@@ -14,12 +14,16 @@ from netvalue.identity.profiles import profile_of
 from netvalue.store.identity import PersonFacts
 
 
-def profile(pid: int, name: str, company: str | None = None) -> PersonFacts:
+def profile(
+    pid: int, name: str, company: str | None = None, email: str | None = None, phone: str | None = None
+) -> PersonFacts:
     return PersonFacts(
         pid,
         name,
+        emails=(email,) if email else (),
         companies=(company,) if company else (),
         linkedins=(f"linkedin.com/in/p{pid}",),
+        phones=(phone,) if phone else (),
         sources=("linkedin",),
     )
 
@@ -67,9 +71,17 @@ def test_the_queue_is_the_full_comparisons_for_names_that_agree(monkeypatch: pyt
     rng = random.Random(4)
     given = ["Robert", "Bob", "Ann", "Anna", "Wei", "José", "Jose", "Katherine", "Kate"]
     family = ["Smith", "Zhang", "García", "Garcia", "Nowak", "Okafor"]
-    companies = ["Acme", "Acme Inc", "Initech", "Globex GmbH", "Globex", None]
+    companies = ["Acme", "Acme Inc", "Acme Robotics", "Initech", "Globex GmbH", "Globex", "IBM", None, None]
+    domains = ["acme.com", "acmerobotics.de", "initech.co.uk", "ibm.com", "gmail.com", "globex.com"]
     people = [
-        profile(i, f"{rng.choice(given)} {rng.choice(family)}", rng.choice(companies)) for i in range(1, 400)
+        profile(
+            i,
+            name := f"{rng.choice(given)} {rng.choice(family)}",
+            rng.choice(companies),
+            f"{name.split()[0].lower()}{i}@{rng.choice(domains)}" if rng.random() < 0.4 else None,
+            f"+8210{rng.randrange(30):04d}" if rng.random() < 0.3 else None,
+        )
+        for i in range(1, 400)
     ]
     fast = plan_resolution(people)
     monkeypatch.setattr(matching, "profiles_only", lambda profiles: False)
@@ -79,3 +91,23 @@ def test_the_queue_is_the_full_comparisons_for_names_that_agree(monkeypatch: pyt
         (m.a, m.b): (m.confidence, m.reasons) for m in full.queue
     }
     assert fast.compared < full.compared
+
+
+def test_a_name_borne_by_thousands_is_compared_near_linearly_and_namesakes_sharing_a_key_are_found() -> None:
+    """3,000 Min-jun Kims at 300 employers (10 each), far more than a block of MAX_BLOCK (250), which left
+    them all uncompared: each meets only the 9 at its own employer (13,500 pairs, not the 4.5 million of
+    every pair), and pairs sharing an employer written two ways, a domain that is the other's employer, or
+    a phone are queued."""
+    people = [profile(i, "Min-jun Kim", f"Employer{i % 300:03d}") for i in range(1, 3001)]
+    people += [
+        profile(3001, "Min-jun Kim", "Samsung Electronics Co., Ltd."),
+        profile(3002, "Min-jun Kim", "Samsung Electronics"),
+        profile(3003, "Min-jun Kim", "Hyundai Motor Company"),
+        profile(3004, "Min-jun Kim", None, email="minjun.kim@hyundai.com"),
+        profile(3005, "Min-jun Kim", "Employer000", phone="+821012345678"),
+        profile(3006, "Min-jun Kim", "Employer001", phone="+821012345678"),
+    ]
+    plan = plan_resolution(people)
+    assert plan.compared <= 5 * len(people)
+    queued = {(m.a, m.b) for m in plan.queue}
+    assert {(3001, 3002), (3003, 3004), (3005, 3006)} <= queued
