@@ -223,17 +223,26 @@ share in the US is 0.8 %).  Two random people share a full name with probability
 US figure -- still on the hard side -- and the deliberate namesakes and similar colleagues stay."""
 
 
-def concentrated(label: str, top: dict[str, float], tail: Sequence[str], given: Sequence[str]) -> NamePool:
+def concentrated(
+    label: str, top: dict[str, float], tail: Sequence[str], syllables: Sequence[str]
+) -> NamePool:
     """A pool where a few family names cover much of the population: ``top`` at their published shares,
-    the rest spread over ``tail`` by Zipf weights ``1 / rank`` (ours), given names Zipf-Mandelbrot."""
+    the rest spread over ``tail`` by Zipf weights ``1 / rank``; given names of two ``syllables`` (as most
+    Korean and Chinese given names are), each syllable drawn by Zipf-Mandelbrot weights (offset 5), written
+    as one word (``Minjun``, ``Xiaoming``).  The shapes of the tail and of the given names are ours."""
     rest = 1.0 - sum(top.values())
     harmonic = sum(1 / rank for rank in range(1, len(tail) + 1))
     weights = [*top.values(), *(rest / rank / harmonic for rank in range(1, len(tail) + 1))]
+    share = [1 / (rank + 5) for rank in range(1, len(syllables) + 1)]
+    given = [(a + b).capitalize() for a in syllables for b in syllables if a != b]
+    given_weights = [
+        share[i] * share[j] for i in range(len(syllables)) for j in range(len(syllables)) if i != j
+    ]
     return NamePool(
         label,
         given,
         [*top, *tail],
-        zipf_cum(len(given), offset=5),
+        list(accumulate(given_weights)),
         list(accumulate(weights)),
         namesakes=0.02,
     )
@@ -244,12 +253,10 @@ KOREAN = concentrated(
     # Korea, 2015 census (Statistics Korea) [reported, as issue 16 quotes them]
     {"Kim": 0.215, "Lee": 0.147, "Park": 0.084, "Choi": 0.047, "Jung": 0.043},
     words("Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Jeon Hong Yoo Ko Moon Yang Son"),
-    # romanised given names, unhyphenated (ours, from common usage)
+    # given-name syllables, romanised (ours, from common usage)
     words(
-        "Minjun Seoyeon Jiho Seojun Hayoon Doyun Jiwoo Eunwoo Seoah Siwoo Jiyu Hajun Yerin Junwoo Sua Jihoon "
-        "Chaewon Hyunwoo Jimin Yejun Subin Dohyun Minseo Junho Dayeon Seungmin Yuna Taeyang Soyeon Jaewon "
-        "Eunji Donghyun Hyejin Sungmin Jisoo Youngho Miyoung Jinwoo Sunhee Kyungsoo Haeun Joonyoung Sera "
-        "Wooseok Nayeon Sanghoon Bora Jaehyun Hyunjoo Kwangsoo"
+        "min jun seo yeon ji ho ha yoon do woo eun su ah si yu hyun jae sung young hye jin soo kyung sang "
+        "dong hee jung mi na ra bin won chae ye tae hoon seok gyu in joo"
     ),
 )
 """Family names as concentrated as Korea's: Kim, Lee and Park are 44 % of the population."""
@@ -259,11 +266,10 @@ CHINESE = concentrated(
     # quotes them]
     {"Wang": 0.071, "Li": 0.070, "Zhang": 0.064, "Liu": 0.053, "Chen": 0.045},
     words("Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang"),
-    # pinyin given names (ours, from common usage)
+    # given-name syllables in pinyin (ours, from common usage)
     words(
-        "Wei Fang Na Min Jing Li Qiang Lei Jun Yang Yong Yan Jie Tao Ming Chao Xiuying Xia Ping Gang Hui "
-        "Hao Yu Xin Yi Lin Bo Jian Hua Ling Hong Qing Dan Ying Lan Kai Peng Fei Xiaoming Zhiwei Jiahao "
-        "Yuxuan Zihan Haoran Yutong Xinyi Mingyu Shuang Tingting Jiayi"
+        "wei fang na min jing li qiang lei jun yang yong yan jie tao ming chao xiu ying xia ping gang hui "
+        "hao yu xin yi lin bo jian hua ling hong qing dan lan kai peng fei zhi jia"
     ),
 )
 """Family names as concentrated as China's: Wang, Li and Zhang are 21 % of the population."""

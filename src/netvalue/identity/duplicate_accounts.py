@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence, Set
+from functools import lru_cache
 
 from netvalue.identity.blocking import MAX_BLOCK
 from netvalue.identity.names import parse_name
@@ -50,12 +51,20 @@ def second_keys(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
     starts with the other, both of five letters or more,
     :func:`~netvalue.identity.corroboration.companies_agree`; a domain label is a company when equal to
     it or one starts with the other, both of four or more); a phone holds and opens itself."""
-    held = {"o:" + x for x in profile.companies | profile.domain_labels}
-    held.update("p:" + x for x in profile.phones)
+    opened, held = _organisation_keys(profile.companies | profile.domain_labels)
+    phones = frozenset("p:" + x for x in profile.phones)
+    return opened | phones, held | phones
+
+
+@lru_cache(maxsize=1 << 14)
+def _organisation_keys(organisations: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The (opened, held) keys of employers and domain labels (see :func:`second_keys`): a function of
+    the names alone, found once per distinct set (a network has far fewer employers than people)."""
+    held = frozenset("o:" + x for x in organisations)
     opened = set(held)
-    for x in profile.companies | profile.domain_labels:
+    for x in organisations:
         opened.update("o:" + x[:k] for k in range(4, len(x)))
-    return frozenset(opened), frozenset(held)
+    return frozenset(opened), held
 
 
 def _pairs_sharing_a_key(bearers: Sequence[Profile]) -> set[tuple[int, int]]:
