@@ -31,8 +31,9 @@ of a full import (a fresh database; the figures above are taken without the prof
 (:data:`CONCENTRATED`: the five commonest family names at their published shares, the rest of the
 population over a tail of other real family names) instead of the default's ~850 family names, the
 export of a network where Kim, Lee and Park (or Wang, Li and Zhang) cover much of the population
-(issue 16: 30,000 connections over about 900 distinct full names).  The number of pairs identity
-resolution scored is printed with each round.
+(issue 16 measured one of 30,000 connections over 905 distinct full names; ``--names korean`` with the
+default's ~100 given names gives 2,436, and 429,937 pairs within names before issue 16's second key).
+The number of pairs identity resolution scored is printed with each round.
 """
 
 from __future__ import annotations
