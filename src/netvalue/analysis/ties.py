@@ -244,13 +244,6 @@ def tie_features(
         moments_t = np.concatenate([observed_t, t[presumed]])
     last_two_way = _group_max(moments_p, moments_t, n)
 
-    sent_w, received_w, meetings_w = weighted(sent_m), weighted(recv_m), weighted(meeting)
-    both = sent_w + meetings_w, received_w + meetings_w
-    hi = np.maximum(*both)
-    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1e-12), 0.0)
-    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
-    presumed_only = (last_two_way >= 0) & (last_observed < 0)
-    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
     n_talk = count(talk)
     inv_group = 1.0 / np.maximum(rows.group_size, 1)
     inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
@@ -259,8 +252,17 @@ def tie_features(
         person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
     ).astype(np.float64)
     reciprocity, one_to_one, mean_length = ratios_of_counts(
-        sent, received, meetings, n_talk, inv_group_sum, length_sum, count(has_len)
+        weighted(sent_m),
+        weighted(recv_m),
+        weighted(meeting),
+        n_talk,
+        inv_group_sum,
+        length_sum,
+        count(has_len),
     )
+    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
+    presumed_only = (last_two_way >= 0) & (last_observed < 0)
+    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
     years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
@@ -303,9 +305,9 @@ def tie_features(
 
 
 def ratios_of_counts(
-    sent: IntArray,
-    received: IntArray,
-    meetings: IntArray,
+    sent: FloatArray | IntArray,
+    received: FloatArray | IntArray,
+    meetings: FloatArray | IntArray,
     talk: IntArray,
     inv_group_sum: FloatArray,
     length_sum: FloatArray,
@@ -314,12 +316,13 @@ def ratios_of_counts(
     """Reciprocity, one-to-one share and mean length from per-tie sums: the one place these ratios are
     defined, used by :func:`tie_features` and by ``netvalue.org`` on sums an engine aggregated.
 
-    Reciprocity is min/max of (sent + meetings, received + meetings), meetings counting both ways; the
+    Reciprocity is min/max of (sent + meetings, received + meetings), meetings counting both ways, on
+    counts or on weighted counts (:func:`interaction_weights`); the
     one-to-one share the mean of 1/group size over ``talk`` conversational interactions (0 with none).
     """
     both = sent + meetings, received + meetings
     hi = np.maximum(*both)
-    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1), 0.0)
+    reciprocity = np.where(hi > 0, np.minimum(*both) / np.maximum(hi, 1e-12), 0.0)
     one_to_one = np.where(talk > 0, inv_group_sum / np.maximum(talk, 1), 0.0)
     mean_length = length_sum / np.maximum(length_count, 1)
     return reciprocity, one_to_one, mean_length
