@@ -187,3 +187,25 @@ def test_an_opener_never_quotes_a_broadcast(network: Any) -> None:
     import_stream(network.db, [broadcast], source="linkedin", path="later", sha256="y", now=later)
     titles = store.last_titles(network.db, AS_OF)
     assert titles[network.ids["bob-dormant"]][0] == "Kafka migration"
+
+
+def test_an_opener_never_quotes_an_empty_reply_subject(network: Any) -> None:
+    # a newer one-to-one mail titled only "RE:" says nothing: the opener quotes the thread before it
+    from netvalue.records import InteractionRecord
+    from netvalue.store.ingest import import_stream
+
+    from .conftest import AS_OF, epoch, li
+
+    later = epoch("2026-10-01")
+    bare = InteractionRecord(
+        source="linkedin",
+        source_key="bare-reply-bob",
+        person=li("bob-dormant"),
+        kind="message",
+        direction="received",
+        occurred_at=later,
+        title="RE:",
+        person_name="Bob Dormant",
+    )
+    import_stream(network.db, [bare], source="linkedin", path="later", sha256="z", now=later)
+    assert store.last_titles(network.db, AS_OF)[network.ids["bob-dormant"]][0] == "Kafka migration"

@@ -13,6 +13,7 @@ from typing import Literal
 
 from netvalue.errors import UsageError
 from netvalue.store.database import Database
+from netvalue.store.structure import normalised_subject
 
 TriageDecision = Literal["accept", "ignore"]
 Outcome = Literal["replied", "met", "helped", "no-reply"]
@@ -271,15 +272,24 @@ Kossinets & Watts' 95 % of e-mail), never a broadcast."""
 
 
 def last_titles(db: Database, as_of: int) -> dict[int, tuple[str, int]]:
-    """Per person, the title/subject of the latest titled one-to-one or small-group interaction (at most
-    :data:`QUOTABLE_GROUP` people, not co-occurrence) before ``as_of``, and its time."""
+    """Per person, the subject of the latest titled one-to-one or small-group interaction (at most
+    :data:`QUOTABLE_GROUP` people, not co-occurrence) before ``as_of``, and its time.  A subject that says
+    nothing once its ``Re:``/``Fw:`` is taken off ("Re:", "FYI", "hi") is passed over for an earlier one
+    (``structure.normalised_subject``): an opener never says "we talked about “Re:”"."""
     rows = db.conn.execute(
-        "SELECT person_id, title, MAX(occurred_at) FROM interactions WHERE title IS NOT NULL AND title != ''"
+        "SELECT person_id, title, occurred_at FROM interactions WHERE title IS NOT NULL AND title != ''"
         " AND occurred_at IS NOT NULL AND occurred_at < ? AND kind IN ('message', 'email', 'meeting')"
-        " AND bulk = 0 AND group_size <= ? GROUP BY person_id",
+        " AND bulk = 0 AND group_size <= ? ORDER BY person_id, occurred_at DESC",
         (as_of, QUOTABLE_GROUP),
     )
-    return {int(r[0]): (str(r[1]), int(r[2])) for r in rows}
+    found: dict[int, tuple[str, int]] = {}
+    for pid, title, at in rows:
+        person = int(pid)
+        if person not in found:
+            subject = normalised_subject(str(title))
+            if subject:
+                found[person] = (subject, int(at))
+    return found
 
 
 def identities_of(db: Database, person_ids: list[int]) -> dict[int, list[str]]:
