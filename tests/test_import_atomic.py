@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -98,7 +99,8 @@ def test_sigkill_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
 
 
 INTERRUPTED_CHILD = """
-import sys, time
+import faulthandler, signal, sys, time
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks for every stack if this hangs
 import netvalue.importers.linkedin_message_file as reader
 from netvalue.cli import main
 
@@ -114,6 +116,27 @@ def slow_stretch(*args):
 reader.read_stretch = slow_stretch  # forked workers run this module's copy
 main(["--db", sys.argv[1], "import", "linkedin", sys.argv[2]])
 """
+
+
+def _line_within(child: subprocess.Popen[str], seconds: float) -> str:
+    """The child's first line of output, or the test fails (with every stack) after ``seconds``: a hung
+    child must fail this test, never hang the suite."""
+    assert child.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(child.stdout, selectors.EVENT_READ)
+        if not selector.select(seconds):
+            pytest.fail(f"no output within {seconds} s; every process's stacks:\n" + _stacks_and_kill(child))
+    return child.stdout.readline()
+
+
+def _stacks_and_kill(child: subprocess.Popen[str]) -> str:
+    """Every process of the child's group dumps its threads' stacks (faulthandler on SIGUSR1), then dies."""
+    assert child.stderr is not None
+    os.killpg(child.pid, signal.SIGUSR1)
+    time.sleep(2)
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    return child.stderr.read()
 
 
 @pytest.mark.slow
@@ -133,9 +156,13 @@ def test_ctrl_c_while_workers_parse_rolls_back_without_tracebacks(tmp_path: Path
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     ) as child:
         assert child.stdout is not None and child.stderr is not None
-        assert child.stdout.readline().startswith("stretch")  # a worker is parsing
+        first = _line_within(child, 120)
+        assert first.startswith("stretch"), first  # a worker is parsing
         os.killpg(child.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, workers included
-        child.wait(timeout=60)
+        try:
+            child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the interrupted import hung; every process's stacks:\n" + _stacks_and_kill(child))
         errors = child.stderr.read()
     assert child.returncode == 130
     assert errors.strip() == "Error: interrupted; nothing was written"  # no worker's traceback
