@@ -1,4 +1,4 @@
-"""Dependencies run one way: importers -> store -> analysis -> recommend -> report -> cli/web (style.md)."""
+"""Dependencies run one way: importers -> store -> analysis -> recommend -> app -> cli/web (style.md)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "netvalue"
 # package -> netvalue packages it must never import
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     "team": ("cli", "web"),
-    "importers": ("store", "analysis", "recommend", "report", "cli", "web", "identity", "importing"),
-    "store": ("importers", "analysis", "recommend", "report", "cli", "web", "identity", "importing"),
-    "analysis": ("store", "importers", "recommend", "report", "cli", "web", "importing"),
-    "recommend": ("importers", "report", "cli", "web", "importing"),
-    "report": ("cli", "web"),
-    "identity": ("analysis", "recommend", "report", "cli", "web"),
+    "importers": ("store", "analysis", "recommend", "app", "cli", "web", "identity", "importing"),
+    "store": ("importers", "analysis", "recommend", "app", "cli", "web", "identity", "importing"),
+    "analysis": ("store", "importers", "recommend", "app", "cli", "web", "importing"),
+    "recommend": ("importers", "app", "cli", "web", "importing"),
+    "app": ("cli", "web"),
+    "identity": ("analysis", "recommend", "app", "cli", "web"),
     # the organisation half: engines, pair judgments, graph, outputs; reuses analysis and importers
-    "org": ("store", "recommend", "report", "cli", "web", "identity", "importing"),
+    "org": ("store", "recommend", "app", "cli", "web", "identity", "importing"),
 }
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from netvalue.app import recommend as rec
 from netvalue.importers.base import ImportOptions
 from netvalue.importing import run_import
 from netvalue.recommend.outreach import week_start
 from netvalue.recommend.purpose import make_purpose, purpose_path, save_purpose
-from netvalue.report import recommend as rec
 from netvalue.store import Database
 
 AS_OF = week_start("2026-W47") + 2 * 86_400

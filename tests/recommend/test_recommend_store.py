@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from netvalue.app import recommend as rec
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import week_start
 from netvalue.recommend.purpose import make_purpose, purpose_path, save_purpose
-from netvalue.report import recommend as rec
 from netvalue.store import recommend as store
 
 AS_OF = week_start("2026-W47") + 2 * 86_400 + 12 * 3600
@@ -140,7 +140,7 @@ def test_bridge_to_a_quiet_cluster_through_the_structure_adapter(
     network: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The structure sits behind rec.network_structure: a fake one with a quiet community of Bob and Eve."""
-    from netvalue.report.structure import Brokerage, Community, Structure
+    from netvalue.app.structure import Brokerage, Community, Structure
 
     ids = network.ids
     quiet = Community(1, "Leeds alumni", (ids["bob-dormant"], ids["eve-data"]), 2, (ids["eve-data"],), 0.0)

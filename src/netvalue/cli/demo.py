@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from netvalue.app.network import network_report
 from netvalue.cli.app import console, emit_json, json_option, main
 from netvalue.cli.report import render_report
 from netvalue.demo import demo_files
@@ -15,7 +16,6 @@ from netvalue.demo.generate import EXPORT_DATE
 from netvalue.importers import IMPORTERS
 from netvalue.importing import run_import
 from netvalue.recommend.purpose import make_purpose, purpose_path, save_purpose
-from netvalue.report.network import network_report
 from netvalue.store import Database
 from netvalue.store.database import ENV_VAR, default_db_path
 from netvalue.store.ingest import ImportReport

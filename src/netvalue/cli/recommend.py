@@ -10,6 +10,8 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from netvalue.app import recommend as rec
+from netvalue.app.ties import evidence_age
 from netvalue.cli.app import (
     as_of_option,
     command_hint,
@@ -31,8 +33,6 @@ from netvalue.errors import UsageError
 from netvalue.files import write_private
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
 from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
-from netvalue.report import recommend as rec
-from netvalue.report.ties import evidence_age
 from netvalue.store import recommend as store
 from netvalue.store.people import find_person, person_name
 

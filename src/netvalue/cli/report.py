@@ -8,6 +8,8 @@ import click
 from rich.table import Table
 
 from netvalue.analysis.definitions import meaning
+from netvalue.app.network import network_report
+from netvalue.app.ties import EvidenceAge
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -21,8 +23,6 @@ from netvalue.cli.app import (
     warn_if_stale,
     working,
 )
-from netvalue.report.network import network_report
-from netvalue.report.ties import EvidenceAge
 
 
 @main.command()

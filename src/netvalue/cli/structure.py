@@ -8,6 +8,14 @@ from typing import Any, cast
 import click
 from rich.table import Table
 
+from netvalue.app.structure import (
+    GraphFormat,
+    HangoutBy,
+    brokerage_report,
+    communities_report,
+    graph_export,
+    hangouts_report,
+)
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -23,14 +31,6 @@ from netvalue.cli.app import (
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.files import write_private
-from netvalue.report.structure import (
-    GraphFormat,
-    HangoutBy,
-    brokerage_report,
-    communities_report,
-    graph_export,
-    hangouts_report,
-)
 
 seed_option = click.option(
     "--seed", default=0, show_default=True, help="Seed of community detection (same seed, same clusters)."

@@ -11,6 +11,15 @@ import click
 from rich.table import Table
 
 from netvalue.analysis.ties import DUNBAR_LAYERS, TIERS, Tier
+from netvalue.app.ties import (
+    ACTIVE_CAPACITY,
+    evidence_age,
+    load_ties,
+    model_report,
+    recalibrate,
+    save_value_coefficient,
+    value_report,
+)
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -29,15 +38,6 @@ from netvalue.cli.app import (
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.explain import all_topics, get_topic
-from netvalue.report.ties import (
-    ACTIVE_CAPACITY,
-    evidence_age,
-    load_ties,
-    model_report,
-    recalibrate,
-    save_value_coefficient,
-    value_report,
-)
 from netvalue.store import Database
 from netvalue.store.people import find_person, person_name
 from netvalue.store.ties import save_rating

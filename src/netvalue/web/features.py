@@ -1,7 +1,7 @@
 """The analysis the pages show, from the same functions the CLI calls, cached per database state.
 
-``netvalue ties`` (:func:`netvalue.report.ties.load_ties`) and ``netvalue communities``
-(:func:`netvalue.report.structure.load_structure`, seed 0) are computed once per database version and
+``netvalue ties`` (:func:`netvalue.app.ties.load_ties`) and ``netvalue communities``
+(:func:`netvalue.app.structure.load_structure`, seed 0) are computed once per database version and
 ``as_of`` (:mod:`netvalue.web.cache`).  If one of them fails with a bug (not a :class:`NetvalueError`,
 which the error page shows), :func:`guarded` logs it and the page shows everything else, naming what
 could not be computed - a dashboard over several analyses should not go blank because one of them broke.
@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from netvalue.app.network import network_report
+from netvalue.app.structure import Structure, load_structure
+from netvalue.app.ties import TieTable, load_ties
 from netvalue.errors import NetvalueError
-from netvalue.report.network import network_report
-from netvalue.report.structure import Structure, load_structure
-from netvalue.report.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store.web_queries import PersonIndexRow, people_index
 from netvalue.web.rendering import WebState
@@ -26,8 +26,8 @@ from netvalue.web.rendering import WebState
 log = logging.getLogger("netvalue.web")
 T = TypeVar("T")
 
-TIES_MODULE = "netvalue.report.ties"
-STRUCTURE_MODULE = "netvalue.report.structure"
+TIES_MODULE = "netvalue.app.ties"
+STRUCTURE_MODULE = "netvalue.app.structure"
 
 
 def guarded(state: WebState, what: str, compute: Callable[[], T]) -> T | None:

@@ -1,7 +1,7 @@
 """Decide and act: the networking purpose (view and edit), connection requests to triage, and this
 week's outreach plan - ``netvalue purpose``, ``netvalue triage`` and ``netvalue plan`` / ``done`` as pages.
 
-The triage queue and the plan come from ``netvalue.report.recommend`` and decisions and outreach are
+The triage queue and the plan come from ``netvalue.app.recommend`` and decisions and outreach are
 written by ``netvalue.store.recommend``: the functions ``netvalue triage``, ``plan`` and ``done`` call.
 """
 
@@ -13,6 +13,7 @@ from typing import Annotated, Any, cast, get_args
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from netvalue.app import recommend
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import week_of, week_start
 from netvalue.recommend.purpose import (
@@ -24,7 +25,6 @@ from netvalue.recommend.purpose import (
     purpose_path,
     save_purpose,
 )
-from netvalue.report import recommend
 from netvalue.store import Database
 from netvalue.store import recommend as store
 from netvalue.store.people import person_name
@@ -36,7 +36,7 @@ router = APIRouter()
 DB = Annotated[Database, Depends(request_db)]
 AsOf = Annotated[int, Depends(request_as_of)]
 OUTCOMES: tuple[str, ...] = get_args(store.Outcome)
-RECOMMEND_MODULE = "netvalue.report.recommend"
+RECOMMEND_MODULE = "netvalue.app.recommend"
 
 
 # -- purpose ------------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from typing import Annotated, Any, cast
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from netvalue.app.structure import HangoutBy, brokerage_report, communities_report, hangouts_report
 from netvalue.errors import UsageError
-from netvalue.report.structure import HangoutBy, brokerage_report, communities_report, hangouts_report
 from netvalue.store import Database
 from netvalue.web import features
 from netvalue.web.rendering import request_as_of, request_db, respond, web_state

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from netvalue.app.structure import Structure, load_structure
+from netvalue.app.ties import TieTable, load_ties
 from netvalue.keys import normalize_linkedin_url
 from netvalue.recommend.ledger import Ledger, build_ledger
 from netvalue.recommend.outreach import (
@@ -37,8 +39,6 @@ from netvalue.recommend.triage import (
     triage_request,
     triage_requests,
 )
-from netvalue.report.structure import Structure, load_structure
-from netvalue.report.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store import recommend as store
 from netvalue.store.recommend import RequestRow, TriageDecision

@@ -40,7 +40,7 @@ from netvalue.analysis.cooccurrence import (
     cooccurrence_graph,
 )
 from netvalue.analysis.hangouts import Member, group_hangouts, match_by_name
-from netvalue.report.ties import TieTable, load_ties
+from netvalue.app.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store.structure import (
     PersonAttributes,
@@ -154,7 +154,7 @@ STRONG_TIERS: frozenset[str] = frozenset({"inner circle", "close", "active"})
 def tie_weights(
     db: Database, as_of: int, contacts: npt.NDArray[np.int64], table: TieTable | None = None
 ) -> TieWeights:
-    """The user's tie with each contact from ``netvalue.report.ties.load_ties`` (issue 4's model; pass
+    """The user's tie with each contact from ``netvalue.app.ties.load_ties`` (issue 4's model; pass
     ``table`` when it is already loaded).  Collected names (no two-way exchange) weigh 0, so they do not
     inflate brokerage (science.md §4)."""
     ties = load_ties(db, as_of) if table is None else table

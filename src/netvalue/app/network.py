@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from netvalue.analysis.contact import contact_summary
-from netvalue.report.recommend import overdue_report
-from netvalue.report.ties import evidence_age, load_ties, ties_overview
+from netvalue.app.recommend import overdue_report
+from netvalue.app.ties import evidence_age, load_ties, ties_overview
 from netvalue.store import Database
 from netvalue.store.status import connection_message_stats, counts
 
