@@ -7,9 +7,9 @@ from typing import Any
 import click
 from rich.table import Table
 
-from netvalue.analysis.definitions import meaning
 from netvalue.app.network import network_report
 from netvalue.app.ties import EvidenceAge
+from netvalue.app.vocabulary import meaning
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
