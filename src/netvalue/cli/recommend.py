@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, cast
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
+from netvalue.app import outreach
 from netvalue.app import recommend as rec
+from netvalue.app.outreach import (
+    GOALS,
+    LEDGER_KINDS,
+    OUTCOMES,
+    TARGET_KINDS,
+    make_purpose,
+    week_of,
+    week_start,
+)
+from netvalue.app.people import find_person, person_name
 from netvalue.app.ties import evidence_age
 from netvalue.cli.app import (
     as_of_option,
@@ -31,14 +42,6 @@ from netvalue.cli.app import (
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.files import write_private
-from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
-from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
-from netvalue.store import recommend as store
-from netvalue.store.people import find_person, person_name
-
-LEDGER_KINDS = get_args(store.LedgerKind)
-OUTCOMES = get_args(store.Outcome)
-
 
 # -- purpose ------------------------------------------------------------------------------------
 
@@ -138,8 +141,7 @@ def purpose_set(
         avoid=avoid,
     )
     with open_db(ctx) as db:
-        path = purpose_path(Path(db.path))
-    save_purpose(path, chosen)
+        path = outreach.set_purpose(Path(db.path), chosen)
     console.print(f"Purpose saved to {path}: {chosen.label}")
 
 
@@ -241,7 +243,7 @@ def triage_add(
       netvalue triage add --name "Ana Ruiz" --company Monzo --message "We met at PyData" --mutual 8
     """
     with open_db(ctx) as db:
-        ref = store.add_request(
+        ref = outreach.add_request(
             db,
             name=name,
             headline=headline,
@@ -396,15 +398,7 @@ def plan_settings(ctx: click.Context, size: int | None, cadences: tuple[str, ...
       netvalue plan settings --size 2 --cadence "inner circle=14"
     """
     with open_db(ctx) as db:
-        if size is not None:
-            store.set_setting(db, rec.PLAN_SIZE_SETTING, str(size))
-        for item in cadences:
-            tier, _, days = item.partition("=")
-            if tier.strip() not in DEFAULT_CADENCE_DAYS or not days.strip().isdecimal() or int(days) < 1:
-                raise UsageError(
-                    f"--cadence {item!r}: write TIER=DAYS, TIER one of {', '.join(DEFAULT_CADENCE_DAYS)}"
-                )
-            store.set_setting(db, rec.CADENCE_SETTING + tier.strip(), days.strip())
+        outreach.change_plan_settings(db, size=size, cadences=cadences)
         data: dict[str, Any] = {"size": rec.plan_size(db), "cadence_days": rec.cadence_days(db)}
     if as_json:
         emit_json(data)
@@ -427,12 +421,11 @@ def done(ctx: click.Context, person: str, note: str | None, outcome: str | None,
     Example:
       netvalue done "Ana Ruiz" --outcome replied --note "coffee next Tuesday"
     """
-    now = int(time.time())
-    chosen = week or week_of(now)
-    week_start(chosen)
+    if week is not None:
+        week_start(week)  # validates before anything is looked up
     with open_db(ctx) as db:
         pid = find_person(db, person)
-        store.log_outreach(db, pid, chosen, outcome=cast("store.Outcome | None", outcome), note=note, now=now)
+        chosen = outreach.log_done(db, pid, week, outcome=cast("outreach.Outcome | None", outcome), note=note)
         name = person_name(db, pid)
     console.print(f"Logged outreach to {name} for {chosen}.")
 
@@ -450,8 +443,8 @@ def _ledger_command(direction: str) -> Any:
     def command(ctx: click.Context, person: str, kind: str, note: str | None) -> None:
         with open_db(ctx) as db:
             pid = find_person(db, person)
-            store.add_ledger_entry(
-                db, pid, cast(store.LedgerDirection, direction), cast(store.LedgerKind, kind), note=note
+            outreach.record_exchange(
+                db, pid, cast(outreach.LedgerDirection, direction), cast(outreach.LedgerKind, kind), note=note
             )
             name = person_name(db, pid)
         console.print(f"Ledger: you {verb} {name}: {kind}.")
