@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from netvalue.analysis.ties import TIERS, Tier
 from netvalue.app.moments import day
+from netvalue.app.network import NetworkReport
 from netvalue.app.people import person_detail, person_rating
 from netvalue.app.structure import Structure
 from netvalue.app.ties import TieScore, TieTable
@@ -54,20 +55,20 @@ class Overview:
     """The overview page: ``netvalue report`` and ``netvalue status`` as one page."""
 
     as_of: str
-    report: dict[str, Any]
+    report: NetworkReport
     imports: tuple[ImportSeen, ...]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of,
-            "report": self.report,
-            "counts": self.report["counts"],
-            "trend": self.report["trend"],
+            "report": self.report.to_json(),
+            "counts": self.report.counts,
+            "trend": [asdict(m) for m in self.report.trend],
             "imports": [asdict(i) for i in self.imports],
         }
 
 
-def overview(db: Database, as_of: int, report: dict[str, Any]) -> Overview:
+def overview(db: Database, as_of: int, report: NetworkReport) -> Overview:
     """The overview as of ``as_of`` from ``netvalue report``'s ``report`` (computed by the caller, who
     keeps it)."""
     runs: list[ImportRun] = import_runs(db)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netvalue.app.network import network_report
+from netvalue.app.network import NetworkReport, network_report
 from netvalue.demo import demo_files
 from netvalue.demo.generate import EXPORT_DATE
 from netvalue.importers import IMPORTERS
@@ -27,7 +27,7 @@ class Demo:
 
     database: Path
     imports: tuple[ImportReport, ...]
-    report: dict[str, Any]
+    report: NetworkReport
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from netvalue.app.database import Database, open_database
-from netvalue.app.network import network_report
+from netvalue.app.network import NetworkReport, network_report
 from netvalue.app.people import PersonIndexRow, people_index
 from netvalue.app.structure import Structure, load_structure
 from netvalue.app.ties import TieTable, load_ties
@@ -67,10 +67,9 @@ def index(state: WebState, db: Database) -> list[PersonIndexRow]:
     return state.cache.get("people-index", None, lambda: people_index(db))
 
 
-def report(state: WebState, db: Database, as_of: int) -> dict[str, Any]:
-    """``netvalue report``'s dict as of ``as_of`` (cached)."""
-    found: dict[str, Any] = state.cache.get("network-report", as_of, lambda: network_report(db, as_of))
-    return found
+def report(state: WebState, db: Database, as_of: int) -> NetworkReport:
+    """``netvalue report`` as of ``as_of`` (cached)."""
+    return state.cache.get("network-report", as_of, lambda: network_report(db, as_of))
 
 
 def warm_up(state: WebState) -> None:
