@@ -85,13 +85,16 @@ def communities(request: Request, db: DB, as_of: AsOf) -> Response:
     by = request.query_params.get("by") or "company"
     if by not in HANGOUT_KINDS:
         raise UsageError(f"by must be one of {', '.join(HANGOUT_KINDS)}, not {by!r}")
-    state = web_state(request)
+    cache = web_state(request).cache
+    communities_found = cache.get("communities-report", as_of, lambda: communities_report(db, as_of, 0))
+    brokerage_found = cache.get("brokerage-report", as_of, lambda: brokerage_report(db, as_of, 0))
+    hangouts_found = cache.get(
+        "hangouts-report", (as_of, by), lambda: hangouts_report(db, as_of, cast(HangoutBy, by), 0)
+    )
     data = {
-        "communities": state.cache.get("communities-report", as_of, lambda: communities_report(db, as_of, 0)),
-        "brokerage": state.cache.get("brokerage-report", as_of, lambda: brokerage_report(db, as_of, 0)),
-        "hangouts": state.cache.get(
-            "hangouts-report", (as_of, by), lambda: hangouts_report(db, as_of, cast(HangoutBy, by), 0)
-        ),
+        "communities": communities_found.to_json(),
+        "brokerage": brokerage_found.to_json(),
+        "hangouts": hangouts_found.to_json(),
     }
     page = {"hangout_kinds": HANGOUT_KINDS, "by": by}
     return respond(request, "communities.html", data, page=page)
