@@ -311,21 +311,19 @@ def plan(
         data = rec.plan_report(db, week=chosen_week, as_of=moment, allow_repeat=allow_repeat, replan=replan)
         age = evidence_age(db, moment)
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
     warn_if_stale(age)
-    console.print(
-        f"[bold]Week {data['week']}[/]  streak: {data['streak']} week{'s' if data['streak'] != 1 else ''}"
-    )
-    if not data["items"]:
+    console.print(f"[bold]Week {data.week}[/]  streak: {data.streak} week{'s' if data.streak != 1 else ''}")
+    if not data.items:
         console.print("Nobody to suggest this week (import more history, or set a purpose).")
-    for n, item in enumerate(data["items"], 1):
-        mark = " [green](done)[/]" if item["done"] else ""
-        console.print(f"\n[bold]{n}. {item['name']}[/] (id {item['id']}){mark}")
-        console.print(f"   why: {item['why']}")
-        console.print(f"   opener: {item['opener']}")
-        if item["reach"]:
-            console.print(f"   reach: {'; '.join(item['reach'])}")
+    for n, item in enumerate(data.items, 1):
+        mark = " [green](done)[/]" if item.done else ""
+        console.print(f"\n[bold]{n}. {item.name}[/] (id {item.id}){mark}")
+        console.print(f"   why: {item.why}")
+        console.print(f"   opener: {item.opener}")
+        if item.reach:
+            console.print(f"   reach: {'; '.join(item.reach)}")
     console.print(f"\nLog it with `{command_hint('done PERSON --outcome replied')}`.")
 
 
@@ -342,14 +340,14 @@ def plan_history(ctx: click.Context, as_json: bool) -> None:
     with open_db(ctx) as db:
         data = rec.history_report(db, int(time.time()))
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
-    console.print(f"[bold]Streak[/] {data['streak']} week(s) in a row with outreach done")
+    console.print(f"[bold]Streak[/] {data.streak} week(s) in a row with outreach done")
     table = Table("week", "planned", "done", title="Outreach history")
-    for entry in data["weeks"]:
-        planned = ", ".join(p["name"] for p in entry["planned"])
-        done = ", ".join(f"{d['name']} ({d['outcome'] or 'logged'})" for d in entry["done"])
-        table.add_row(entry["week"], planned, done)
+    for entry in data.weeks:
+        planned = ", ".join(p.name for p in entry.planned)
+        done = ", ".join(f"{d.name} ({d.outcome or 'logged'})" for d in entry.done)
+        table.add_row(entry.week, planned, done)
     console.print(table)
 
 
@@ -376,7 +374,7 @@ def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | 
         write_private(output, payload)
     except OSError as exc:
         raise UsageError(f"{output}: cannot write ({exc.strerror})") from exc
-    console.print(f"Wrote {len(data['items'])} reminder(s) for {chosen_week} to {output}")
+    console.print(f"Wrote {len(data.items)} reminder(s) for {chosen_week} to {output}")
 
 
 @plan.command("settings")

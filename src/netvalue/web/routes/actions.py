@@ -119,7 +119,7 @@ def week_page(request: Request, db: DB) -> Response:
     def plan_and_history() -> dict[str, Any]:
         plan = recommend.plan_report(db, week=week, as_of=as_of)
         history = recommend.history_report(db, int(time.time()))
-        return {**plan, "history": history["weeks"]}
+        return {**plan.to_json(), "history": history.to_json()["weeks"]}
 
     found = features.guarded(state, PLAN, plan_and_history)
     data = (
