@@ -346,11 +346,5 @@ def warn_if_stale(age: Any) -> None:
         )
 
 
-def iso(epoch: int | None) -> str | None:
-    if epoch is None:
-        return None
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat().replace("+00:00", "Z")
-
-
 def is_interactive() -> bool:
     return sys.stdin.isatty()

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from netvalue.app.database import Database, open_database
+from netvalue.app.moments import day as format_day
 from netvalue.errors import UsageError
 from netvalue.web.cache import AnalysisCache
 
@@ -123,12 +124,6 @@ def respond(
 def partial(request: Request, template: str, context: Mapping[str, Any]) -> Response:
     """A fragment for HTMX to swap in."""
     return web_state(request).templates.TemplateResponse(request, template, dict(context))
-
-
-def format_day(epoch: int | float | None) -> str:
-    if epoch is None:
-        return ""
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
 def format_ago(epoch: int | float | None, now: int | None = None) -> str:
