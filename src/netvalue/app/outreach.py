@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import get_args
 
-from netvalue.app.recommend import CADENCE_SETTING, PLAN_SIZE_SETTING
+from netvalue.app.recommend import CADENCE_SETTING, PLAN_SIZE_SETTING, default_as_of
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
 from netvalue.recommend.purpose import (
@@ -40,6 +40,7 @@ __all__ = [
     "change_plan_settings",
     "log_done",
     "make_purpose",
+    "plan_week_and_moment",
     "purpose_of",
     "record_exchange",
     "set_purpose",
@@ -49,6 +50,17 @@ __all__ = [
 
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 LEDGER_KINDS: tuple[LedgerKind, ...] = get_args(LedgerKind)
+
+
+def plan_week_and_moment(week: str | None, as_of: int | None, now: int) -> tuple[str, int]:
+    """The week a plan is for and the moment it is judged at, from ``--week`` and ``--as-of`` (either may
+    be missing): no week, the week of ``as_of`` (or now); a week without ``as_of``, its Monday for a past
+    week and now for this one."""
+    if week is None:
+        moment = as_of if as_of is not None else now
+        return week_of(moment), moment
+    week_start(week)  # validates
+    return week, as_of if as_of is not None else default_as_of(week, now)
 
 
 def purpose_of(db_path: Path) -> Purpose:

@@ -18,7 +18,6 @@ from netvalue.app.outreach import (
     OUTCOMES,
     TARGET_KINDS,
     make_purpose,
-    week_of,
     week_start,
 )
 from netvalue.app.people import find_person, person_name
@@ -277,12 +276,7 @@ def triage_decide(ctx: click.Context, decision: str, request_id: str) -> None:
 
 
 def _week_and_as_of(week: str | None, as_of: str | None) -> tuple[str, int]:
-    now = int(time.time())
-    if week is None:
-        moment = parse_as_of(as_of) if as_of else now
-        return week_of(moment), moment
-    week_start(week)  # validates
-    return week, parse_as_of(as_of) if as_of else rec.default_as_of(week, now)
+    return outreach.plan_week_and_moment(week, parse_as_of(as_of) if as_of else None, int(time.time()))
 
 
 @main.group(invoke_without_command=True)

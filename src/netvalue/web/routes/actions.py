@@ -21,7 +21,6 @@ from netvalue.app.outreach import (
     OUTCOMES,
     TARGET_KINDS,
     make_purpose,
-    week_of,
     week_start,
 )
 from netvalue.app.people import person_name
@@ -99,14 +98,8 @@ def decide(request: Request, ref: str, db: DB, decision: Annotated[str, Form()] 
 
 def _week_and_as_of(request: Request) -> tuple[str, int]:
     """``?week=YYYY-Www`` and ``?as_of=``, as ``netvalue plan --week --as-of`` reads them."""
-    now = int(time.time())
-    week = request.query_params.get("week") or None
-    explicit = request.query_params.get("as_of")
-    if week is None:
-        moment = request_as_of(request) if explicit else now
-        return week_of(moment), moment
-    week_start(week)  # validates
-    return week, request_as_of(request) if explicit else recommend.default_as_of(week, now)
+    explicit = request_as_of(request) if request.query_params.get("as_of") else None
+    return outreach.plan_week_and_moment(request.query_params.get("week") or None, explicit, int(time.time()))
 
 
 @router.get("/week")
