@@ -33,7 +33,7 @@ class Demo:
         return {
             "database": str(self.database),
             "imports": [r.as_dict() for r in self.imports],
-            "report": self.report,
+            "report": self.report.to_json(),
         }
 
 
