@@ -33,9 +33,9 @@ def test_real_export_triage_plan_ledger_survive_reimport(db: Database, shared_da
     plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF).to_json()
     assert 1 <= len(plan["items"]) <= 3
     assert any("helped you (endorsement)" in item["why"] for item in plan["items"])
-    ledger = rec.ledger_report(db)
+    ledger = rec.ledger_report(db).to_json()
     assert ledger["received"] >= 1 and ledger["you_owe"]
     run_import(db, export, source="linkedin", options=ImportOptions(force=True))  # the same export again
     assert len(rec.triage_report(db, AS_OF)["requests"]) == incoming - 1
     assert rec.plan_report(db, week="2026-W47", as_of=AS_OF).to_json()["items"] == plan["items"]
-    assert rec.ledger_report(db) == ledger
+    assert rec.ledger_report(db).to_json() == ledger

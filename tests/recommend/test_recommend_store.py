@@ -99,7 +99,7 @@ def test_done_feeds_streak_history_and_plan(network: Any, reimport: Reimport) ->
 def test_ledger_with_imported_endorsement_and_plan_reason(network: Any, reimport: Reimport) -> None:
     db, ids = network.db, network.ids
     store.add_ledger_entry(db, ids["alice-close"], "give", "intro", note="to Globex", now=AS_OF - 86_400)
-    data = rec.ledger_report(db)
+    data = rec.ledger_report(db).to_json()
     assert data["given"] == 1 and data["received"] == 1
     assert [p["id"] for p in data["you_owe"]] == [ids["carol-helper"]]
     assert [p["id"] for p in data["owe_you"]] == [ids["alice-close"]]
@@ -107,7 +107,7 @@ def test_ledger_with_imported_endorsement_and_plan_reason(network: Any, reimport
     carol = [i for i in plan["items"] if i["id"] == ids["carol-helper"]]
     assert carol and "helped you (endorsement)" in carol[0]["why"]
     reimport()
-    assert rec.ledger_report(db) == data
+    assert rec.ledger_report(db).to_json() == data
 
 
 def test_company_change_between_imports(network: Any) -> None:

@@ -401,14 +401,24 @@ def ledger_of(db: Database) -> Ledger:
     return build_ledger(store.ledger_entries(db))
 
 
-def ledger_report(db: Database) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class LedgerReport:
+    """``netvalue ledger``: given and received per person and overall; who the user owes, who owes them."""
+
+    ledger: Ledger
+
+    def to_json(self) -> dict[str, Any]:
+        ledger = self.ledger
+        return {
+            "given": ledger.given,
+            "received": ledger.received,
+            "balance": ledger.given - ledger.received,
+            "people": [p.as_dict() for p in ledger.people],
+            "you_owe": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.you_owe],
+            "owe_you": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.owe_you],
+        }
+
+
+def ledger_report(db: Database) -> LedgerReport:
     """Balance per person and overall; the people you owe (they gave more) and who owe you."""
-    ledger = ledger_of(db)
-    return {
-        "given": ledger.given,
-        "received": ledger.received,
-        "balance": ledger.given - ledger.received,
-        "people": [p.as_dict() for p in ledger.people],
-        "you_owe": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.you_owe],
-        "owe_you": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.owe_you],
-    }
+    return LedgerReport(ledger_of(db))

@@ -469,25 +469,27 @@ def ledger(ctx: click.Context, as_json: bool) -> None:
       netvalue ledger --json
     """
     with open_db(ctx) as db, working("Balancing the ledger"):
-        data = rec.ledger_report(db)
+        found = rec.ledger_report(db)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
+    ledger = found.ledger
     console.print(
-        f"[bold]Ledger[/] given {data['given']}, received {data['received']}, balance {data['balance']:+d}"
+        f"[bold]Ledger[/] given {ledger.given}, received {ledger.received}, "
+        f"balance {ledger.given - ledger.received:+d}"
     )
     table = Table("id", "name", "given", "received", "balance", "last received", title="Per person")
-    for p in data["people"]:
+    for p in ledger.people:
         table.add_row(
-            str(p["id"]),
-            p["name"],
-            str(p["given"]),
-            str(p["received"]),
-            f"{p['balance']:+d}",
-            format_day(p["last_received_at"]),
+            str(p.person_id),
+            p.name,
+            str(p.given),
+            str(p.received),
+            f"{p.balance:+d}",
+            format_day(p.last_received_at),
         )
     console.print(table)
-    if data["you_owe"]:
-        console.print("You owe: " + ", ".join(p["name"] for p in data["you_owe"]))
-    if data["owe_you"]:
-        console.print("Owe you: " + ", ".join(p["name"] for p in data["owe_you"]))
+    if ledger.you_owe:
+        console.print("You owe: " + ", ".join(p.name for p in ledger.you_owe))
+    if ledger.owe_you:
+        console.print("Owe you: " + ", ".join(p.name for p in ledger.owe_you))
