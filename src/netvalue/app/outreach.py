@@ -1,5 +1,6 @@
 """Deciding and acting, the user's side: the networking purpose, requests typed in by hand, outreach
-done, the give-and-take ledger, and the plan's settings.  What the plan and the triage propose is in
+done, the give-and-take ledger, and the plan's settings.  ``add_request`` (a connection request typed in
+by hand) is the store's own: nothing to assemble.  What the plan and the triage propose is in
 :mod:`netvalue.app.recommend`; these verbs record what the user chose and did."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from netvalue.recommend.purpose import (
 )
 from netvalue.store import Database
 from netvalue.store import recommend as store
-from netvalue.store.recommend import LedgerDirection, LedgerKind, Outcome
+from netvalue.store.recommend import LedgerDirection, LedgerKind, Outcome, add_request
 
 __all__ = [
     "DEFAULT_CADENCE_DAYS",
@@ -73,28 +74,6 @@ def set_purpose(db_path: Path, purpose: Purpose) -> Path:
     path = purpose_path(db_path)
     save_purpose(path, purpose)
     return path
-
-
-def add_request(
-    db: Database,
-    *,
-    name: str,
-    headline: str | None = None,
-    company: str | None = None,
-    message: str | None = None,
-    profile_url: str | None = None,
-    mutual_connections: int | None = None,
-) -> str:
-    """A connection request typed in by hand; its id (``m<n>``) for ``netvalue triage decide``."""
-    return store.add_request(
-        db,
-        name=name,
-        headline=headline,
-        company=company,
-        message=message,
-        profile_url=profile_url,
-        mutual_connections=mutual_connections,
-    )
 
 
 def log_done(
