@@ -108,7 +108,7 @@ def measure(path: Path) -> None:
     import duckdb
 
     from netvalue.analysis.ties import judge_ties, tie_features
-    from netvalue.report.ties import load_ties
+    from netvalue.app.ties import load_ties
     from netvalue.store import Database
     from netvalue.store.ties import fetch_interactions, fetch_people
 

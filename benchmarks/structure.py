@@ -142,7 +142,7 @@ def measure(path: Path, sample: int, ego_sample: int) -> None:
 
     from netvalue.analysis.brokerage import ego_network, structural_holes
     from netvalue.analysis.communities import community_reach, detect_communities
-    from netvalue.report.structure import contact_graph, load_structure, tie_weights
+    from netvalue.app.structure import contact_graph, load_structure, tie_weights
     from netvalue.store import Database
 
     db = Database.open(path)

@@ -28,7 +28,7 @@ HEAVY = (
     "netvalue.store",
     "netvalue.importers",
     "netvalue.analysis",
-    "netvalue.report",
+    "netvalue.app",
 )
 
 

@@ -17,9 +17,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from netvalue.app.structure import load_structure
 from netvalue.cli import main
 from netvalue.records import FileRead, Identity, InteractionRecord, OwnerAffiliation, PersonRecord
-from netvalue.report.structure import load_structure
 from netvalue.store import Database
 from netvalue.store.ingest import import_stream
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from netvalue.app.ties import load_ties
 from netvalue.cli import main
-from netvalue.report.ties import load_ties
 from netvalue.store import Database
 
 DAY = 86_400

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from netvalue.app import recommend as rec
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import week_start
 from netvalue.recommend.purpose import make_purpose, purpose_path, save_purpose
-from netvalue.report import recommend as rec
 from netvalue.store import recommend as store
 
 AS_OF = week_start("2026-W47") + 2 * 86_400 + 12 * 3600
@@ -61,7 +61,7 @@ def test_find_request_errors(network: Any) -> None:
 def test_plan_with_the_real_tie_analysis(network: Any, reimport: Reimport) -> None:
     db, ids = network.db, network.ids
     set_job_purpose(network)
-    plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF)
+    plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF).to_json()
     chosen = [item["id"] for item in plan["items"]]
     assert 1 <= len(chosen) <= 3
     assert ids["bob-dormant"] in chosen  # dormant, once strong
@@ -72,14 +72,14 @@ def test_plan_with_the_real_tie_analysis(network: Any, reimport: Reimport) -> No
     assert set(bob) >= {"id", "name", "identities", "why", "opener"}
     # the same week shows the same plan, even after re-import and re-analysis
     reimport()
-    assert rec.plan_report(db, week="2026-W47", as_of=AS_OF + 3600)["items"] == plan["items"]
+    assert rec.plan_report(db, week="2026-W47", as_of=AS_OF + 3600).to_json()["items"] == plan["items"]
     # ... asked again later, the whole report is the same: it says when the plan was made, not when asked
     assert rec.plan_report(db, week="2026-W47", as_of=AS_OF + 7200) == rec.plan_report(
         db, week="2026-W47", as_of=AS_OF + 3600
     )
     assert isinstance(plan["planned_at"], int)
     # next week: nobody from this week again
-    following = rec.plan_report(db, week="2026-W48", as_of=AS_OF + 7 * 86_400)
+    following = rec.plan_report(db, week="2026-W48", as_of=AS_OF + 7 * 86_400).to_json()
     assert not {i["id"] for i in following["items"]} & set(chosen)
 
 
@@ -87,27 +87,27 @@ def test_done_feeds_streak_history_and_plan(network: Any, reimport: Reimport) ->
     db, ids = network.db, network.ids
     store.log_outreach(db, ids["bob-dormant"], "2026-W46", outcome="replied", now=AS_OF - 7 * 86_400)
     store.log_outreach(db, ids["carol-helper"], "2026-W47", outcome="met", note="coffee", now=AS_OF - 3600)
-    history = rec.history_report(db, AS_OF)
+    history = rec.history_report(db, AS_OF).to_json()
     assert history["streak"] == 2
     assert [w["week"] for w in history["weeks"]] == ["2026-W46", "2026-W47"]
-    plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF)
+    plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF).to_json()
     assert ids["bob-dormant"] not in [i["id"] for i in plan["items"]]  # contacted last week
     reimport()
-    assert rec.history_report(db, AS_OF)["streak"] == 2
+    assert rec.history_report(db, AS_OF).streak == 2
 
 
 def test_ledger_with_imported_endorsement_and_plan_reason(network: Any, reimport: Reimport) -> None:
     db, ids = network.db, network.ids
     store.add_ledger_entry(db, ids["alice-close"], "give", "intro", note="to Globex", now=AS_OF - 86_400)
-    data = rec.ledger_report(db)
+    data = rec.ledger_report(db).to_json()
     assert data["given"] == 1 and data["received"] == 1
     assert [p["id"] for p in data["you_owe"]] == [ids["carol-helper"]]
     assert [p["id"] for p in data["owe_you"]] == [ids["alice-close"]]
-    plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF)
+    plan = rec.plan_report(db, week="2026-W47", as_of=AS_OF).to_json()
     carol = [i for i in plan["items"] if i["id"] == ids["carol-helper"]]
     assert carol and "helped you (endorsement)" in carol[0]["why"]
     reimport()
-    assert rec.ledger_report(db) == data
+    assert rec.ledger_report(db).to_json() == data
 
 
 def test_company_change_between_imports(network: Any) -> None:
@@ -122,7 +122,7 @@ def test_overdue_and_ics(network: Any) -> None:
     assert all(set(o) == {"id", "name", "tier", "days_since_contact", "cadence_days"} for o in overdue)
     plan = rec.plan_report(network.db, week="2026-W47", as_of=AS_OF)
     ics = rec.plan_ics(plan).decode()
-    assert ics.count("BEGIN:VEVENT") == len(plan["items"])
+    assert ics.count("BEGIN:VEVENT") == len(plan.items)
     assert "DTSTART:20261116T090000Z" in ics and "UID:netvalue-2026-W47-" in ics
     assert rec.plan_ics(plan) == rec.plan_ics(plan)
 
@@ -131,7 +131,7 @@ def test_settings(network: Any) -> None:
     store.set_setting(network.db, rec.PLAN_SIZE_SETTING, "1")
     store.set_setting(network.db, rec.CADENCE_SETTING + "close", "60")
     assert rec.plan_size(network.db) == 1 and rec.cadence_days(network.db)["close"] == 60
-    assert len(rec.plan_report(network.db, week="2026-W47", as_of=AS_OF)["items"]) <= 1
+    assert len(rec.plan_report(network.db, week="2026-W47", as_of=AS_OF).items) <= 1
     store.set_setting(network.db, rec.PLAN_SIZE_SETTING, "9")
     assert rec.plan_size(network.db) == 3
 
@@ -140,7 +140,7 @@ def test_bridge_to_a_quiet_cluster_through_the_structure_adapter(
     network: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The structure sits behind rec.network_structure: a fake one with a quiet community of Bob and Eve."""
-    from netvalue.report.structure import Brokerage, Community, Structure
+    from netvalue.app.structure import Brokerage, Community, Structure
 
     ids = network.ids
     quiet = Community(1, "Leeds alumni", (ids["bob-dormant"], ids["eve-data"]), 2, (ids["eve-data"],), 0.0)
@@ -155,7 +155,7 @@ def test_bridge_to_a_quiet_cluster_through_the_structure_adapter(
     )
     monkeypatch.setattr(rec, "network_structure", lambda db, as_of, ties=None: fake)
     plan = rec.plan_report(network.db, week="2026-W47", as_of=AS_OF)
-    whys = {item["id"]: item["why"] for item in plan["items"]}
+    whys = {item.id: item.why for item in plan.items}
     assert any("your bridge to Leeds alumni, a cluster going quiet" in why for why in whys.values())
     assert "Acme" not in " ".join(whys.values())  # Alice's cluster is busy, not quiet
     # triage names the community of the contacts at the requester's company

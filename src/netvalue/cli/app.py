@@ -26,7 +26,7 @@ from netvalue.errors import NetvalueError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from netvalue.store import Database
+    from netvalue.app.database import Database
 
     console: Console
     err_console: Console
@@ -186,7 +186,7 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
 
 
 def db_path_of(ctx: click.Context) -> Path:
-    from netvalue.store import default_db_path
+    from netvalue.app.database import default_db_path
 
     path = ctx.find_root().obj.get("db_path") if ctx.find_root().obj else None
     return Path(path) if path is not None else default_db_path()
@@ -195,10 +195,10 @@ def db_path_of(ctx: click.Context) -> Path:
 @contextmanager
 def open_db(ctx: click.Context | None = None) -> Iterator[Database]:
     """The database named by ``--db`` / ``$NETVALUE_DB`` / the user data folder, migrated."""
-    from netvalue.store import Database
+    from netvalue.app.database import open_database
 
     context = ctx or click.get_current_context()
-    db = Database.open(db_path_of(context))
+    db = open_database(db_path_of(context))
     try:
         yield db
     finally:
@@ -344,12 +344,6 @@ def warn_if_stale(age: Any) -> None:
             f"{as_of_day(age.as_of)}: every \"last 12 months\" below counts from a time the record never "
             f"reached. To see the network as the record last saw it, add --as-of {format_day(age.newest)}."
         )
-
-
-def iso(epoch: int | None) -> str | None:
-    if epoch is None:
-        return None
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def is_interactive() -> bool:

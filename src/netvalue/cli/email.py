@@ -3,22 +3,17 @@ your own addresses; and the machine listing and overrides behind ``netvalue peop
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
+from typing import Literal
 
 import click
 from rich.table import Table
 
+from netvalue.app import importing
+from netvalue.app.importing import NO_GROUP_LIMIT, ImportOptions
 from netvalue.cli.app import console, emit_json, json_option, main, open_db
 from netvalue.cli.importing import import_, import_options, run_and_render
 from netvalue.errors import UsageError
-from netvalue.importers import ImportOptions
-from netvalue.importers.base import NO_GROUP_LIMIT
-from netvalue.importers.email import IMPORTER
-from netvalue.importing import rederive_email
-from netvalue.keys import normalize_email
-from netvalue.store import Database
-from netvalue.store import email as email_store
 
 
 @import_.command("email")
@@ -63,13 +58,11 @@ def import_email(
     """
     if max_group is not None and max_group < 1:
         raise UsageError("--max-group must be at least 1")
-    options = ImportOptions(
-        force=force, owner_emails=owner_emails, max_group=max_group or NO_GROUP_LIMIT
-    )
+    options = ImportOptions(force=force, owner_emails=owner_emails, max_group=max_group or NO_GROUP_LIMIT)
     run_and_render(
         ctx,
         path,
-        IMPORTER.source,
+        "email",
         include_forgotten=include_forgotten,
         as_json=as_json,
         options=options,
@@ -77,21 +70,6 @@ def import_email(
 
 
 # -- the owner's addresses and the machines: the user's word -----------------------------------------
-
-
-def _owner_listing(db: Database) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [
-        {
-            "address": o.address,
-            "role": o.role,
-            "source": "added by you" if o.origin == "added" else "inferred",
-            "evidence": list(o.evidence),
-        }
-        for o in email_store.owner_rows(db.conn)
-    ]
-    removed = sorted(a for a, d in email_store.owner_decisions(db.conn).items() if d == "remove")
-    rows += [{"address": a, "role": "not yours", "source": "removed by you", "evidence": []} for a in removed]
-    return rows
 
 
 def _print_owner(rows: list[dict[str, object]]) -> None:
@@ -130,22 +108,19 @@ def me(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with open_db(ctx) as db:
-        rows = _owner_listing(db)
+        rows = importing.own_addresses(db)
     if as_json:
         emit_json(rows)
     else:
         _print_owner(rows)
 
 
-def _decide(ctx: click.Context, addresses: tuple[str, ...], decision: str, as_json: bool) -> None:
-    wanted = [normalize_email(a) for a in addresses if a.strip()]
-    if not wanted or any("@" not in a for a in wanted):
-        raise UsageError("give one or more e-mail addresses, e.g. netvalue me add jane@example.com")
+def _decide(
+    ctx: click.Context, addresses: tuple[str, ...], decision: Literal["add", "remove"], as_json: bool
+) -> None:
     with open_db(ctx) as db:
-        with db.transaction() as conn:
-            email_store.decide_owner(conn, wanted, decision, int(time.time()))
-            rederive_email(db)
-        rows = _owner_listing(db)
+        importing.decide_own_addresses(db, addresses, decision)
+        rows = importing.own_addresses(db)
     if as_json:
         emit_json(rows)
     else:
@@ -183,7 +158,7 @@ def me_remove(ctx: click.Context, addresses: tuple[str, ...], as_json: bool) -> 
 def show_machines(ctx: click.Context, as_json: bool) -> None:
     """``netvalue people --machines``: the senders kept out as machines, with the evidence."""
     with open_db(ctx) as db:
-        rows = email_store.sender_rows(db.conn, "machine")
+        rows = importing.machine_senders(db)
     data = [
         {
             "address": r.address,
@@ -211,19 +186,10 @@ def override_machines(
 ) -> None:
     """``netvalue people --machine ADDRESS / --person ADDRESS``: the user's word on senders."""
     with open_db(ctx) as db:
-        now = int(time.time())
-        with db.transaction() as conn:
-            for given, verdict in ((machines, "machine"), (persons, "person")):
-                wanted = [normalize_email(a) for a in given if a.strip()]
-                if any("@" not in a for a in wanted):
-                    raise UsageError("--machine and --person take e-mail addresses")
-                email_store.override_machine(
-                    conn, wanted, "machine" if verdict == "machine" else "person", now
-                )
-            summary = rederive_email(db)
+        summary = importing.decide_senders(db, machines, persons)
     decided = {
-        "machine": [normalize_email(a) for a in machines],
-        "person": [normalize_email(a) for a in persons],
+        "machine": importing.normalized_addresses(machines),
+        "person": importing.normalized_addresses(persons),
     }
     if as_json:
         emit_json({"decided": decided, "machines": summary.machines})

@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from netvalue import identity
+from netvalue.app import identity as identity_app
+from netvalue.app import people as people_app
 from netvalue.cli.app import (
     command_hint,
     console,
     decision_and_id,
     emit_json,
     format_day,
-    iso,
     json_option,
     limit_option,
     main,
@@ -21,8 +21,6 @@ from netvalue.cli.app import (
     working,
 )
 from netvalue.errors import UsageError
-from netvalue.store import identity as identity_store
-from netvalue.store import people as people_store
 
 
 @main.command()
@@ -40,21 +38,12 @@ def person(ctx: click.Context, person: str, limit: int, as_json: bool) -> None:
       netvalue person jane@example.com --json
     """
     with open_db(ctx) as db:
-        pid = people_store.find_person(db, person)
-        record = identity_store.person_record(
+        pid = people_app.find_person(db, person)
+        record = people_app.person_detail(
             db, pid, timeline_limit=None if as_json else no_limit_if_zero(limit)
         )
     if as_json:
-        for entry in record["timeline"]:  # type: ignore[attr-defined]
-            entry["occurred_at"] = iso(entry["occurred_at"])
-        for entry in record["connections"]:  # type: ignore[attr-defined]
-            entry["connected_on"] = format_day(entry["connected_on"]) or None
-        for entry in record["positions"]:  # type: ignore[attr-defined]
-            entry["first_seen"] = iso(entry["first_seen"])
-            entry["last_seen"] = iso(entry["last_seen"])
-        for entry in record["notes"]:  # type: ignore[attr-defined]
-            entry["created_at"] = iso(entry["created_at"])
-        emit_json(record)
+        emit_json(people_app.person_json(record))
         return
     _render_person(record)
 
@@ -113,9 +102,9 @@ def merge(ctx: click.Context, a: str, b: str) -> None:
       netvalue merge "Bob Smith" robert.smith@acme.com
     """
     with open_db(ctx) as db:
-        pa, pb = people_store.find_person(db, a), people_store.find_person(db, b)
-        names = people_store.person_name(db, pa), people_store.person_name(db, pb)
-        keep = identity.merge(db, pa, pb)
+        pa, pb = people_app.find_person(db, a), people_app.find_person(db, b)
+        names = people_app.person_name(db, pa), people_app.person_name(db, pb)
+        keep = identity_app.merge_people(db, pa, pb)
         console.print(f"Merged {names[0]} (id {pa}) and {names[1]} (id {pb}) into id {keep}.")
 
 
@@ -139,11 +128,10 @@ def split(ctx: click.Context, person: str, identities: tuple[str, ...]) -> None:
       netvalue split "John Smith" --identity email:john.smith@gmail.com
     """
     with open_db(ctx) as db:
-        pid = people_store.find_person(db, person)
-        new_id = identity.split(db, pid, list(identities) or None)
-        moved = identity_store.person_identities(db.conn, new_id)
+        pid = people_app.find_person(db, person)
+        new_id, moved = identity_app.split_person(db, pid, list(identities) or None)
         console.print(
-            f"Split {people_store.person_name(db, pid)} (id {pid}): "
+            f"Split {people_app.person_name(db, pid)} (id {pid}): "
             f"moved {', '.join(str(i) for i in moved)} to the new person {new_id}."
         )
 
@@ -177,14 +165,14 @@ def review(
         number = int(raw_id)
         with open_db(ctx) as db:
             if action == "accept":
-                keep = identity.accept(db, number)
+                keep = identity_app.accept_match(db, number)
                 console.print(f"Accepted match {number}: merged into person {keep}.")
             else:
-                identity.reject(db, number)
+                identity_app.reject_match(db, number)
                 console.print(f"Rejected match {number}: they stay apart.")
         return
     with open_db(ctx) as db:
-        queue = identity_store.queued_matches(db)
+        queue = identity_app.queued_matches(db)
         if as_json or list_only:
             _render_queue(queue, as_json)
             return
@@ -192,7 +180,7 @@ def review(
             console.print("Nothing to review.")
             return
         for match in queue:
-            if identity_store.queued_matches(db, match.id) == []:
+            if identity_app.queued_matches(db, match.id) == []:
                 continue  # an earlier answer merged one of these people
             _render_queue([match], False)
             answer = click.prompt(
@@ -204,25 +192,14 @@ def review(
             if answer == "q":
                 break
             if answer == "a":
-                identity.accept(db, match.id)
+                identity_app.accept_match(db, match.id)
             elif answer == "r":
-                identity.reject(db, match.id)
+                identity_app.reject_match(db, match.id)
 
 
-def _render_queue(queue: list[identity_store.QueuedMatch], as_json: bool) -> None:
+def _render_queue(queue: list[identity_app.QueuedMatch], as_json: bool) -> None:
     if as_json:
-        emit_json(
-            [
-                {
-                    "id": m.id,
-                    "confidence": m.confidence,
-                    "reasons": list(m.reasons),
-                    "a": {"id": m.a_id, "name": m.a_name, "identities": list(m.a_identities)},
-                    "b": {"id": m.b_id, "name": m.b_name, "identities": list(m.b_identities)},
-                }
-                for m in queue
-            ]
-        )
+        emit_json(identity_app.queue_json(queue))
         return
     table = Table("id", "confidence", "person", "identities", "why", title="Queued matches")
     for m in queue:
@@ -249,7 +226,7 @@ def resolve(ctx: click.Context, as_json: bool) -> None:
       netvalue resolve --json
     """
     with open_db(ctx) as db, working("Resolving identities"):
-        report = identity.resolve(db)
+        report = identity_app.resolve_identities(db)
     if as_json:
         emit_json(report.as_dict())
         return

@@ -10,12 +10,10 @@ import click
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from netvalue.app.importing import ImportOptions, ImportReport, import_export
+from netvalue.app.importing import sources as known_sources
 from netvalue.cli.app import command_hint, console, emit_json, err_console, main, open_db
 from netvalue.cli.tables import Column, fitted_table
-from netvalue.importers import IMPORTERS, ImportOptions
-from netvalue.importing import run_import
-from netvalue.store.ingest import ImportReport
-from netvalue.store.status import pending_matches
 
 SOURCE_ALIASES: dict[str, str] = {
     "mbox": "email",
@@ -140,7 +138,7 @@ def run_and_render(
         def on_progress(file_name: str, done: int) -> None:
             progress.update(task, completed=done, description=f"{path.name} {file_name}")
 
-        report = run_import(
+        done = import_export(
             db,
             path,
             source=source,
@@ -148,13 +146,12 @@ def run_and_render(
             include_forgotten=include_forgotten,
             on_progress=on_progress,
         )
-        waiting = pending_matches(db)
     if as_json:
-        emit_json({**report.as_dict(), "matches_to_review": waiting})
+        emit_json(done.to_json())
     else:
-        render_import_report(report)
-        render_import_footer(report, waiting)
-    return report
+        render_import_report(done.report)
+        render_import_footer(done.report, done.matches_to_review)
+    return done.report
 
 
 IMPORT_CAPTION = (
@@ -205,7 +202,14 @@ def render_import_report(report: ImportReport) -> None:
     if hidden:
         rows = sum(f.rows for f in hidden)
         cells.append(
-            (f"[dim]and {len(hidden):,} more files[/]", f"{rows:,}", "", "", "", "[dim]--json lists every file[/]")
+            (
+                f"[dim]and {len(hidden):,} more files[/]",
+                f"{rows:,}",
+                "",
+                "",
+                "",
+                "[dim]--json lists every file[/]",
+            )
         )
     totals = report.totals
     cells.append(
@@ -281,9 +285,9 @@ def _source_command(source: str, description: str, how_to: str) -> None:
     del command
 
 
-for _imp in IMPORTERS.values():
-    if _imp.source not in import_.commands:
-        _source_command(_imp.source, _imp.description, _imp.how_to_export)
+for _known in known_sources():
+    if _known.source not in import_.commands:
+        _source_command(_known.source, _known.description, _known.how_to_export)
 
 # Sources with options of their own define their command in their own module (it replaces the generated one).
 from netvalue.cli import email, sources  # noqa: E402, F401

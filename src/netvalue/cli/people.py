@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
+from netvalue.app import people as people_app
+from netvalue.app.moments import iso
 from netvalue.cli.app import (
     console,
     emit_json,
     format_day,
-    iso,
     json_option,
     limit_option,
     main,
@@ -17,8 +18,6 @@ from netvalue.cli.app import (
     open_db,
 )
 from netvalue.cli.tables import Column, fitted_table
-from netvalue.store import people as people_store
-from netvalue.store import status as status_store
 
 TABLE_ROWS = 200
 """People the ``people`` table shows unless asked for more (ours: rich draws a table at ~0.4 ms a row, so
@@ -50,33 +49,18 @@ def status(ctx: click.Context, as_json: bool) -> None:
       netvalue status --json
     """
     with open_db(ctx) as db:
-        data = {
-            "database": str(db.path),
-            "schema_version": db.schema_version,
-            "imports": [
-                {
-                    "id": r.id,
-                    "source": r.source,
-                    "file": r.file_name,
-                    "sha256": r.sha256,
-                    "started_at": iso(r.started_at),
-                    "finished_at": iso(r.finished_at),
-                }
-                for r in status_store.import_runs(db)
-            ],
-            "counts": status_store.counts(db),
-        }
+        found = people_app.status(db)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
-    console.print(f"[bold]Database[/] {data['database']}  (schema version {data['schema_version']})")
+    console.print(f"[bold]Database[/] {found.database}  (schema version {found.schema_version})")
     table = Table("what", "count", "meaning", title="Holds")
-    for key, value in data["counts"].items():  # type: ignore[attr-defined]
+    for key, value in found.counts.items():
         table.add_row(key, f"{value:,}", COUNT_MEANINGS.get(key, ""))
     console.print(table)
     imports = Table("id", "source", "file", "finished", title="Imports")
-    for run in data["imports"]:  # type: ignore[attr-defined]
-        imports.add_row(str(run["id"]), run["source"], run["file"], run["finished_at"] or "")
+    for run in found.imports:
+        imports.add_row(str(run.id), run.source, run.file_name, iso(run.finished_at) or "")
     console.print(imports)
 
 
@@ -138,28 +122,11 @@ def people(
         return
     shown = TABLE_ROWS if limit is None and not show_all and not as_json else no_limit_if_zero(limit)
     with open_db(ctx) as db:
-        rows = people_store.list_people(db, search=search, limit=shown)
+        rows = people_app.list_people(db, search=search, limit=shown)
         full = shown is None or len(rows) < shown
-        total = len(rows) if full else people_store.count_people(db, search=search)
+        total = len(rows) if full else people_app.count_people(db, search=search)
     if as_json:
-        emit_json(
-            [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "company": r.company,
-                    "position": r.position,
-                    "connected_on": format_day(r.connected_on) or None,
-                    "messages_sent": r.sent,
-                    "messages_received": r.received,
-                    "last_contact": iso(r.last_contact),
-                    "identities": list(r.identities),
-                    "tags": list(r.tags),
-                    "notes": list(r.notes),
-                }
-                for r in rows
-            ]
-        )
+        emit_json(people_app.people_json(rows))
         return
     columns = (
         Column("id", justify="right"),
@@ -214,9 +181,9 @@ def note(ctx: click.Context, person: str, text: str) -> None:
       netvalue note "Jane Doe" "met at PyCon; wants intros to fintech founders"
     """
     with open_db(ctx) as db:
-        pid = people_store.find_person(db, person)
-        people_store.add_note(db, pid, text)
-        console.print(f"Noted for {people_store.person_name(db, pid)} (id {pid}).")
+        pid = people_app.find_person(db, person)
+        people_app.note_person(db, pid, text)
+        console.print(f"Noted for {people_app.person_name(db, pid)} (id {pid}).")
 
 
 @main.command()
@@ -232,13 +199,13 @@ def tag(ctx: click.Context, person: str, tag: str, remove: bool) -> None:
       netvalue tag jane@example.com mentor
     """
     with open_db(ctx) as db:
-        pid = people_store.find_person(db, person)
-        name = people_store.person_name(db, pid)
+        pid = people_app.find_person(db, person)
+        name = people_app.person_name(db, pid)
         if remove:
-            done = people_store.remove_tag(db, pid, tag)
+            done = people_app.untag_person(db, pid, tag)
             console.print(f"Removed {tag!r} from {name}." if done else f"{name} had no tag {tag!r}.")
         else:
-            done = people_store.add_tag(db, pid, tag)
+            done = people_app.tag_person(db, pid, tag)
             console.print(f"Tagged {name} {tag!r}." if done else f"{name} already had the tag {tag!r}.")
 
 
@@ -255,12 +222,12 @@ def forget(ctx: click.Context, person: str, yes: bool) -> None:
       netvalue forget "John Smith" --yes
     """
     with open_db(ctx) as db:
-        pid = people_store.find_person(db, person)
-        name = people_store.person_name(db, pid)
+        pid = people_app.find_person(db, person)
+        name = people_app.person_name(db, pid)
         if not yes and not click.confirm(
             f"Forget {name} (id {pid}) and everything about them?", default=False
         ):
             console.print("Nothing forgotten.")
             return
-        people_store.forget_person(db, pid)
+        people_app.forget_person(db, pid)
         console.print(f"Forgot {name}.")

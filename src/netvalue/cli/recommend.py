@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, cast
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
+from netvalue.app import outreach
+from netvalue.app import recommend as rec
+from netvalue.app.outreach import (
+    GOALS,
+    LEDGER_KINDS,
+    OUTCOMES,
+    TARGET_KINDS,
+    make_purpose,
+    week_start,
+)
+from netvalue.app.people import find_person, person_name
+from netvalue.app.ties import evidence_age
 from netvalue.cli.app import (
     as_of_option,
     command_hint,
@@ -29,16 +41,6 @@ from netvalue.cli.app import (
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.files import write_private
-from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
-from netvalue.recommend.purpose import GOALS, TARGET_KINDS, make_purpose, purpose_path, save_purpose
-from netvalue.report import recommend as rec
-from netvalue.report.ties import evidence_age
-from netvalue.store import recommend as store
-from netvalue.store.people import find_person, person_name
-
-LEDGER_KINDS = get_args(store.LedgerKind)
-OUTCOMES = get_args(store.Outcome)
-
 
 # -- purpose ------------------------------------------------------------------------------------
 
@@ -138,8 +140,7 @@ def purpose_set(
         avoid=avoid,
     )
     with open_db(ctx) as db:
-        path = purpose_path(Path(db.path))
-    save_purpose(path, chosen)
+        path = outreach.set_purpose(Path(db.path), chosen)
     console.print(f"Purpose saved to {path}: {chosen.label}")
 
 
@@ -241,7 +242,7 @@ def triage_add(
       netvalue triage add --name "Ana Ruiz" --company Monzo --message "We met at PyData" --mutual 8
     """
     with open_db(ctx) as db:
-        ref = store.add_request(
+        ref = outreach.add_request(
             db,
             name=name,
             headline=headline,
@@ -275,12 +276,7 @@ def triage_decide(ctx: click.Context, decision: str, request_id: str) -> None:
 
 
 def _week_and_as_of(week: str | None, as_of: str | None) -> tuple[str, int]:
-    now = int(time.time())
-    if week is None:
-        moment = parse_as_of(as_of) if as_of else now
-        return week_of(moment), moment
-    week_start(week)  # validates
-    return week, parse_as_of(as_of) if as_of else rec.default_as_of(week, now)
+    return outreach.plan_week_and_moment(week, parse_as_of(as_of) if as_of else None, int(time.time()))
 
 
 @main.group(invoke_without_command=True)
@@ -309,21 +305,19 @@ def plan(
         data = rec.plan_report(db, week=chosen_week, as_of=moment, allow_repeat=allow_repeat, replan=replan)
         age = evidence_age(db, moment)
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
     warn_if_stale(age)
-    console.print(
-        f"[bold]Week {data['week']}[/]  streak: {data['streak']} week{'s' if data['streak'] != 1 else ''}"
-    )
-    if not data["items"]:
+    console.print(f"[bold]Week {data.week}[/]  streak: {data.streak} week{'s' if data.streak != 1 else ''}")
+    if not data.items:
         console.print("Nobody to suggest this week (import more history, or set a purpose).")
-    for n, item in enumerate(data["items"], 1):
-        mark = " [green](done)[/]" if item["done"] else ""
-        console.print(f"\n[bold]{n}. {item['name']}[/] (id {item['id']}){mark}")
-        console.print(f"   why: {item['why']}")
-        console.print(f"   opener: {item['opener']}")
-        if item["reach"]:
-            console.print(f"   reach: {'; '.join(item['reach'])}")
+    for n, item in enumerate(data.items, 1):
+        mark = " [green](done)[/]" if item.done else ""
+        console.print(f"\n[bold]{n}. {item.name}[/] (id {item.id}){mark}")
+        console.print(f"   why: {item.why}")
+        console.print(f"   opener: {item.opener}")
+        if item.reach:
+            console.print(f"   reach: {'; '.join(item.reach)}")
     console.print(f"\nLog it with `{command_hint('done PERSON --outcome replied')}`.")
 
 
@@ -340,14 +334,14 @@ def plan_history(ctx: click.Context, as_json: bool) -> None:
     with open_db(ctx) as db:
         data = rec.history_report(db, int(time.time()))
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
-    console.print(f"[bold]Streak[/] {data['streak']} week(s) in a row with outreach done")
+    console.print(f"[bold]Streak[/] {data.streak} week(s) in a row with outreach done")
     table = Table("week", "planned", "done", title="Outreach history")
-    for entry in data["weeks"]:
-        planned = ", ".join(p["name"] for p in entry["planned"])
-        done = ", ".join(f"{d['name']} ({d['outcome'] or 'logged'})" for d in entry["done"])
-        table.add_row(entry["week"], planned, done)
+    for entry in data.weeks:
+        planned = ", ".join(p.name for p in entry.planned)
+        done = ", ".join(f"{d.name} ({d.outcome or 'logged'})" for d in entry.done)
+        table.add_row(entry.week, planned, done)
     console.print(table)
 
 
@@ -374,7 +368,7 @@ def plan_export(ctx: click.Context, ics: bool, week: str | None, output: Path | 
         write_private(output, payload)
     except OSError as exc:
         raise UsageError(f"{output}: cannot write ({exc.strerror})") from exc
-    console.print(f"Wrote {len(data['items'])} reminder(s) for {chosen_week} to {output}")
+    console.print(f"Wrote {len(data.items)} reminder(s) for {chosen_week} to {output}")
 
 
 @plan.command("settings")
@@ -396,15 +390,7 @@ def plan_settings(ctx: click.Context, size: int | None, cadences: tuple[str, ...
       netvalue plan settings --size 2 --cadence "inner circle=14"
     """
     with open_db(ctx) as db:
-        if size is not None:
-            store.set_setting(db, rec.PLAN_SIZE_SETTING, str(size))
-        for item in cadences:
-            tier, _, days = item.partition("=")
-            if tier.strip() not in DEFAULT_CADENCE_DAYS or not days.strip().isdecimal() or int(days) < 1:
-                raise UsageError(
-                    f"--cadence {item!r}: write TIER=DAYS, TIER one of {', '.join(DEFAULT_CADENCE_DAYS)}"
-                )
-            store.set_setting(db, rec.CADENCE_SETTING + tier.strip(), days.strip())
+        outreach.change_plan_settings(db, size=size, cadences=cadences)
         data: dict[str, Any] = {"size": rec.plan_size(db), "cadence_days": rec.cadence_days(db)}
     if as_json:
         emit_json(data)
@@ -427,12 +413,11 @@ def done(ctx: click.Context, person: str, note: str | None, outcome: str | None,
     Example:
       netvalue done "Ana Ruiz" --outcome replied --note "coffee next Tuesday"
     """
-    now = int(time.time())
-    chosen = week or week_of(now)
-    week_start(chosen)
+    if week is not None:
+        week_start(week)  # validates before anything is looked up
     with open_db(ctx) as db:
         pid = find_person(db, person)
-        store.log_outreach(db, pid, chosen, outcome=cast("store.Outcome | None", outcome), note=note, now=now)
+        chosen = outreach.log_done(db, pid, week, outcome=cast("outreach.Outcome | None", outcome), note=note)
         name = person_name(db, pid)
     console.print(f"Logged outreach to {name} for {chosen}.")
 
@@ -450,8 +435,8 @@ def _ledger_command(direction: str) -> Any:
     def command(ctx: click.Context, person: str, kind: str, note: str | None) -> None:
         with open_db(ctx) as db:
             pid = find_person(db, person)
-            store.add_ledger_entry(
-                db, pid, cast(store.LedgerDirection, direction), cast(store.LedgerKind, kind), note=note
+            outreach.record_exchange(
+                db, pid, cast(outreach.LedgerDirection, direction), cast(outreach.LedgerKind, kind), note=note
             )
             name = person_name(db, pid)
         console.print(f"Ledger: you {verb} {name}: {kind}.")
@@ -484,25 +469,27 @@ def ledger(ctx: click.Context, as_json: bool) -> None:
       netvalue ledger --json
     """
     with open_db(ctx) as db, working("Balancing the ledger"):
-        data = rec.ledger_report(db)
+        found = rec.ledger_report(db)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
+    ledger = found.ledger
     console.print(
-        f"[bold]Ledger[/] given {data['given']}, received {data['received']}, balance {data['balance']:+d}"
+        f"[bold]Ledger[/] given {ledger.given}, received {ledger.received}, "
+        f"balance {ledger.given - ledger.received:+d}"
     )
     table = Table("id", "name", "given", "received", "balance", "last received", title="Per person")
-    for p in data["people"]:
+    for p in ledger.people:
         table.add_row(
-            str(p["id"]),
-            p["name"],
-            str(p["given"]),
-            str(p["received"]),
-            f"{p['balance']:+d}",
-            format_day(p["last_received_at"]),
+            str(p.person_id),
+            p.name,
+            str(p.given),
+            str(p.received),
+            f"{p.balance:+d}",
+            format_day(p.last_received_at),
         )
     console.print(table)
-    if data["you_owe"]:
-        console.print("You owe: " + ", ".join(p["name"] for p in data["you_owe"]))
-    if data["owe_you"]:
-        console.print("Owe you: " + ", ".join(p["name"] for p in data["owe_you"]))
+    if ledger.you_owe:
+        console.print("You owe: " + ", ".join(p.name for p in ledger.you_owe))
+    if ledger.owe_you:
+        console.print("Owe you: " + ", ".join(p.name for p in ledger.owe_you))

@@ -6,7 +6,7 @@ import click
 
 from netvalue.cli.app import console, emit_json, json_option, main, open_db
 
-# netvalue.report.ties is imported where it is used: it brings numpy, which `settings --help` need not load.
+# netvalue.app.ties is imported where it is used: it brings numpy, which `settings --help` need not load.
 
 
 @main.group(invoke_without_command=True)
@@ -23,7 +23,7 @@ def settings(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from netvalue.report.ties import value_coefficient
+    from netvalue.app.ties import value_coefficient
 
     with open_db(ctx) as db:
         data = {"value_coefficient": value_coefficient(db)}
@@ -48,7 +48,7 @@ def settings_value_coefficient(ctx: click.Context, dollars: float | None) -> Non
     Example:
       netvalue settings value-coefficient 1200
     """
-    from netvalue.report.ties import save_value_coefficient, value_coefficient
+    from netvalue.app.ties import save_value_coefficient, value_coefficient
 
     with open_db(ctx) as db:
         if dollars is not None:

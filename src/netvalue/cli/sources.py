@@ -13,10 +13,9 @@ from typing import Any
 
 import click
 
+from netvalue.app.importing import CSV_FIELDS, ImportOptions, parse_mapping, source_description
 from netvalue.cli.importing import import_, import_options, run_and_render
 from netvalue.errors import UsageError
-from netvalue.importers import IMPORTERS, ImportOptions
-from netvalue.importers.generic_csv import FIELDS, parse_mapping
 
 _REGION_HELP = "Country whose numbering plan reads phone numbers without a +country code (ISO code, e.g. GB)."
 
@@ -33,7 +32,7 @@ def _checked_region(region: str) -> str:
 
 
 def _help(source: str, example: str) -> str:
-    importer = IMPORTERS[source]
+    importer = source_description(source)
     return f"{importer.description}\n\n{importer.how_to_export}\n\n\b\nExample:\n{example}"
 
 
@@ -43,7 +42,7 @@ def _help(source: str, example: str) -> str:
         "csv",
         '  netvalue import csv people.csv --map "Full name=name" --map "E-mail=email" --map Employer=company',
     )
-    + f"\n\nFIELDS: {', '.join(FIELDS)}. Several columns may map to one field (two e-mail columns, say).",
+    + f"\n\nFIELDS: {', '.join(CSV_FIELDS)}. Several columns may map to one field (two e-mail columns, say).",
 )
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import click
 from rich.table import Table
 
+from netvalue.app.structure import (
+    GraphFormat,
+    HangoutBy,
+    PersonRef,
+    brokerage_report,
+    communities_report,
+    graph_export,
+    hangouts_report,
+)
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -23,22 +33,14 @@ from netvalue.cli.app import (
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
 from netvalue.files import write_private
-from netvalue.report.structure import (
-    GraphFormat,
-    HangoutBy,
-    brokerage_report,
-    communities_report,
-    graph_export,
-    hangouts_report,
-)
 
 seed_option = click.option(
     "--seed", default=0, show_default=True, help="Seed of community detection (same seed, same clusters)."
 )
 
 
-def _names(people: list[dict[str, Any]]) -> str:
-    return ", ".join(str(p["name"]) for p in people)
+def _names(people: tuple[PersonRef, ...]) -> str:
+    return ", ".join(p.name for p in people)
 
 
 @main.command()
@@ -59,9 +61,9 @@ def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool)
     with open_db(ctx) as db, working("Finding communities"):
         data = communities_report(db, moment, seed)
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
-    listed = cast(list[dict[str, Any]], data["communities"])
+    listed = data.communities
     if not listed:
         console.print(
             "No clusters yet: import e-mail, calendars or group chats so netvalue can see who knows whom."
@@ -80,23 +82,22 @@ def communities(ctx: click.Context, as_of: str | None, seed: int, as_json: bool)
     )
     cells = []
     for c in listed:
-        bridge = c["bridge"]
         cells.append(
             (
-                "" if c["id"] is None else str(c["id"]),
-                str(c["label"]),
-                str(c["size"]),
-                str(c["ties"]),
-                str(c["strong_ties"]),
-                _names(c["strongest"][:3]),
-                f"{c['activity']:.2f}",
-                "yes" if c["redundant"] else "",
-                str(bridge["name"]) if bridge else "",
+                "" if c.id is None else str(c.id),
+                c.label,
+                str(c.size),
+                str(c.ties),
+                str(c.strong_ties),
+                _names(c.strongest[:3]),
+                f"{c.activity:.2f}",
+                "yes" if c.redundant else "",
+                c.bridge.name if c.bridge else "",
             )
         )
     table = fitted_table(columns, cells, width=console.width)
     console.print(table)
-    valuable = cast(list[dict[str, Any]], data["structurally_valuable"])
+    valuable = data.structurally_valuable
     if valuable:
         console.print(
             f"Structurally valuable (your way into clusters you barely reach): {_names(valuable[:15])}"
@@ -120,37 +121,37 @@ def brokerage(ctx: click.Context, as_of: str | None, seed: int, as_json: bool) -
     with open_db(ctx) as db, working("Measuring brokerage"):
         data = brokerage_report(db, moment, seed)
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
+    measures = data.brokerage
     console.print(
-        f"[bold]Your brokerage position as of {as_of_day(moment)}[/] ({data['contacts']} tied contacts)"
+        f"[bold]Your brokerage position as of {as_of_day(moment)}[/] ({measures.contacts} tied contacts)"
     )
-    if not data["contacts"]:
+    if not measures.contacts:
         console.print("No two-way ties yet: brokerage needs contacts you actually exchange with.")
         return
     rows = (
         (
             "constraint",
-            data["constraint"],
+            measures.constraint,
             "0–1; low = your contacts are not tied to one another (more brokerage)",
         ),
-        ("effective size", data["effective_size"], "non-redundant contacts"),
-        ("efficiency", data["efficiency"], "effective size per contact (1 = no redundancy)"),
-        ("hierarchy", data["hierarchy"], "0–1; high = your constraint comes from one contact or cluster"),
+        ("effective size", measures.effective_size, "non-redundant contacts"),
+        ("efficiency", measures.efficiency, "effective size per contact (1 = no redundancy)"),
+        ("hierarchy", measures.hierarchy, "0–1; high = your constraint comes from one contact or cluster"),
     )
     table = Table("measure", "value", "meaning")
     for name, value, meaning in rows:
-        table.add_row(name, "-" if value is None else f"{value:.3f}", meaning)
+        table.add_row(name, "-" if math.isnan(value) else f"{round(value, 4):.3f}", meaning)
     console.print(table)
-    console.print(str(data["meaning"]) + "  (netvalue explain constraint)")
-    bridges = cast(list[dict[str, Any]], data["bridges"])
+    console.print(data.meaning + "  (netvalue explain constraint)")
+    bridges = data.bridges
     if bridges:
         console.print(f"Bridges (your only strong link into a cluster): {_names(bridges[:15])}")
-    redundant = cast(list[dict[str, Any]], data["redundant_communities"])
-    if redundant:
+    if data.redundant_communities:
         console.print(
             "Redundant clusters (many ties carrying the same information): "
-            + ", ".join(f"{c['label']} ({c['ties']} ties)" for c in redundant)
+            + ", ".join(f"{c.label} ({c.ties} ties)" for c in data.redundant_communities)
         )
 
 
@@ -178,11 +179,11 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
     with open_db(ctx) as db, working("Finding where your network gathers"):
         data = hangouts_report(db, moment, cast(HangoutBy, by), seed)
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
-    groups = cast(list[dict[str, Any]], data["groups"])
+    groups = data.groups
     if not groups:
-        console.print(_no_hangouts(by, int(cast(int, data["contacts"]))))
+        console.print(_no_hangouts(by, data.contacts))
         return
     columns = (
         Column(by, wrap=True, min_width=16),
@@ -195,13 +196,13 @@ def hangouts(ctx: click.Context, by: str, as_of: str | None, seed: int, as_json:
     )
     cells = [
         (
-            str(g["name"]),
-            str(g["size"]),
-            str(g["real"]),
-            str(g["collected"]),
-            str(g["added_last_year"]),
-            str(g["added_year_before"]),
-            str(g["trend"]),
+            g.name,
+            str(g.size),
+            str(g.real),
+            str(g.collected),
+            str(g.added_last_year),
+            str(g.added_year_before),
+            g.trend,
         )
         for g in groups[:40]
     ]

@@ -10,7 +10,18 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from netvalue.analysis.ties import DUNBAR_LAYERS, TIERS, Tier
+from netvalue.app.database import Database
+from netvalue.app.people import find_person, person_name, rate_people, rate_person
+from netvalue.app.ties import (
+    ACTIVE_CAPACITY,
+    evidence_age,
+    load_ties,
+    model_report,
+    recalibrate,
+    save_value_coefficient,
+    value_report,
+)
+from netvalue.app.vocabulary import DUNBAR_LAYERS, TIERS, Tier, all_topics, get_topic
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -28,19 +39,6 @@ from netvalue.cli.app import (
 )
 from netvalue.cli.tables import Column, fitted_table
 from netvalue.errors import UsageError
-from netvalue.explain import all_topics, get_topic
-from netvalue.report.ties import (
-    ACTIVE_CAPACITY,
-    evidence_age,
-    load_ties,
-    model_report,
-    recalibrate,
-    save_value_coefficient,
-    value_report,
-)
-from netvalue.store import Database
-from netvalue.store.people import find_person, person_name
-from netvalue.store.ties import save_rating
 
 
 @main.command()
@@ -209,10 +207,9 @@ def rate(ctx: click.Context, person: str | None, rating: int | None, csv_path: P
                 raise UsageError("give either PERSON RATING or --csv FILE, not both")
             pairs = _read_ratings_csv(csv_path)
             resolved = [(find_person(db, who), value, line) for who, value, line in pairs]
-            with db.transaction():
-                for pid, value, line in resolved:
-                    _check_rating(value, f"{csv_path.name}, line {line}")
-                    save_rating(db, pid, value)
+            for _, value, line in resolved:
+                _check_rating(value, f"{csv_path.name}, line {line}")
+            rate_people(db, [(pid, value) for pid, value, _ in resolved])
             console.print(f"Rated {len(resolved):,} people from {csv_path.name}.")
             _recalibrate(db)
             return
@@ -220,7 +217,7 @@ def rate(ctx: click.Context, person: str | None, rating: int | None, csv_path: P
             raise UsageError("give PERSON and RATING (1..5), e.g. netvalue rate 'Ada Lovelace' 4")
         _check_rating(rating, "RATING")
         pid = find_person(db, person)
-        save_rating(db, pid, rating)
+        rate_person(db, pid, rating)
         console.print(f"Rated {person_name(db, pid)} {rating}/5.")
         _recalibrate(db)
 

@@ -57,7 +57,7 @@ _WEIGHTS: dict[ReasonKind, float] = {
 
 
 class TieLike(Protocol):
-    """What the planner reads of a tie (``netvalue.report.ties.TieScore`` has these and more)."""
+    """What the planner reads of a tie (``netvalue.app.ties.TieScore`` has these and more)."""
 
     @property
     def person_id(self) -> int: ...

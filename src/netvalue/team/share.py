@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from netvalue.analysis.ties import TIERS, Tier
+from netvalue.app.ties import load_ties
 from netvalue.errors import UsageError
-from netvalue.report.ties import load_ties
 from netvalue.store import Database
 from netvalue.store.team import fetch_owner_identities, fetch_owner_name, fetch_positions, fetch_tagged
 from netvalue.team.salt import hash_key, salt_id

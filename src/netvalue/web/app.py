@@ -18,8 +18,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from netvalue.app.database import Database
 from netvalue.errors import AmbiguousPersonError, NetvalueError, PersonNotFoundError
-from netvalue.store import Database
 from netvalue.web import features
 from netvalue.web.cache import AnalysisCache
 from netvalue.web.limits import DEFAULT_MAX_UPLOAD_MB, MB, UploadLimit

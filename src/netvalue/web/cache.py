@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
-from netvalue.store.web_queries import ChangeWatch
+from netvalue.app.database import ChangeWatch
 
 T = TypeVar("T")
 

@@ -1,7 +1,7 @@
 """The analysis the pages show, from the same functions the CLI calls, cached per database state.
 
-``netvalue ties`` (:func:`netvalue.report.ties.load_ties`) and ``netvalue communities``
-(:func:`netvalue.report.structure.load_structure`, seed 0) are computed once per database version and
+``netvalue ties`` (:func:`netvalue.app.ties.load_ties`) and ``netvalue communities``
+(:func:`netvalue.app.structure.load_structure`, seed 0) are computed once per database version and
 ``as_of`` (:mod:`netvalue.web.cache`).  If one of them fails with a bug (not a :class:`NetvalueError`,
 which the error page shows), :func:`guarded` logs it and the page shows everything else, naming what
 could not be computed - a dashboard over several analyses should not go blank because one of them broke.
@@ -13,26 +13,26 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from netvalue.app.database import Database, open_database
+from netvalue.app.network import NetworkReport, network_report
+from netvalue.app.people import PersonIndexRow, people_index
+from netvalue.app.structure import Structure, load_structure
+from netvalue.app.ties import TieTable, load_ties
 from netvalue.errors import NetvalueError
-from netvalue.report.network import network_report
-from netvalue.report.structure import Structure, load_structure
-from netvalue.report.ties import TieTable, load_ties
-from netvalue.store import Database
-from netvalue.store.web_queries import PersonIndexRow, people_index
 from netvalue.web.rendering import WebState
 
 log = logging.getLogger("netvalue.web")
 T = TypeVar("T")
 
-TIES_MODULE = "netvalue.report.ties"
-STRUCTURE_MODULE = "netvalue.report.structure"
+TIES = "tie strength"
+STRUCTURE = "communities"
 
 
 def guarded(state: WebState, what: str, compute: Callable[[], T]) -> T | None:
     """``compute()``; if it fails with a bug (not a :class:`NetvalueError`), log it and return ``None``
-    so the page shows the rest, naming ``what`` failed."""
+    so the page shows the rest, naming ``what`` (in the user's words) could not be computed."""
     try:
         result = compute()
     except NetvalueError:
@@ -47,7 +47,7 @@ def guarded(state: WebState, what: str, compute: Callable[[], T]) -> T | None:
 
 def tie_table(state: WebState, db: Database, as_of: int) -> TieTable | None:
     """The ``netvalue ties`` table as of ``as_of`` (``None`` if it failed)."""
-    return guarded(state, TIES_MODULE, lambda: state.cache.get("ties", as_of, lambda: load_ties(db, as_of)))
+    return guarded(state, TIES, lambda: state.cache.get("ties", as_of, lambda: load_ties(db, as_of)))
 
 
 def structure(state: WebState, db: Database, as_of: int) -> Structure | None:
@@ -55,7 +55,7 @@ def structure(state: WebState, db: Database, as_of: int) -> Structure | None:
     reads the cached tie table rather than judging every tie again."""
     return guarded(
         state,
-        STRUCTURE_MODULE,
+        STRUCTURE,
         lambda: state.cache.get(
             "structure", as_of, lambda: load_structure(db, as_of, 0, ties=tie_table(state, db, as_of))
         ),
@@ -67,10 +67,9 @@ def index(state: WebState, db: Database) -> list[PersonIndexRow]:
     return state.cache.get("people-index", None, lambda: people_index(db))
 
 
-def report(state: WebState, db: Database, as_of: int) -> dict[str, Any]:
-    """``netvalue report``'s dict as of ``as_of`` (cached)."""
-    found: dict[str, Any] = state.cache.get("network-report", as_of, lambda: network_report(db, as_of))
-    return found
+def report(state: WebState, db: Database, as_of: int) -> NetworkReport:
+    """``netvalue report`` as of ``as_of`` (cached)."""
+    return state.cache.get("network-report", as_of, lambda: network_report(db, as_of))
 
 
 def warm_up(state: WebState) -> None:
@@ -79,7 +78,7 @@ def warm_up(state: WebState) -> None:
     analysis of a large network.  Errors are logged, never raised: this runs in the background."""
     try:
         as_of = state.cache.current_as_of(int(time.time()))
-        with Database.open(state.db_path, migrate=False) as db:
+        with open_database(state.db_path, migrate=False) as db:
             report(state, db, as_of)
             tie_table(state, db, as_of)
             structure(state, db, as_of)

@@ -11,14 +11,15 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from netvalue.app.database import Database, open_database
+from netvalue.app.moments import day as format_day
 from netvalue.errors import UsageError
-from netvalue.store import Database
 from netvalue.web.cache import AnalysisCache
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -44,7 +45,7 @@ def web_state(request: Request) -> WebState:
 
 def request_db(request: Request) -> Iterator[Database]:
     """A FastAPI dependency: the database, opened for this request (already migrated at start-up)."""
-    db = Database.open(web_state(request).db_path, migrate=False)
+    db = open_database(web_state(request).db_path, migrate=False)
     try:
         yield db
     finally:
@@ -97,31 +98,32 @@ def jsonable(value: object) -> Any:
     return str(value)
 
 
+class Result(Protocol):
+    """A typed result of :mod:`netvalue.app`: what its page's ``.json`` twin answers is ``to_json()``."""
+
+    def to_json(self) -> Mapping[str, Any]: ...
+
+
 def respond(
     request: Request,
     template: str,
-    data: Mapping[str, Any],
+    data: Result | Mapping[str, Any],
     *,
     page: Mapping[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    """``data`` as JSON for ``*.json`` paths, else ``template`` rendered with ``data`` (and ``page``:
-    what only the HTML needs, such as objects for the template to call)."""
+    """``data`` (a typed result's ``to_json()``) as JSON for ``*.json`` paths, else ``template``
+    rendered with the same keys (and ``page``: what only the HTML needs, such as the choices of a form)."""
+    plain = data if isinstance(data, Mapping) else data.to_json()
     if wants_json(request):
-        return JSONResponse(jsonable(data), status_code=status_code)
-    context: dict[str, Any] = {**data, **(page or {})}
+        return JSONResponse(jsonable(plain), status_code=status_code)
+    context: dict[str, Any] = {**plain, **(page or {})}
     return web_state(request).templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 def partial(request: Request, template: str, context: Mapping[str, Any]) -> Response:
     """A fragment for HTMX to swap in."""
     return web_state(request).templates.TemplateResponse(request, template, dict(context))
-
-
-def format_day(epoch: int | float | None) -> str:
-    if epoch is None:
-        return ""
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
 def format_ago(epoch: int | float | None, now: int | None = None) -> str:

@@ -1,33 +1,30 @@
 """Decide and act: the networking purpose (view and edit), connection requests to triage, and this
 week's outreach plan - ``netvalue purpose``, ``netvalue triage`` and ``netvalue plan`` / ``done`` as pages.
 
-The triage queue and the plan come from ``netvalue.report.recommend`` and decisions and outreach are
-written by ``netvalue.store.recommend``: the functions ``netvalue triage``, ``plan`` and ``done`` call.
+The triage queue and the plan come from ``netvalue.app.recommend`` and decisions and outreach are
+recorded by ``netvalue.app.outreach``: the functions ``netvalue triage``, ``plan`` and ``done`` call.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any, cast, get_args
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from netvalue.errors import UsageError
-from netvalue.recommend.outreach import week_of, week_start
-from netvalue.recommend.purpose import (
+from netvalue.app import outreach, recommend
+from netvalue.app.database import Database
+from netvalue.app.outreach import (
     GOAL_LABELS,
     GOALS,
+    OUTCOMES,
     TARGET_KINDS,
-    load_purpose,
     make_purpose,
-    purpose_path,
-    save_purpose,
+    week_start,
 )
-from netvalue.report import recommend
-from netvalue.store import Database
-from netvalue.store import recommend as store
-from netvalue.store.people import person_name
+from netvalue.app.people import person_name
+from netvalue.errors import UsageError
 from netvalue.web import features
 from netvalue.web.rendering import is_htmx, partial, request_as_of, request_db, respond, web_state
 
@@ -35,8 +32,8 @@ router = APIRouter()
 
 DB = Annotated[Database, Depends(request_db)]
 AsOf = Annotated[int, Depends(request_as_of)]
-OUTCOMES: tuple[str, ...] = get_args(store.Outcome)
-RECOMMEND_MODULE = "netvalue.report.recommend"
+TRIAGE = "the triage queue"
+PLAN = "this week's plan"
 
 
 # -- purpose ------------------------------------------------------------------------------------
@@ -45,7 +42,7 @@ RECOMMEND_MODULE = "netvalue.report.recommend"
 @router.get("/purpose")
 @router.get("/purpose.json")
 def purpose(request: Request) -> Response:
-    current = load_purpose(purpose_path(web_state(request).db_path))
+    current = outreach.purpose_of(web_state(request).db_path)
     page = {"goal_labels": GOAL_LABELS, "goals_all": GOALS, "target_kinds": TARGET_KINDS}
     return respond(request, "purpose.html", {"purpose": current}, page=page)
 
@@ -68,7 +65,7 @@ async def save_purpose_form(request: Request) -> Response:
         open_to_strangers=None if not open_value else open_value == "yes",
         avoid=_split(str(form.get("avoid", ""))),
     )
-    save_purpose(purpose_path(web_state(request).db_path), chosen)
+    outreach.set_purpose(web_state(request).db_path, chosen)
     return RedirectResponse("/purpose?saved=1", status_code=303)
 
 
@@ -80,7 +77,7 @@ async def save_purpose_form(request: Request) -> Response:
 def requests_page(request: Request, db: DB, as_of: AsOf) -> Response:
     """The triage queue (``netvalue triage``): each pending request with decision, score and reasons."""
     state = web_state(request)
-    report = features.guarded(state, RECOMMEND_MODULE, lambda: recommend.triage_report(db, as_of))
+    report = features.guarded(state, TRIAGE, lambda: recommend.triage_report(db, as_of))
     data = report if report is not None else {"as_of": as_of, "requests": [], "learned_from": 0}
     return respond(request, "requests.html", data, page={"failed_here": report is None})
 
@@ -101,14 +98,8 @@ def decide(request: Request, ref: str, db: DB, decision: Annotated[str, Form()] 
 
 def _week_and_as_of(request: Request) -> tuple[str, int]:
     """``?week=YYYY-Www`` and ``?as_of=``, as ``netvalue plan --week --as-of`` reads them."""
-    now = int(time.time())
-    week = request.query_params.get("week") or None
-    explicit = request.query_params.get("as_of")
-    if week is None:
-        moment = request_as_of(request) if explicit else now
-        return week_of(moment), moment
-    week_start(week)  # validates
-    return week, request_as_of(request) if explicit else recommend.default_as_of(week, now)
+    explicit = request_as_of(request) if request.query_params.get("as_of") else None
+    return outreach.plan_week_and_moment(request.query_params.get("week") or None, explicit, int(time.time()))
 
 
 @router.get("/week")
@@ -121,9 +112,9 @@ def week_page(request: Request, db: DB) -> Response:
     def plan_and_history() -> dict[str, Any]:
         plan = recommend.plan_report(db, week=week, as_of=as_of)
         history = recommend.history_report(db, int(time.time()))
-        return {**plan, "history": history["weeks"]}
+        return {**plan.to_json(), "history": history.to_json()["weeks"]}
 
-    found = features.guarded(state, RECOMMEND_MODULE, plan_and_history)
+    found = features.guarded(state, PLAN, plan_and_history)
     data = (
         found
         if found is not None
@@ -144,17 +135,15 @@ def done(
     """Log an outreach as done (``netvalue done PERSON --outcome ... --note ...``)."""
     if outcome and outcome not in OUTCOMES:
         raise UsageError(f"outcome must be one of {', '.join(OUTCOMES)}")
-    now = int(time.time())
-    chosen = week or week_of(now)
-    week_start(chosen)
+    if week:
+        week_start(week)  # validates before anything is looked up
     person_name(db, person_id)
-    store.log_outreach(
+    outreach.log_done(
         db,
         person_id,
-        chosen,
-        outcome=cast("store.Outcome | None", outcome or None),
+        week or None,
+        outcome=outcome or None,
         note=note.strip() or None,
-        now=now,
     )
     if is_htmx(request):
         return partial(request, "_done.html", {"person_id": person_id, "outcome": outcome or "done"})

@@ -1,7 +1,7 @@
 """Import from the browser: upload an export, run the CLI's importer on it in the background, show progress.
 
 The upload is saved under its own name in a private temporary folder (mode 0700) and given to
-:func:`netvalue.importing.run_import` - the same importer, the same report and the same errors as
+:func:`netvalue.app.importing.import_export` - the same importer, the same report and the same errors as
 ``netvalue import``; the folder is deleted when the import ends.
 """
 
@@ -19,11 +19,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
+from netvalue.app.database import open_database
+from netvalue.app.importing import import_export, sources
 from netvalue.errors import NetvalueError, UsageError
 from netvalue.files import open_private
-from netvalue.importers import IMPORTERS
-from netvalue.importing import run_import
-from netvalue.store import Database
 from netvalue.web.rendering import is_htmx, partial, respond, web_state
 
 router = APIRouter()
@@ -60,10 +59,7 @@ class ImportJob:
 
 
 def _sources() -> list[dict[str, str]]:
-    return [
-        {"source": imp.source, "description": imp.description, "how_to_export": imp.how_to_export}
-        for imp in IMPORTERS.values()
-    ]
+    return [known.to_json() for known in sources()]
 
 
 @router.get("/import")
@@ -81,10 +77,9 @@ def start_import(
 ) -> Response:
     """Save the upload and start the import in a background thread; answer with its progress."""
     name = upload_name(upload.filename)
-    if source and source not in IMPORTERS:
-        raise UsageError(
-            f"{source!r} is not a source netvalue knows; use one of: {', '.join(sorted(IMPORTERS))}"
-        )
+    known = sorted(s.source for s in sources())
+    if source and source not in known:
+        raise UsageError(f"{source!r} is not a source netvalue knows; use one of: {', '.join(known)}")
     folder = Path(tempfile.mkdtemp(prefix="netvalue-upload-"))
     target = folder / name
     try:
@@ -125,12 +120,12 @@ def _run(job: ImportJob, db_path: Path, folder: Path, target: Path) -> None:
         job.current_file = file_name
 
     try:
-        db = Database.open(db_path)
+        db = open_database(db_path)
         try:
-            report = run_import(db, target, source=job.source, on_progress=on_progress)
+            done = import_export(db, target, source=job.source, on_progress=on_progress)
         finally:
             db.close()
-        job.report = {**report.as_dict(), "path": job.file}
+        job.report = {**done.report.as_dict(), "path": job.file}
         job.state = "done"
     except NetvalueError as exc:
         job.error = "Error: " + str(exc).replace(f"{folder}/", "")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -39,8 +39,8 @@ from netvalue.analysis.cooccurrence import (
     combine,
     cooccurrence_graph,
 )
-from netvalue.analysis.hangouts import Member, group_hangouts, match_by_name
-from netvalue.report.ties import TieTable, load_ties
+from netvalue.analysis.hangouts import Hangout, Member, group_hangouts, match_by_name
+from netvalue.app.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store.structure import (
     PersonAttributes,
@@ -154,7 +154,7 @@ STRONG_TIERS: frozenset[str] = frozenset({"inner circle", "close", "active"})
 def tie_weights(
     db: Database, as_of: int, contacts: npt.NDArray[np.int64], table: TieTable | None = None
 ) -> TieWeights:
-    """The user's tie with each contact from ``netvalue.report.ties.load_ties`` (issue 4's model; pass
+    """The user's tie with each contact from ``netvalue.app.ties.load_ties`` (issue 4's model; pass
     ``table`` when it is already loaded).  Collected names (no two-way exchange) weigh 0, so they do not
     inflate brokerage (science.md §4)."""
     ties = load_ties(db, as_of) if table is None else table
@@ -305,89 +305,205 @@ GraphFormat = Literal["graphml", "gexf", "json"]
 HangoutBy = Literal["company", "place", "school", "community", "follow"]
 
 
-def _person(pid: int, attributes: dict[int, PersonAttributes], structure: Structure) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A contact as the structure reports name them: id, name, company, tie strength."""
+
+    id: int
+    name: str
+    company: str | None
+    strength: float
+
+
+def _person(pid: int, attributes: dict[int, PersonAttributes], structure: Structure) -> PersonRef:
     a = attributes.get(pid)
-    return {
-        "id": pid,
-        "name": a.name if a else str(pid),
-        "company": a.company if a else None,
-        "strength": round(structure.strength.get(pid, 0.0), 4),
-    }
+    return PersonRef(
+        id=pid,
+        name=a.name if a else str(pid),
+        company=a.company if a else None,
+        strength=round(structure.strength.get(pid, 0.0), 4),
+    )
 
 
-def communities_report(db: Database, as_of: int, seed: int = 0) -> dict[str, object]:
+def _people_json(people: tuple[PersonRef, ...]) -> list[dict[str, object]]:
+    return [asdict(p) for p in people]
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityEntry:
+    """A community as ``netvalue communities`` lists it (or the pooled small groups, ``id`` ``None``,
+    with the ``clusters`` pooled)."""
+
+    id: int | None
+    label: str
+    basis: str
+    size: int
+    members: tuple[int, ...]
+    strongest: tuple[PersonRef, ...]
+    activity: float
+    ties: int
+    strong_ties: int
+    redundancy: float | None
+    bridge: PersonRef | None
+    redundant: bool
+    clusters: tuple[int, ...] | None = None
+
+    @classmethod
+    def of(
+        cls, community: Community, attributes: dict[int, PersonAttributes], structure: Structure
+    ) -> CommunityEntry:
+        return cls(
+            id=community.id,
+            label=community.label,
+            basis=community.basis,
+            size=community.size,
+            members=community.members,
+            strongest=tuple(_person(p, attributes, structure) for p in community.strongest),
+            activity=round(community.activity, 4),
+            ties=community.ties,
+            strong_ties=community.strong_ties,
+            redundancy=None if np.isnan(community.redundancy) else round(community.redundancy, 4),
+            bridge=None if community.bridge is None else _person(community.bridge, attributes, structure),
+            redundant=community.ties >= 3 and community.redundancy >= REDUNDANT_SHARE,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        found: dict[str, object] = {
+            "id": self.id,
+            "label": self.label,
+            "basis": self.basis,
+            "size": self.size,
+            "members": list(self.members),
+            "strongest": _people_json(self.strongest),
+            "activity": self.activity,
+            "ties": self.ties,
+            "strong_ties": self.strong_ties,
+            "redundancy": self.redundancy,
+            "bridge": asdict(self.bridge) if self.bridge is not None else None,
+            "redundant": self.redundant,
+        }
+        if self.clusters is not None:
+            found["clusters"] = list(self.clusters)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class CommunitiesReport:
+    """``netvalue communities``: every community of 2+ contacts, bridges and structurally valuable ties."""
+
+    as_of: int
+    seed: int
+    tied_contacts: int
+    communities: tuple[CommunityEntry, ...]
+    in_communities: int
+    bridges: tuple[PersonRef, ...]
+    structurally_valuable: tuple[PersonRef, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "as_of": self.as_of,
+            "seed": self.seed,
+            "tied_contacts": self.tied_contacts,
+            "communities": [c.to_json() for c in self.communities],
+            "in_communities": self.in_communities,
+            "bridges": _people_json(self.bridges),
+            "structurally_valuable": _people_json(self.structurally_valuable),
+        }
+
+
+def communities_report(db: Database, as_of: int, seed: int = 0) -> CommunitiesReport:
     """Every community of 2+ contacts: label, size, strongest ties, activity, redundancy and bridge."""
     structure, attributes = _structure_and_attributes(db, as_of, seed)
-    listed: list[dict[str, Any]] = []
-    for community in structure.communities:
-        entry = community.as_dict()
-        entry["strongest"] = [_person(p, attributes, structure) for p in community.strongest]
-        entry["bridge"] = (
-            None if community.bridge is None else _person(community.bridge, attributes, structure)
-        )
-        entry["redundant"] = community.ties >= 3 and community.redundancy >= REDUNDANT_SHARE
-        listed.append(entry)
-    return {
-        "as_of": as_of,
-        "seed": seed,
-        "tied_contacts": len(structure.strength),
-        "communities": [c for c in listed if int(c["size"]) >= SMALL_GROUP] + _small_groups(listed),
-        "in_communities": len(structure.community_of),
-        "bridges": [_person(p, attributes, structure) for p in sorted(structure.bridges)],
-        "structurally_valuable": [
+    listed = [CommunityEntry.of(c, attributes, structure) for c in structure.communities]
+    return CommunitiesReport(
+        as_of=as_of,
+        seed=seed,
+        tied_contacts=len(structure.strength),
+        communities=tuple(c for c in listed if c.size >= SMALL_GROUP) + _small_groups(listed),
+        in_communities=len(structure.community_of),
+        bridges=tuple(_person(p, attributes, structure) for p in sorted(structure.bridges)),
+        structurally_valuable=tuple(
             _person(p, attributes, structure) for p in sorted(structure.structurally_valuable)
-        ],
-    }
+        ),
+    )
 
 
 SMALL_GROUP = 4
 """Clusters of 1–3 people are listed together as "small groups": too small to describe (issue 15) [ours]."""
 
 
-def _small_groups(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _small_groups(listed: list[CommunityEntry]) -> tuple[CommunityEntry, ...]:
     """The clusters under :data:`SMALL_GROUP` people, pooled into one entry (none when there are none)."""
-    small = [c for c in listed if int(c["size"]) < SMALL_GROUP]
+    small = [c for c in listed if c.size < SMALL_GROUP]
     if not small:
-        return []
-    strongest = sorted(
-        (p for c in small for p in c["strongest"]), key=lambda p: (-float(p["strength"]), str(p["name"]))
+        return ()
+    strongest = sorted((p for c in small for p in c.strongest), key=lambda p: (-p.strength, p.name))
+    pooled = CommunityEntry(
+        id=None,
+        label=f"small groups ({len(small)} clusters of 2–3)",
+        basis="clusters of fewer than 4 people",
+        size=sum(c.size for c in small),
+        members=tuple(sorted(m for c in small for m in c.members)),
+        strongest=tuple(strongest[:3]),
+        activity=round(sum(c.activity for c in small), 4),
+        ties=sum(c.ties for c in small),
+        strong_ties=sum(c.strong_ties for c in small),
+        redundancy=0.0,
+        bridge=None,
+        redundant=False,
+        clusters=tuple(c.id for c in small if c.id is not None),
     )
-    return [
-        {
-            "id": None,
-            "label": f"small groups ({len(small)} clusters of 2–3)",
-            "size": sum(int(c["size"]) for c in small),
-            "members": sorted(m for c in small for m in c["members"]),
-            "strongest": strongest[:3],
-            "activity": round(sum(float(c["activity"]) for c in small), 4),
-            "basis": "clusters of fewer than 4 people",
-            "ties": sum(int(c["ties"]) for c in small),
-            "strong_ties": sum(int(c["strong_ties"]) for c in small),
-            "redundancy": 0.0,
-            "bridge": None,
-            "redundant": False,
-            "clusters": [c["id"] for c in small],
+    return (pooled,)
+
+
+@dataclass(frozen=True, slots=True)
+class RedundantCommunity:
+    id: int
+    label: str
+    ties: int
+    redundancy: float
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerageReport:
+    """``netvalue brokerage``: Burt's measures of the user's ego network, what they mean, the bridges,
+    the structurally valuable contacts and the redundant clusters."""
+
+    as_of: int
+    brokerage: Brokerage
+    meaning: str
+    bridges: tuple[PersonRef, ...]
+    structurally_valuable: tuple[PersonRef, ...]
+    redundant_communities: tuple[RedundantCommunity, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "as_of": self.as_of,
+            **self.brokerage.as_dict(),
+            "meaning": self.meaning,
+            "bridges": _people_json(self.bridges),
+            "structurally_valuable": _people_json(self.structurally_valuable),
+            "redundant_communities": [asdict(c) for c in self.redundant_communities],
         }
-    ]
 
 
-def brokerage_report(db: Database, as_of: int, seed: int = 0) -> dict[str, object]:
+def brokerage_report(db: Database, as_of: int, seed: int = 0) -> BrokerageReport:
     """The user's constraint, effective size, efficiency and hierarchy, with bridges and what they mean."""
     structure, attributes = _structure_and_attributes(db, as_of, seed)
-    return {
-        "as_of": as_of,
-        **structure.brokerage.as_dict(),
-        "meaning": brokerage_meaning(structure.brokerage),
-        "bridges": [_person(p, attributes, structure) for p in sorted(structure.bridges)],
-        "structurally_valuable": [
+    return BrokerageReport(
+        as_of=as_of,
+        brokerage=structure.brokerage,
+        meaning=brokerage_meaning(structure.brokerage),
+        bridges=tuple(_person(p, attributes, structure) for p in sorted(structure.bridges)),
+        structurally_valuable=tuple(
             _person(p, attributes, structure) for p in sorted(structure.structurally_valuable)
-        ],
-        "redundant_communities": [
-            {"id": c.id, "label": c.label, "ties": c.ties, "redundancy": round(c.redundancy, 4)}
+        ),
+        redundant_communities=tuple(
+            RedundantCommunity(c.id, c.label, c.ties, round(c.redundancy, 4))
             for c in structure.communities
             if c.ties >= 3 and c.redundancy >= REDUNDANT_SHARE
-        ],
-    }
+        ),
+    )
 
 
 def brokerage_meaning(brokerage: Brokerage) -> str:
@@ -410,7 +526,25 @@ def brokerage_meaning(brokerage: Brokerage) -> str:
     )
 
 
-def hangouts_report(db: Database, as_of: int, by: HangoutBy = "company", seed: int = 0) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class HangoutsReport:
+    """``netvalue hangouts --by BY``: the groups where the user's contacts gather, largest first."""
+
+    as_of: int
+    by: HangoutBy
+    contacts: int
+    groups: tuple[Hangout, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "as_of": self.as_of,
+            "by": self.by,
+            "contacts": self.contacts,
+            "groups": [g.as_dict() for g in self.groups],
+        }
+
+
+def hangouts_report(db: Database, as_of: int, by: HangoutBy = "company", seed: int = 0) -> HangoutsReport:
     """The user's contacts grouped by ``by``, each with real relationships vs collected names, and trend."""
     structure: Structure | None = None
     if by == "community":
@@ -441,7 +575,7 @@ def hangouts_report(db: Database, as_of: int, by: HangoutBy = "company", seed: i
             owner_affiliations(db, "education" if by == "school" else "follow"), texts, members
         )
     groups = group_hangouts(by, pairs, as_of, min_size=1 if by in ("school", "follow") else 2)
-    return {"as_of": as_of, "by": by, "contacts": len(members), "groups": [g.as_dict() for g in groups]}
+    return HangoutsReport(as_of, by, len(members), tuple(groups))
 
 
 def graph_export(db: Database, as_of: int, fmt: GraphFormat, seed: int = 0) -> str:

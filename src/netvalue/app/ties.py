@@ -18,14 +18,12 @@ import numpy as np
 from netvalue.analysis.calibration import calibrate, cross_validate
 from netvalue.analysis.strength import DEFAULT_MODEL, StrengthModel, design_matrix
 from netvalue.analysis.ties import (
-    DUNBAR_LAYERS,
     ONE_WAY_STRENGTH_CAP,
     TIERS,
     TieFeatures,
     TieJudgment,
     Tier,
     judge_ties,
-    monthly_active,
     reason_order,
     tie_features,
     tie_reasons,
@@ -336,71 +334,4 @@ def model_report(db: Database, as_of: int, *, save: bool = True) -> dict[str, ob
     return data
 
 
-ACTIVE_TIERS: tuple[Tier, ...] = ("inner circle", "close", "active")
 ACTIVE_CAPACITY = 150  # Dunbar (2020); warn above it (Miritello et al. 2013) [ours], science.md §3
-REVIVE_LIMIT = 10
-
-
-def ties_overview(db: Database, table: TieTable) -> dict[str, object]:
-    """The keys ``netvalue report`` adds for issue 4: tiers beside Dunbar's layers, collected names vs
-    working relationships, dormant ties worth reviving, the monthly trend of the last 3 years, value."""
-    present = table.present
-    f = table.features
-    silence = f.days_since(f.last_two_way)[present]
-    active = sum(table.tier_counts[t] for t in ACTIVE_TIERS)
-    working = active  # one definition: two-way in the last 12 months = the active tiers
-    cumulative = 0
-    tiers = []
-    for tier in TIERS:
-        cumulative += table.tier_counts[tier]
-        tiers.append(
-            {
-                "tier": tier,
-                "count": table.tier_counts[tier],
-                "cumulative": cumulative,
-                "dunbar": DUNBAR_LAYERS.get(tier),
-            }
-        )
-    quiet = np.nan_to_num(silence, nan=np.inf)
-    inner, close = table.tier_counts["inner circle"], table.tier_counts["close"]
-    layers = [
-        {"dunbar": 5, "yours": inner, "measured_as": "inner circle (about weekly)"},
-        {"dunbar": 15, "yours": inner + close, "measured_as": "inner circle + close (about monthly)"},
-        {
-            "dunbar": 50,
-            "yours": int((quiet <= 91).sum()),
-            "measured_as": "two-way in the last 3 months [ours]",
-        },
-        {"dunbar": 150, "yours": working, "measured_as": "two-way in the last 12 months (yearly)"},
-    ]
-    dormant = sorted((s for s in table.ranked if s.dormant), key=lambda s: (-s.history, s.name.casefold()))
-    return {
-        "tiers": tiers,
-        "dunbar_layers": layers,
-        "active_ties": active,
-        "active_warning": active > ACTIVE_CAPACITY,
-        "relationships": {
-            "names": int(present.sum()),
-            "collected_names": table.tier_counts["collected names"],
-            "working_relationships": working,
-            "ever_two_way": int(f.two_way_ever[present].sum()),
-        },
-        "dormant": {
-            "lapsing": sum(1 for s in table.ranked if s.lapsing),
-            "count": len(dormant),
-            "deep": sum(1 for s in dormant if s.deep_dormant),
-            "worth_reviving": [
-                {
-                    "id": s.person_id,
-                    "name": s.name,
-                    "history": round(s.history, 4),
-                    "last_two_way": s.last_two_way,
-                    "deep_dormant": s.deep_dormant,
-                    "reasons": list(s.reasons),
-                }
-                for s in dormant[:REVIVE_LIMIT]
-            ],
-        },
-        "trend": [{"month": m, "active": n} for m, n in monthly_active(f.two_way_moments, table.as_of)],
-        "value": table_value(table, value_coefficient(db)).as_dict(),
-    }

@@ -11,9 +11,12 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from netvalue.app.structure import Structure, load_structure
+from netvalue.app.ties import TieTable, load_ties
 from netvalue.keys import normalize_linkedin_url
 from netvalue.recommend.ledger import Ledger, build_ledger
 from netvalue.recommend.outreach import (
@@ -37,8 +40,6 @@ from netvalue.recommend.triage import (
     triage_request,
     triage_requests,
 )
-from netvalue.report.structure import Structure, load_structure
-from netvalue.report.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store import recommend as store
 from netvalue.store.recommend import RequestRow, TriageDecision
@@ -232,9 +233,45 @@ def default_as_of(week: str, now: int) -> int:
     return now if start <= now < start + 7 * DAY else start
 
 
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One person to reach out to this week: why, an opener from the shared history, how to reach them,
+    and whether it is done."""
+
+    id: int
+    name: str
+    identities: tuple[str, ...]
+    reach: tuple[str, ...]
+    why: str
+    opener: str
+    done: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "identities": list(self.identities), "reach": list(self.reach)}
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPlan:
+    """``netvalue plan``: the week's people, when the plan was made, and the streak of weeks with
+    outreach done."""
+
+    week: str
+    planned_at: int | None
+    streak: int
+    items: tuple[PlanItem, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "planned_at": self.planned_at,
+            "streak": self.streak,
+            "items": [i.to_json() for i in self.items],
+        }
+
+
 def plan_report(
     db: Database, *, week: str, as_of: int, allow_repeat: bool = False, replan: bool = False
-) -> dict[str, Any]:
+) -> WeekPlan:
     """The week's plan: the one proposed before for this week if there is one (the same week shows the
     same plan, with the moment it was made as ``planned_at``), else a new one, saved."""
     saved = [] if replan else store.saved_plan(db, week)
@@ -249,44 +286,82 @@ def plan_report(
     identities = store.identities_of(db, [row.person_id for row in saved])
     done = {r.person_id for r in store.outreach_log(db) if r.week == week}
     weeks_done = {r.week for r in store.outreach_log(db)}
-    return {
-        "week": week,
-        "planned_at": saved[0].created_at if saved else None,
-        "streak": streak(weeks_done, week),
-        "items": [
-            {
-                "id": row.person_id,
-                "name": row.name,
-                "identities": identities[row.person_id],
-                "reach": reach(identities[row.person_id]),
-                "why": row.why,
-                "opener": row.opener,
-                "done": row.person_id in done,
-            }
+    return WeekPlan(
+        week=week,
+        planned_at=saved[0].created_at if saved else None,
+        streak=streak(weeks_done, week),
+        items=tuple(
+            PlanItem(
+                id=row.person_id,
+                name=row.name,
+                identities=tuple(identities[row.person_id]),
+                reach=tuple(reach(identities[row.person_id])),
+                why=row.why,
+                opener=row.opener,
+                done=row.person_id in done,
+            )
             for row in saved
-        ],
-    }
+        ),
+    )
 
 
-def history_report(db: Database, now: int) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Planned:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    id: int
+    name: str
+    outcome: str | None
+    note: str | None
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRecord:
+    """One week with a plan or outreach: who was planned, who was contacted."""
+
+    week: str
+    planned: tuple[Planned, ...]
+    done: tuple[Done, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "planned": [asdict(p) for p in self.planned],
+            "done": [asdict(d) for d in self.done],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OutreachHistory:
+    """``netvalue plan history``: every week's plan and what was done, and the streak."""
+
+    streak: int
+    weeks: tuple[WeekRecord, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"streak": self.streak, "weeks": [w.to_json() for w in self.weeks]}
+
+
+def history_report(db: Database, now: int) -> OutreachHistory:
     """Every week with a plan or outreach: who was planned, who was contacted, with outcomes; the streak."""
-    weeks: dict[str, dict[str, Any]] = {}
+    planned: dict[str, list[Planned]] = {}
+    done: dict[str, list[Done]] = {}
     for plan in store.plan_weeks(db):
-        weeks.setdefault(plan.week, {"week": plan.week, "planned": [], "done": []})["planned"].append(
-            {"id": plan.person_id, "name": plan.name}
-        )
+        planned.setdefault(plan.week, []).append(Planned(plan.person_id, plan.name))
     for row in store.outreach_log(db):
-        weeks.setdefault(row.week, {"week": row.week, "planned": [], "done": []})["done"].append(
-            {
-                "id": row.person_id,
-                "name": row.name,
-                "outcome": row.outcome,
-                "note": row.note,
-                "at": row.done_at,
-            }
+        done.setdefault(row.week, []).append(
+            Done(row.person_id, row.name, row.outcome, row.note, row.done_at)
         )
-    done_weeks = {w for w, entry in weeks.items() if entry["done"]}
-    return {"streak": streak(done_weeks, week_of(now)), "weeks": [weeks[w] for w in sorted(weeks)]}
+    weeks = sorted(planned.keys() | done.keys())
+    return OutreachHistory(
+        streak=streak(set(done), week_of(now)),
+        weeks=tuple(WeekRecord(w, tuple(planned.get(w, ())), tuple(done.get(w, ()))) for w in weeks),
+    )
 
 
 def overdue_report(db: Database, as_of: int, ties: list[TieLike] | None = None) -> list[dict[str, object]]:
@@ -294,7 +369,7 @@ def overdue_report(db: Database, as_of: int, ties: list[TieLike] | None = None) 
     return overdue_ties(ties if ties is not None else tie_table(db, as_of), as_of, cadence_days(db))
 
 
-def plan_ics(plan: dict[str, Any]) -> bytes:
+def plan_ics(plan: WeekPlan) -> bytes:
     """The week's plan as calendar reminders: one 15-minute VEVENT per person, Monday, Tuesday,
     Wednesday at 09:00 UTC; UIDs and stamps fixed by the week so a re-export replaces, not duplicates."""
     from icalendar import Calendar, Event
@@ -302,18 +377,18 @@ def plan_ics(plan: dict[str, Any]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//netvalue//weekly outreach plan//EN")
     calendar.add("version", "2.0")
-    start = dt.datetime.fromtimestamp(week_start(plan["week"]), dt.UTC)
-    for rank, item in enumerate(plan["items"]):
+    start = dt.datetime.fromtimestamp(week_start(plan.week), dt.UTC)
+    for rank, item in enumerate(plan.items):
         event = Event()
-        event.add("uid", f"netvalue-{plan['week']}-{item['id']}@netvalue.local")
+        event.add("uid", f"netvalue-{plan.week}-{item.id}@netvalue.local")
         event.add("dtstamp", start)
         begin = start + dt.timedelta(days=rank, hours=9)
         event.add("dtstart", begin)
         event.add("dtend", begin + dt.timedelta(minutes=15))
-        event.add("summary", f"Reach out to {item['name']}")
-        lines = [f"Why: {item['why']}", f"Opener: {item['opener']}"]
-        if item["reach"]:
-            lines.append("Reach: " + "; ".join(item["reach"]))
+        event.add("summary", f"Reach out to {item.name}")
+        lines = [f"Why: {item.why}", f"Opener: {item.opener}"]
+        if item.reach:
+            lines.append("Reach: " + "; ".join(item.reach))
         event.add("description", "\n".join(lines))
         calendar.add_component(event)
     return bytes(calendar.to_ical())
@@ -326,14 +401,24 @@ def ledger_of(db: Database) -> Ledger:
     return build_ledger(store.ledger_entries(db))
 
 
-def ledger_report(db: Database) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class LedgerReport:
+    """``netvalue ledger``: given and received per person and overall; who the user owes, who owes them."""
+
+    ledger: Ledger
+
+    def to_json(self) -> dict[str, Any]:
+        ledger = self.ledger
+        return {
+            "given": ledger.given,
+            "received": ledger.received,
+            "balance": ledger.given - ledger.received,
+            "people": [p.as_dict() for p in ledger.people],
+            "you_owe": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.you_owe],
+            "owe_you": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.owe_you],
+        }
+
+
+def ledger_report(db: Database) -> LedgerReport:
     """Balance per person and overall; the people you owe (they gave more) and who owe you."""
-    ledger = ledger_of(db)
-    return {
-        "given": ledger.given,
-        "received": ledger.received,
-        "balance": ledger.given - ledger.received,
-        "people": [p.as_dict() for p in ledger.people],
-        "you_owe": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.you_owe],
-        "owe_you": [{"id": p.person_id, "name": p.name, "balance": p.balance} for p in ledger.owe_you],
-    }
+    return LedgerReport(ledger_of(db))

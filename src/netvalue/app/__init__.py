@@ -1,0 +1,1 @@
+"""The use-case layer: what the CLI and the web dashboard ask of netvalue, answered in typed results."""

@@ -1,0 +1,153 @@
+"""Getting data in: import an export (detected or named), and the user's word on their own addresses
+and on machine senders, which re-derives the e-mail people without reading any file again.
+
+:func:`import_export` is the one way in for ``netvalue import`` and the dashboard's upload: the same
+importer, the same report, the same errors.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from netvalue.errors import UsageError
+from netvalue.importers import IMPORTERS, ImportOptions
+from netvalue.importers.base import NO_GROUP_LIMIT
+from netvalue.importers.generic_csv import FIELDS, parse_mapping
+from netvalue.importing import EmailSummary, rederive_email, run_import
+from netvalue.keys import normalize_email
+from netvalue.store import Database
+from netvalue.store import email as email_store
+from netvalue.store.ingest import ImportReport
+from netvalue.store.status import pending_matches
+
+__all__ = [
+    "CSV_FIELDS",
+    "NO_GROUP_LIMIT",
+    "ImportDone",
+    "ImportOptions",
+    "ImportReport",
+    "Source",
+    "decide_own_addresses",
+    "decide_senders",
+    "import_export",
+    "machine_senders",
+    "own_addresses",
+    "parse_mapping",
+    "source_description",
+    "sources",
+]
+
+CSV_FIELDS = FIELDS
+"""The fields a column of a generic CSV can be mapped to (``netvalue import csv --map COLUMN=FIELD``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A kind of export netvalue reads: its name, what it is, and how to get it from the platform."""
+
+    source: str
+    description: str
+    how_to_export: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source, "description": self.description, "how_to_export": self.how_to_export}
+
+
+def sources() -> list[Source]:
+    """Every source netvalue can import, in the registry's order."""
+    return [Source(i.source, i.description, i.how_to_export) for i in IMPORTERS.values()]
+
+
+def source_description(source: str) -> Source:
+    """One source by name (``KeyError`` for a name that is none: callers check against :func:`sources`)."""
+    importer = IMPORTERS[source]
+    return Source(importer.source, importer.description, importer.how_to_export)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDone:
+    """An import's report, and how many possible matches now wait for the user's review."""
+
+    report: ImportReport
+    matches_to_review: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.report.as_dict(), "matches_to_review": self.matches_to_review}
+
+
+def import_export(
+    db: Database,
+    path: Path,
+    *,
+    source: str | None = None,
+    options: ImportOptions | None = None,
+    include_forgotten: bool = False,
+    on_progress: Callable[[str, int], None] | None = None,
+) -> ImportDone:
+    """Import ``path`` (of ``source``, or detected); the report and the matches now waiting."""
+    report = run_import(
+        db, path, source=source, options=options, include_forgotten=include_forgotten, on_progress=on_progress
+    )
+    return ImportDone(report, pending_matches(db))
+
+
+def own_addresses(db: Database) -> list[dict[str, object]]:
+    """``netvalue me``: the owner's addresses and delegates with the evidence, and those the user removed."""
+    rows: list[dict[str, object]] = [
+        {
+            "address": o.address,
+            "role": o.role,
+            "source": "added by you" if o.origin == "added" else "inferred",
+            "evidence": list(o.evidence),
+        }
+        for o in email_store.owner_rows(db.conn)
+    ]
+    removed = sorted(a for a, d in email_store.owner_decisions(db.conn).items() if d == "remove")
+    rows += [{"address": a, "role": "not yours", "source": "removed by you", "evidence": []} for a in removed]
+    return rows
+
+
+def _addresses(given: tuple[str, ...], problem: str) -> list[str]:
+    wanted = [normalize_email(a) for a in given if a.strip()]
+    if any("@" not in a for a in wanted):
+        raise UsageError(problem)
+    return wanted
+
+
+def decide_own_addresses(
+    db: Database, addresses: tuple[str, ...], decision: Literal["add", "remove"]
+) -> None:
+    """Say addresses are the user's (``add``) or not (``remove``), kept across imports; the e-mail
+    people and interactions are re-derived at once."""
+    problem = "give one or more e-mail addresses, e.g. netvalue me add jane@example.com"
+    wanted = _addresses(addresses, problem)
+    if not wanted:
+        raise UsageError(problem)
+    with db.transaction() as conn:
+        email_store.decide_owner(conn, wanted, decision, int(time.time()))
+        rederive_email(db)
+
+
+def machine_senders(db: Database) -> list[email_store.SenderRow]:
+    """The e-mail senders kept out of people as machines, with the evidence."""
+    return email_store.sender_rows(db.conn, "machine")
+
+
+def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, ...]) -> EmailSummary:
+    """The user's word on senders: ``machines`` are machines, ``persons`` are people (kept across
+    imports); the e-mail layer is re-derived."""
+    now = int(time.time())
+    with db.transaction() as conn:
+        for given, verdict in ((machines, "machine"), (persons, "person")):
+            wanted = _addresses(given, "--machine and --person take e-mail addresses")
+            email_store.override_machine(conn, wanted, "machine" if verdict == "machine" else "person", now)
+        return rederive_email(db)
+
+
+def normalized_addresses(given: tuple[str, ...]) -> list[str]:
+    """Addresses as the store keeps them (lower case, trimmed)."""
+    return [normalize_email(a) for a in given]
