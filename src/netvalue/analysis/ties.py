@@ -48,17 +48,26 @@ from netvalue.analysis.strength import (
     one_way_strength,
     strength_of,
 )
-from netvalue.columns import (
+from netvalue.codes import (
+    CONVERSATION_KINDS,
+    DAY,
     DIRECTION_RECEIVED,
     DIRECTION_SENT,
     KIND_MEETING,
-    KINDS,
-    SHARED_CONTEXT_MAX_GROUP,
-    InteractionArrays,
+    SERVICE_KINDS,
+    TIER_ACTIVE,
+    TIER_CLOSE,
+    TIER_COLLECTED_NAMES,
+    TIER_INNER_CIRCLE,
+    TIER_KNOWN,
+    TIER_MEANINGFUL,
+    WEEK,
 )
+from netvalue.codes import TIERS as TIERS  # re-exported: callers know the tiers from the analysis
+from netvalue.codes import YEAR as YEAR
+from netvalue.codes import Tier as Tier
+from netvalue.columns import SHARED_CONTEXT_MAX_GROUP, InteractionArrays
 
-DAY = 86_400
-YEAR = 365 * DAY
 ACTIVITY_HALF_LIFE_DAYS = 110.0  # Burt 2002, derived in science.md §2
 DORMANT_HISTORY = ONCE_STRONG  # "once strong" [ours]
 PRESUMED_REPLIES = "the record holds none of the replies from those months (received mail missing)"
@@ -66,11 +75,6 @@ ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.
 INNER_WEEKS = 26  # "about weekly": contact in at least half of the last 52 weeks [ours, after Dunbar 2020]
 CLOSE_MONTHS = 9  # "about monthly": contact in at least 9 of the last 12 months [ours, after Dunbar 2020]
 
-CONVERSATION_KINDS = tuple(KINDS.index(k) for k in ("message", "email", "meeting"))
-SERVICE_KINDS = tuple(KINDS.index(k) for k in ("endorsement", "recommendation", "introduction"))
-
-Tier = Literal["inner circle", "close", "active", "meaningful", "known", "collected names"]
-TIERS: tuple[Tier, ...] = ("inner circle", "close", "active", "meaningful", "known", "collected names")
 DUNBAR_LAYERS: dict[Tier, int] = {"inner circle": 5, "close": 15, "active": 150, "meaningful": 500}
 """Dunbar (2020) cumulative layer sizes beside each tier: 5, 15, 150 (yearly contact), 500 [science.md §3]."""
 
@@ -271,7 +275,7 @@ def tie_features(
         .reshape(n, 50)
         .max(axis=1)
     )
-    weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * 7 * DAY), as_of, 7 * DAY, n)
+    weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * WEEK), as_of, WEEK, n)
     months = _distinct_bins(person, t, talk & recent, as_of, int(30.4 * DAY), n)
     channels = _distinct_bins_any(person[live], rows.source[live], n)
     return TieFeatures(
@@ -511,12 +515,12 @@ def assign_tiers(features: TieFeatures, history: FloatArray) -> NDArray[np.int8]
     """
     silence = np.nan_to_num(features.days_since(features.last_two_way), nan=np.inf)
     balanced = features.reciprocity >= 0.25
-    tier = np.full(features.n, TIERS.index("known"), dtype=np.int8)
-    tier[history >= DORMANT_HISTORY] = TIERS.index("meaningful")
-    tier[silence < DORMANT_ALWAYS_DAYS] = TIERS.index("active")
-    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = TIERS.index("close")
-    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = TIERS.index("inner circle")
-    tier[~features.two_way_ever] = TIERS.index("collected names")
+    tier = np.full(features.n, TIER_KNOWN, dtype=np.int8)
+    tier[history >= DORMANT_HISTORY] = TIER_MEANINGFUL
+    tier[silence < DORMANT_ALWAYS_DAYS] = TIER_ACTIVE
+    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = TIER_CLOSE
+    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = TIER_INNER_CIRCLE
+    tier[~features.two_way_ever] = TIER_COLLECTED_NAMES
     return tier
 
 
