@@ -68,7 +68,7 @@ def resolve(
     clock = time.perf_counter()
     stamp = int(now if now is not None else time.time())
     with db.transaction() as conn:
-        before = int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+        before = store.people_count(conn)
         owners = store.identity_owners(conn)
         latest = _latest_decisions(db)
         redone = 0
@@ -97,7 +97,7 @@ def resolve(
             merge_people(conn, match.a, match.b)
         store.log_merges(conn, _logged(plan.merges, owners), stamp)
         store.sync_queue(conn, [(m.a, m.b, m.confidence, m.reasons) for m in plan.queue], stamp)
-        after = int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+        after = store.people_count(conn)
     return ResolutionReport(
         people_before=before,
         people_after=after,
@@ -149,9 +149,7 @@ def merge(db: Database, a: int, b: int, *, now: int | None = None) -> int:
         store.record_decisions(conn, "merge", [(str(ids_a[0]), str(ids_b[0]))], stamp)
         keep, other = min(a, b), max(a, b)
         merge_people(conn, keep, other)
-        conn.execute(
-            "UPDATE match_candidates SET status = 'accepted' WHERE status = 'pending' AND a_person_id = b_person_id"
-        )
+        store.accept_joined_pairs(conn)
     return keep
 
 

@@ -269,6 +269,18 @@ def set_match_status(
     conn.execute("UPDATE match_candidates SET status = ? WHERE id = ?", (status, match_id))
 
 
+def accept_joined_pairs(conn: sqlite3.Connection) -> None:
+    """Mark accepted every queued pair whose two sides are now one person (a merge joined them)."""
+    conn.execute(
+        "UPDATE match_candidates SET status = 'accepted' WHERE status = 'pending' AND a_person_id = b_person_id"
+    )
+
+
+def people_count(conn: sqlite3.Connection) -> int:
+    """How many people the database holds (inside a resolution's transaction)."""
+    return int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+
+
 def drop_pending_for(conn: sqlite3.Connection, person_id: int) -> None:
     """Forget queued pairs naming ``person_id`` (the next resolution run queues them afresh)."""
     conn.execute(
