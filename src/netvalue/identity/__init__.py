@@ -18,9 +18,10 @@ from itertools import product
 
 from netvalue.errors import PersonNotFoundError, UsageError
 from netvalue.identity.matching import AUTO_MERGE, REVIEW, Match, plan_resolution
+from netvalue.importers import NAME_TRUST
 from netvalue.store import identity as store
 from netvalue.store.database import Database
-from netvalue.store.ingest import SOURCE_RANK, merge_people
+from netvalue.store.ingest import merge_people
 
 __all__ = ["AUTO_MERGE", "REVIEW", "ResolutionReport", "accept", "merge", "reject", "resolve", "split"]
 
@@ -154,8 +155,8 @@ def merge(db: Database, a: int, b: int, *, now: int | None = None) -> int:
 
 
 def _first_source(identities: list[store.IdentityRow]) -> str:
-    """The most trusted source among a person's identities (``SOURCE_RANK``; ties by name)."""
-    return min({i.source for i in identities}, key=lambda s: (-SOURCE_RANK.get(s, 1), s))
+    """The most trusted source among a person's identities (each importer's ``name_trust``; ties by name)."""
+    return min({i.source for i in identities}, key=lambda s: (-NAME_TRUST.get(s, 1), s))
 
 
 def split(

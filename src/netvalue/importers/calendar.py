@@ -383,4 +383,5 @@ IMPORTER = Importer(
         "Google Calendar: Settings -> Import & export -> Export (a zip of .ics files). Outlook: File -> Save Calendar. "
         "Apple Calendar: File -> Export -> Export."
     ),
+    name_trust=3,
 )

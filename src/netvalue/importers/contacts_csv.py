@@ -162,6 +162,7 @@ GOOGLE_IMPORTER = Importer(
     read=read_google,
     detect=lambda path: sniff_kind(path) == "google",
     how_to_export="Google Contacts (contacts.google.com): Export -> Google CSV.",
+    name_trust=6,
 )
 
 OUTLOOK_IMPORTER = Importer(
@@ -170,6 +171,7 @@ OUTLOOK_IMPORTER = Importer(
     read=read_outlook,
     detect=lambda path: sniff_kind(path) == "outlook",
     how_to_export="Outlook: File -> Open & Export -> Import/Export -> Export to a file -> Comma Separated Values.",
+    name_trust=6,
 )
 
 IMPORTERS = (GOOGLE_IMPORTER, OUTLOOK_IMPORTER)

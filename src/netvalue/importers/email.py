@@ -311,4 +311,5 @@ IMPORTER = Importer(
         "Apple Mail: Mailbox -> Export Mailbox (a Name.mbox folder). "
         "Outlook .pst: convert with readpst (pst-utils) to mbox first."
     ),
+    name_trust=2,
 )

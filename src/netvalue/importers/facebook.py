@@ -342,4 +342,5 @@ IMPORTER = Importer(
         "Facebook: Settings -> Accounts Centre -> Your information and permissions -> Download your information; "
         "choose format JSON (not HTML), and include Friends and Messages."
     ),
+    name_trust=4,
 )

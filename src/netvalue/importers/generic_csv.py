@@ -138,4 +138,5 @@ IMPORTER = Importer(
     read=read_csv,
     detect=detect,
     how_to_export="Save the spreadsheet as CSV (UTF-8) and name its columns with --map.",
+    name_trust=5,
 )

@@ -152,4 +152,5 @@ IMPORTER = Importer(
         "Instagram: Settings -> Accounts Centre -> Your information and permissions -> Download your information; "
         "choose format JSON and include Followers and following."
     ),
+    name_trust=2,
 )

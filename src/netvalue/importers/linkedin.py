@@ -340,4 +340,5 @@ IMPORTER = Importer(
         "LinkedIn: Settings -> Data privacy -> Get a copy of your data; choose the full archive or at least "
         "Connections and Messages, then give the zip LinkedIn e-mails you (or its unpacked folder)."
     ),
+    name_trust=8,
 )

@@ -221,4 +221,5 @@ IMPORTER = Importer(
     read=read_twitter,
     detect=detect,
     how_to_export="X: Settings -> Your account -> Download an archive of your data (the zip arrives by e-mail).",
+    name_trust=2,
 )

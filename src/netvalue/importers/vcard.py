@@ -353,4 +353,5 @@ IMPORTER = Importer(
         "Apple Contacts: select all -> File -> Export -> Export vCard. Google Contacts: Export -> vCard. "
         "Outlook: save contacts as .vcf. Android Contacts: Settings -> Export to .vcf file."
     ),
+    name_trust=6,
 )

@@ -308,4 +308,5 @@ IMPORTER = Importer(
     read=read_whatsapp,
     detect=detect,
     how_to_export="WhatsApp: open the chat -> More (or the contact's name on iPhone) -> Export chat -> Without media.",
+    name_trust=3,
 )

@@ -13,7 +13,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import compress, repeat
@@ -40,21 +40,9 @@ from netvalue.store.deferred_indexes import DeferredIndexes
 from netvalue.store.email_raw import write_hints, write_messages
 from netvalue.store.sanitize import sanitize
 
-# How far a source is trusted for a person's name, company and position (higher wins).  Ours.
-SOURCE_RANK = {
-    "manual": 9,
-    "linkedin": 8,
-    "vcard": 6,
-    "google": 6,
-    "outlook": 6,
-    "facebook": 4,
-    "whatsapp": 3,
-    "calendar": 3,
-    "email": 2,
-    "instagram": 2,
-    "twitter": 2,
-    "csv": 5,
-}
+NameTrust = Mapping[str, int]
+"""How far each source is trusted for a person's name, company and position (higher wins): each importer
+declares its own (``netvalue.importers.NAME_TRUST``); a source not named ranks 1."""
 
 _BATCH = 5000
 _CACHE_KIB = 128 * 1024  # SQLite page cache during an import (an upper bound, allocated as pages are used)
@@ -166,6 +154,7 @@ def import_stream(
     source: str,
     path: str,
     sha256: str,
+    name_trust: NameTrust | None = None,
     include_forgotten: bool = False,
     on_progress: ProgressCallback | None = None,
     now: int | None = None,
@@ -184,7 +173,7 @@ def import_stream(
         run_id = _insert_run(conn, source, path, sha256, started)
         deferred = DeferredIndexes(conn)
         deferred.drop_if_nearly_empty()  # rebuilt below, in this transaction (store/deferred_indexes.py)
-        writer = _Writer(conn, run_id, started, include_forgotten, deferred)
+        writer = _Writer(conn, run_id, started, include_forgotten, name_trust or {}, deferred)
         report = ImportReport(run_id=run_id, source=source, path=path)
         done = 0
         current = FileCounts(name="")
@@ -267,12 +256,13 @@ def write_records(
     run_id: int | None,
     started: int,
     counts: FileCounts,
+    name_trust: NameTrust | None = None,
     include_forgotten: bool = False,
 ) -> None:
     """Write people and interactions derived from another layer (e-mail's raw messages), as an import
     writes them, within the caller's transaction.  A forgotten identity stays out, unless it is back in
     the database (an import with ``include_forgotten`` brought it back) or ``include_forgotten``."""
-    writer = _Writer(conn, run_id, started, include_forgotten=include_forgotten)
+    writer = _Writer(conn, run_id, started, include_forgotten, name_trust or {})
     if writer.forgotten:
         writer.forgotten -= {identity_hash(Identity(kind, value)) for kind, value in writer.ids}  # type: ignore[arg-type]
     for record in records:
@@ -282,6 +272,8 @@ def write_records(
         elif isinstance(item, PersonRecord):
             writer.person(item, counts)
     writer.flush(counts)
+
+
 def _cut_note(cut: int) -> tuple[str, ...]:
     if not cut:
         return ()
@@ -395,9 +387,11 @@ class _Writer:
         run_id: int | None,
         started: int,
         include_forgotten: bool,
+        name_trust: NameTrust,
         deferred: DeferredIndexes | None = None,
     ) -> None:
         self.conn = conn
+        self.name_trust = name_trust
         self.deferred = deferred
         self.run_id = run_id
         self.started = started
@@ -452,7 +446,7 @@ class _Writer:
             return None
         ids = self.ids
         pids = sorted({ids[k] for k in keys if k in ids})
-        rank = SOURCE_RANK.get(rec.source, 1) if _looks_like_name(rec.name, rec.identities) else 0
+        rank = self.name_trust.get(rec.source, 1) if _looks_like_name(rec.name, rec.identities) else 0
         if not pids:
             pid = self._insert_person(rec, rank)
             counts.added += 1
@@ -599,7 +593,7 @@ class _Writer:
             return pid
         if key in self.owner_keys or self._is_forgotten(identity):
             return None
-        rank = SOURCE_RANK.get(source, 1) if name and _looks_like_name(name, (identity,)) else 0
+        rank = self.name_trust.get(source, 1) if name and _looks_like_name(name, (identity,)) else 0
         pid = self._new_person_id()
         none = _NO_TEXT
         self.new_people.append(
