@@ -38,7 +38,9 @@ from netvalue.records import (
 from netvalue.store.database import Database
 from netvalue.store.deferred_indexes import DeferredIndexes
 from netvalue.store.email_raw import write_hints, write_messages
+from netvalue.store.owner_rows import write_affiliation, write_invitation, write_owner
 from netvalue.store.sanitize import sanitize
+from netvalue.store.upsert import insert, upsert
 
 NameTrust = Mapping[str, int]
 """How far each source is trusted for a person's name, company and position (higher wins): each importer
@@ -216,11 +218,11 @@ def import_stream(
                     FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
                 )
             elif isinstance(item, InvitationRecord):
-                writer.invitation(item, current)
+                write_invitation(conn, item, run_id, current)
             elif isinstance(item, OwnerRecord):
-                writer.owner(item)
+                writer.owner_keys |= write_owner(conn, item)
             elif isinstance(item, OwnerAffiliation):
-                writer.affiliation(item, current)
+                write_affiliation(conn, item, current)
             if on_progress is not None and (done + rows) // 2000 > done // 2000:
                 on_progress(current.name, done + rows)
             done += rows
@@ -320,29 +322,43 @@ def _integer(value: int | None) -> int | str:
     return _NO_INTEGER if value is None else value
 
 
-_UPSERT_INTERACTION = """
-INSERT INTO interactions(source, source_key, key_hash, person_id, kind, direction, occurred_at, message_key,
-                         conversation_id, group_size, length, title, bulk, run_id)
-VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, ''), NULLIF(?, 0), ?, ?)
-ON CONFLICT(source, key_hash) DO UPDATE SET
-    person_id = excluded.person_id, kind = excluded.kind, direction = excluded.direction,
-    occurred_at = excluded.occurred_at, message_key = excluded.message_key,
-    conversation_id = excluded.conversation_id, group_size = excluded.group_size,
-    length = excluded.length, title = excluded.title, bulk = excluded.bulk
-WHERE interactions.source_key = excluded.source_key AND (
-       interactions.person_id IS NOT excluded.person_id OR interactions.kind IS NOT excluded.kind
-   OR interactions.direction IS NOT excluded.direction OR interactions.occurred_at IS NOT excluded.occurred_at
-   OR interactions.message_key IS NOT excluded.message_key
-   OR interactions.conversation_id IS NOT excluded.conversation_id
-   OR interactions.group_size IS NOT excluded.group_size OR interactions.length IS NOT excluded.length
-   OR interactions.title IS NOT excluded.title OR interactions.bulk IS NOT excluded.bulk)
-"""
+_INTERACTION_COLUMNS = (
+    "source",
+    "source_key",
+    "key_hash",
+    "person_id",
+    "kind",
+    "direction",
+    "occurred_at",
+    "message_key",
+    "conversation_id",
+    "group_size",
+    "length",
+    "title",
+    "bulk",
+    "run_id",
+)
+_INTERACTION_NULLABLE = {
+    "occurred_at": "NULLIF(?, '')",
+    "message_key": "NULLIF(?, 0)",
+    "conversation_id": "NULLIF(?, 0)",
+    "length": "NULLIF(?, '')",
+    "title": "NULLIF(?, 0)",
+}
+_UPSERT_INTERACTION = upsert(
+    "interactions",
+    _INTERACTION_COLUMNS,
+    key=("source", "key_hash"),
+    update=_INTERACTION_COLUMNS[3:-1],
+    values=_INTERACTION_NULLABLE,
+    guard="interactions.source_key = excluded.source_key",
+)
 """``key_hash`` is the upsert key (:func:`key_hash`); the guard ``source_key = excluded.source_key`` makes
 two keys of one hash (odds about n²/2⁶⁵ for n rows of a source, ~3e-8 for a million) keep the first
 row rather than overwrite it with the other's.  Nullable values are bound as :data:`_NO_TEXT` /
 :data:`_NO_INTEGER` for ``None``."""
 
-_INSERT_INTERACTION = _UPSERT_INTERACTION[: _UPSERT_INTERACTION.index("ON CONFLICT")]
+_INSERT_INTERACTION = insert("interactions", _INTERACTION_COLUMNS, values=_INTERACTION_NULLABLE)
 """The plain ``INSERT`` of :data:`_UPSERT_INTERACTION` (see :meth:`_Writer._write_interactions`)."""
 
 
@@ -357,20 +373,19 @@ def key_hash(source_key: str) -> int:
 _from_bytes = int.from_bytes
 
 
-_UPSERT_INVITATION = """
-INSERT INTO invitations(source, source_key, direction, name, sent_at, message, profile_url, headline,
-                        company, mutual_connections, run_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(source, source_key) DO UPDATE SET
-    direction = excluded.direction, name = excluded.name, sent_at = excluded.sent_at,
-    message = excluded.message, profile_url = excluded.profile_url, headline = excluded.headline,
-    company = excluded.company, mutual_connections = excluded.mutual_connections
-WHERE invitations.direction IS NOT excluded.direction OR invitations.name IS NOT excluded.name
-   OR invitations.sent_at IS NOT excluded.sent_at OR invitations.message IS NOT excluded.message
-   OR invitations.profile_url IS NOT excluded.profile_url OR invitations.headline IS NOT excluded.headline
-   OR invitations.company IS NOT excluded.company
-   OR invitations.mutual_connections IS NOT excluded.mutual_connections
-"""
+_UPSERT_CONNECTION = upsert(
+    "connections",
+    ("person_id", "source", "connected_on", "relation"),
+    key=("person_id", "source", "relation"),
+    values={"connected_on": "NULLIF(?, '')"},
+)
+_UPSERT_POSITION = upsert(
+    "person_positions",
+    ("person_id", "company", "position", "source", "first_seen", "last_seen"),
+    key=("person_id", "company", "position"),
+    update=("last_seen",),
+    when="last_seen < excluded.last_seen",
+)
 
 
 _PersonRow = tuple[int, str, str | int, str | int, str | int, str | int, str | int, str | int, int, int, int]
@@ -501,20 +516,10 @@ class _Writer:
             )
             self.new_identities.clear()
         if self.new_connections:
-            self.conn.executemany(
-                "INSERT INTO connections(person_id, source, connected_on, relation) VALUES (?, ?, NULLIF(?, ''), ?)"
-                " ON CONFLICT(person_id, source, relation) DO UPDATE SET connected_on = excluded.connected_on"
-                " WHERE connections.connected_on IS NOT excluded.connected_on",
-                self.new_connections,
-            )
+            self.conn.executemany(_UPSERT_CONNECTION, self.new_connections)
             self.new_connections.clear()
         if self.new_positions:
-            self.conn.executemany(
-                "INSERT INTO person_positions(person_id, company, position, source, first_seen, last_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, company, position)"
-                " DO UPDATE SET last_seen = excluded.last_seen WHERE last_seen < excluded.last_seen",
-                self.new_positions,
-            )
+            self.conn.executemany(_UPSERT_POSITION, self.new_positions)
             self.new_positions.clear()
 
     def _kept_apart(self, a: int, b: int) -> bool:
@@ -727,77 +732,6 @@ class _Writer:
         except sqlite3.IntegrityError:
             done = self._largest_interaction_id() - top  # ids are given in order: see flush
             self.conn.executemany(_UPSERT_INTERACTION, rows[done:])
-
-    # -- the rest ------------------------------------------------------------------------------
-
-    def invitation(self, rec: InvitationRecord, counts: FileCounts) -> None:
-        exists = self.conn.execute(
-            "SELECT 1 FROM invitations WHERE source = ? AND source_key = ?", (rec.source, rec.source_key)
-        ).fetchone()
-        before = self.conn.total_changes
-        self.conn.execute(
-            _UPSERT_INVITATION,
-            (
-                rec.source,
-                rec.source_key,
-                rec.direction,
-                rec.name,
-                rec.sent_at,
-                rec.message,
-                rec.profile_url,
-                rec.headline,
-                rec.company,
-                rec.mutual_connections,
-                self.run_id,
-            ),
-        )
-        if self.conn.total_changes > before:
-            if exists:
-                counts.updated += 1
-            else:
-                counts.added += 1
-
-    def owner(self, rec: OwnerRecord) -> None:
-        for key, value in (
-            ("name", rec.name),
-            ("headline", rec.headline),
-            ("industry", rec.industry),
-            ("location", rec.location),
-            ("summary", rec.summary),
-        ):
-            if value:
-                self.conn.execute(
-                    "INSERT INTO owner(key, value, source) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
-                    " value = excluded.value, source = excluded.source WHERE owner.value IS NOT excluded.value",
-                    (key, value, rec.source),
-                )
-        for identity in rec.identities:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO owner_identities(kind, value, source) VALUES (?, ?, ?)",
-                (identity.kind, identity.value, rec.source),
-            )
-            self.owner_keys.add((identity.kind, identity.value))
-
-    def affiliation(self, rec: OwnerAffiliation, counts: FileCounts) -> None:
-        before = self.conn.total_changes
-        self.conn.execute(
-            "INSERT INTO owner_affiliations(source, kind, organization, title, location, started_on, finished_on)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, organization, title, started_on) DO UPDATE SET"
-            " location = excluded.location, finished_on = excluded.finished_on"
-            " WHERE owner_affiliations.location IS NOT excluded.location"
-            " OR owner_affiliations.finished_on IS NOT excluded.finished_on",
-            (
-                rec.source,
-                rec.kind,
-                rec.organization,
-                rec.title or "",
-                rec.location,
-                rec.started_on or "",
-                rec.finished_on,
-            ),
-        )
-        if self.conn.total_changes > before:
-            counts.added += 1
 
 
 def _looks_like_name(name: str, identities: Iterable[Identity]) -> bool:
