@@ -19,7 +19,7 @@ from netvalue.importers.base import ImportOptions
 from netvalue.importers.calendar import read_ics_bytes
 from netvalue.importers.facebook import epoch, load_json
 from netvalue.importers.generic_csv import parse_date
-from netvalue.importers.linkedin_dates import DateFormatError, parse_linkedin_date
+from netvalue.importers.linkedin.dates import DateFormatError, parse_linkedin_date
 from netvalue.importers.twitter import parse_ytd
 from netvalue.importers.vcard import unfold
 from netvalue.importers.whatsapp import parse_chat, read_chat_bytes
