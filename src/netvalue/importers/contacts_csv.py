@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Literal
 
 from netvalue.errors import ImportFormatError
+from netvalue.importers.address_book import ContactFields, contact_person
 from netvalue.importers.archive import read_file
 from netvalue.importers.base import Importer, ImportOptions, csv_error, decode_text, sha256_of_bytes
-from netvalue.importers.vcard import ContactFields, contact_person
 from netvalue.records import FileRead, ImportItem
 
 CsvKind = Literal["google", "outlook"]

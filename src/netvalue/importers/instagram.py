@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from netvalue.errors import ImportFormatError
 from netvalue.importers.base import Importer, ImportOptions, sha256_of_bytes
-from netvalue.importers.facebook import ExportArchive, epoch, load_json, repair_mojibake, sniff_json
+from netvalue.importers.json_export import ExportArchive, epoch, load_json, repair_mojibake, sniff_json
 from netvalue.records import FileIgnored, FileRead, Identity, ImportItem, PersonRecord
 
 SOURCE = "instagram"

@@ -32,7 +32,7 @@ from netvalue.importers.base import (
     message_records,
     sha256_of_bytes,
 )
-from netvalue.importers.facebook import TOO_DEEP, ExportArchive, as_list
+from netvalue.importers.json_export import TOO_DEEP, ExportArchive, as_list
 from netvalue.records import (
     FileIgnored,
     FileRead,

@@ -39,7 +39,7 @@ from netvalue.importers.base import (
     one_of_many,
     sha256_of_bytes,
 )
-from netvalue.importers.facebook import ExportArchive
+from netvalue.importers.json_export import ExportArchive
 from netvalue.keys import normalize_phone
 from netvalue.records import (
     FileRead,
