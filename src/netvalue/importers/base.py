@@ -145,6 +145,11 @@ def csv_error(name: str, exc: csv.Error, line: int | None) -> ImportFormatError:
     return ImportFormatError(name, f"is not valid CSV ({exc})", line)
 
 
+def bad_csv(name: str, reader: csv.DictReader[str]) -> Callable[[csv.Error], ImportFormatError]:
+    """For :func:`~netvalue.errors.map_errors`: CSV that does not parse, at the reader's line then."""
+    return lambda exc: csv_error(name, exc, reader.line_num)
+
+
 def read_head(path: Path, size: int) -> bytes:
     """The first ``size`` bytes of ``path``, or nothing when it cannot be read (for ``detect`` sniffing)."""
     try:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from netvalue.errors import ImportFormatError
+from netvalue.errors import ImportFormatError, map_errors
 from netvalue.importers.archive import DAMAGE, read_file, read_member
 from netvalue.importers.base import decode_text
 from netvalue.records import LATEST_TIME
@@ -82,12 +83,18 @@ def load_json(data: bytes, name: str) -> Any:
     """Parsed JSON of a member, or the project's import error naming it (also for JSON nested deeper than
     the interpreter's recursion limit, which ``json`` answers with a ``RecursionError``)."""
     text = decode_text(data, name)
-    try:
+    with map_errors(RecursionError, too_deep(name)), map_errors(json.JSONDecodeError, not_json(name)):
         return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(name, f"is not valid JSON ({exc.msg})", exc.lineno) from exc
-    except RecursionError as exc:
-        raise ImportFormatError(name, TOO_DEEP) from exc
+
+
+def not_json(name: str, after: str = "") -> Callable[[json.JSONDecodeError], ImportFormatError]:
+    """For :func:`~netvalue.errors.map_errors`: JSON that does not parse, at its line (``after`` a prefix)."""
+    return lambda exc: ImportFormatError(name, f"is not valid JSON{after} ({exc.msg})", exc.lineno)
+
+
+def too_deep(name: str) -> Callable[[RecursionError], ImportFormatError]:
+    """For :func:`~netvalue.errors.map_errors`: JSON nested past the interpreter's recursion limit."""
+    return lambda exc: ImportFormatError(name, TOO_DEEP)
 
 
 def repair_mojibake(text: str) -> str:

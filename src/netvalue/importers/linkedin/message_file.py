@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import IO
 
+from netvalue.errors import map_errors
 from netvalue.importers.archive import DAMAGE
 from netvalue.importers.base import worker_count, worker_pool
 from netvalue.importers.linkedin.archive import Archive, Digest, Table
@@ -251,10 +252,8 @@ def _read_in_one(archive: Archive, name: str, keep_messages: bool, hashed: bool)
     digest = hashlib.sha256() if hashed else None
     with archive.table(name, MESSAGES_REQUIRED, digest=digest) as table:
         rows = table.rows()
-        try:
+        with map_errors(_BadDate, lambda exc: table.error(str(exc))):
             combinations, pairs, messages, count, drafts = _collect(rows, Columns.of(table), keep_messages)
-        except _BadDate as exc:
-            raise table.error(str(exc)) from exc
     return MessagesFile(
         combinations, pairs, messages, count, drafts, digest.hexdigest() if digest is not None else ""
     )
