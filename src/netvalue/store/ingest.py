@@ -176,70 +176,99 @@ def import_stream(
         deferred = DeferredIndexes(conn)
         deferred.drop_if_nearly_empty()  # rebuilt below, in this transaction (store/deferred_indexes.py)
         writer = _Writer(conn, run_id, started, include_forgotten, name_trust or {}, deferred)
-        report = ImportReport(run_id=run_id, source=source, path=path)
+        stream = _Stream(conn, run_id, writer, ImportReport(run_id=run_id, source=source, path=path))
         done = 0
-        current = FileCounts(name="")
-        messages: list[EmailMessageRecord] = []
-        cut_names = 0  # names cut to MAX_NAME since the last file marker
         for item in items:
-            item, cut = sanitize(item)  # the one place every record passes: see store/sanitize.py
-            cut_names += cut
-            rows = 1  # records the item stands for (progress counts records)
-            if isinstance(item, EmailMessageRecord):
-                messages.append(item)
-                if len(messages) >= _BATCH:
-                    _write_messages(conn, messages, run_id, current)
-            elif isinstance(item, InteractionRecord):
-                writer.interaction(item, current)
-            elif isinstance(item, InteractionBatch):
-                writer.interactions(item, current)
-                rows = len(item)
-            elif isinstance(item, PersonRecord):
-                writer.person(item, current)
-            elif isinstance(item, EmailFolderHints):
-                write_hints(conn, item.hints)
-            elif isinstance(item, FileRead):
-                _write_messages(conn, messages, run_id, current)
-                writer.flush(current)
-                current.name = item.name
-                current.rows = item.rows
-                if item.skipped:
-                    current.skip("broken or empty in the file", item.skipped)
-                current.unchanged = item.unchanged
-                current.sha256 = item.sha256
-                current.note = "; ".join((*item.notes, *_cut_note(cut_names)))
-                cut_names = 0
-                report.files.append(current)
-                current = FileCounts(name="")
-            elif isinstance(item, FileIgnored):
-                report.files.append(FileCounts(name=item.name, ignored=True, note=item.reason))
-            elif isinstance(item, FileUnreadable):
-                report.files.append(
-                    FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
-                )
-            elif isinstance(item, InvitationRecord):
-                write_invitation(conn, item, run_id, current)
-            elif isinstance(item, OwnerRecord):
-                writer.owner_keys |= write_owner(conn, item)
-            elif isinstance(item, OwnerAffiliation):
-                write_affiliation(conn, item, current)
+            rows = stream.write(item)
             if on_progress is not None and (done + rows) // 2000 > done // 2000:
-                on_progress(current.name, done + rows)
+                on_progress(stream.current.name, done + rows)
             done += rows
-        _write_messages(conn, messages, run_id, current)
-        writer.flush(current)
+        stream.flush()
         deferred.restore()
-        if current.added or current.updated or current.skipped:
-            current.name = current.name or path
-            current.note = "; ".join(
-                (current.note, *_cut_note(cut_names)) if current.note else _cut_note(cut_names)
-            )
-            report.files.append(current)
+        report = stream.close(path)
         report.seconds = time.perf_counter() - clock
         _finish_run(conn, run_id, report)
     if on_progress is not None:
         on_progress("", done)
     return report
+
+
+class _Stream:
+    """One import's stream as it is written: each item to its writer, and each file's counts closed at
+    its :class:`FileRead` marker."""
+
+    def __init__(self, conn: sqlite3.Connection, run_id: int, writer: _Writer, report: ImportReport) -> None:
+        self.conn = conn
+        self.run_id = run_id
+        self.writer = writer
+        self.report = report
+        self.current = FileCounts(name="")
+        self.messages: list[EmailMessageRecord] = []
+        self.cut_names = 0  # names cut to MAX_NAME since the last file marker
+
+    def write(self, item: ImportItem) -> int:
+        """Write ``item`` (or queue it for a batch); return how many records it stands for."""
+        item, cut = sanitize(item)  # the one place every record passes: see store/sanitize.py
+        self.cut_names += cut
+        conn, writer, current = self.conn, self.writer, self.current
+        if isinstance(item, EmailMessageRecord):
+            self.messages.append(item)
+            if len(self.messages) >= _BATCH:
+                _write_messages(conn, self.messages, self.run_id, current)
+        elif isinstance(item, InteractionRecord):
+            writer.interaction(item, current)
+        elif isinstance(item, InteractionBatch):
+            writer.interactions(item, current)
+            return len(item)
+        elif isinstance(item, PersonRecord):
+            writer.person(item, current)
+        elif isinstance(item, EmailFolderHints):
+            write_hints(conn, item.hints)
+        elif isinstance(item, FileRead):
+            self._close_file(item)
+        elif isinstance(item, FileIgnored):
+            self.report.files.append(FileCounts(name=item.name, ignored=True, note=item.reason))
+        elif isinstance(item, FileUnreadable):
+            self.report.files.append(
+                FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
+            )
+        elif isinstance(item, InvitationRecord):
+            write_invitation(conn, item, self.run_id, current)
+        elif isinstance(item, OwnerRecord):
+            writer.owner_keys |= write_owner(conn, item)
+        elif isinstance(item, OwnerAffiliation):
+            write_affiliation(conn, item, current)
+        return 1
+
+    def flush(self) -> None:
+        """Write what waits in batches, counted to the current file."""
+        _write_messages(self.conn, self.messages, self.run_id, self.current)
+        self.writer.flush(self.current)
+
+    def _close_file(self, marker: FileRead) -> None:
+        self.flush()
+        current = self.current
+        current.name = marker.name
+        current.rows = marker.rows
+        if marker.skipped:
+            current.skip("broken or empty in the file", marker.skipped)
+        current.unchanged = marker.unchanged
+        current.sha256 = marker.sha256
+        current.note = "; ".join((*marker.notes, *_cut_note(self.cut_names)))
+        self.cut_names = 0
+        self.report.files.append(current)
+        self.current = FileCounts(name="")
+
+    def close(self, path: str) -> ImportReport:
+        """The report, with what came after the last file marker counted as one more file (``path``)."""
+        current, cut_names = self.current, self.cut_names
+        if current.added or current.updated or current.skipped:
+            current.name = current.name or path
+            current.note = "; ".join(
+                (current.note, *_cut_note(cut_names)) if current.note else _cut_note(cut_names)
+            )
+            self.report.files.append(current)
+        return self.report
 
 
 def _write_messages(
