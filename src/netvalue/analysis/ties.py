@@ -223,32 +223,18 @@ def tie_features(
     decay = np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS)
     activity = np.bincount(person[talk], weights=(weight * decay)[talk], minlength=n).astype(np.float64)
 
-    first = _group_min(person[talk], t[talk], n)
-    conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
-    conn = np.where((conn >= 0) & (conn < as_of), conn, -1)
-    first = np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
+    first = _first_contact(person[talk], t[talk], connected_on, as_of, n)
     last = _group_max(person[talk], t[talk], n)
 
     observed_p, observed_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
     last_observed = _group_max(observed_p, observed_t, n)
     moments_p, moments_t = observed_p, observed_t
     if settings.coverage and len(t):
-        coverage = direction_coverage(rows.source, t, sent_m, recv_m)
-        inbox_missing, sent_missing = coverage.lookup(rows.source, t)
-        small = rows.group_size <= settings.presume_max_group
-        presumed = sent_m & small & inbox_missing
-        if settings.presume_received:
-            # received where your sent mail is missing, from someone you have written to at some time
-            wrote_to = np.bincount(person[sent_m], minlength=n) > 0
-            presumed |= recv_m & small & sent_missing & wrote_to[person]
-        # one message is no relationship: presumed only for someone written to (or by) on 2+ days there
-        days = _distinct_bins_any(person[presumed], t[presumed] // DAY, n)
-        presumed &= days[person] >= PRESUME_MIN_DAYS
+        presumed = _presumed_exchange(rows, sent_m, recv_m, settings, n)
         moments_p = np.concatenate([observed_p, person[presumed]])
         moments_t = np.concatenate([observed_t, t[presumed]])
     last_two_way = _group_max(moments_p, moments_t, n)
 
-    n_talk = count(talk)
     inv_group = 1.0 / np.maximum(rows.group_size, 1)
     inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
     has_len = message & (rows.length > 0)
@@ -259,7 +245,7 @@ def tie_features(
         weighted(sent_m),
         weighted(recv_m),
         weighted(meeting),
-        n_talk,
+        count(talk),
         inv_group_sum,
         length_sum,
         count(has_len),
@@ -269,12 +255,7 @@ def tie_features(
     reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
-    years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
-    peak = (
-        np.bincount(person[talk] * 50 + years_back, weights=weight[talk], minlength=n * 50)
-        .reshape(n, 50)
-        .max(axis=1)
-    )
+    peak = _peak_year(person[talk], t[talk], weight[talk], as_of, n)
     weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * WEEK), as_of, WEEK, n)
     months = _distinct_bins(person, t, talk & recent, as_of, int(30.4 * DAY), n)
     channels = _distinct_bins_any(person[live], rows.source[live], n)
@@ -306,6 +287,46 @@ def tie_features(
         last_two_way_observed=last_observed,
         clock=clock,
     )
+
+
+def _first_contact(
+    person: IntArray, t: IntArray, connected_on: IntArray | None, as_of: int, n: int
+) -> IntArray:
+    """Each person's first conversation (``person``, ``t``), or the connection date when earlier or the
+    only one (−1 for neither; a connection date at or after ``as_of`` is not known yet)."""
+    first = _group_min(person, t, n)
+    conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
+    conn = np.where((conn >= 0) & (conn < as_of), conn, -1)
+    return np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
+
+
+def _presumed_exchange(
+    rows: InteractionArrays, sent_m: BoolArray, recv_m: BoolArray, settings: TieSettings, n: int
+) -> BoolArray:
+    """The small messages whose other direction the record is missing (``direction_coverage``): sent
+    where the inbox is missing, and (``settings.presume_received``) received where sent mail is missing
+    from someone written to at some time; only for people written to (or by) on 2+ days there."""
+    person, t = rows.person, rows.occurred_at
+    coverage = direction_coverage(rows.source, t, sent_m, recv_m)
+    inbox_missing, sent_missing = coverage.lookup(rows.source, t)
+    small = rows.group_size <= settings.presume_max_group
+    presumed = sent_m & small & inbox_missing
+    if settings.presume_received:
+        # received where your sent mail is missing, from someone you have written to at some time
+        wrote_to = np.bincount(person[sent_m], minlength=n) > 0
+        presumed |= recv_m & small & sent_missing & wrote_to[person]
+    # one message is no relationship: presumed only for someone written to (or by) on 2+ days there
+    days = _distinct_bins_any(person[presumed], t[presumed] // DAY, n)
+    presumed &= days[person] >= PRESUME_MIN_DAYS
+    return presumed
+
+
+def _peak_year(person: IntArray, t: IntArray, weight: FloatArray, as_of: int, n: int) -> FloatArray:
+    """Each person's largest weighted count of conversations in one year back from ``as_of`` (50 years)."""
+    years_back = np.minimum((as_of - t) // YEAR, 49)
+    counts = np.bincount(person * 50 + years_back, weights=weight, minlength=n * 50)
+    peak: FloatArray = counts.reshape(n, 50).max(axis=1)
+    return peak
 
 
 def ratios_of_counts(
