@@ -205,54 +205,27 @@ def tie_features(
     clock_now = int(clock.time(np.array([as_of], dtype=np.int64))[0])
     live = ~rows.bulk
     weight = interaction_weights(rows.group_size, settings.group_weighting)
-    talk = live & np.isin(rows.kind, CONVERSATION_KINDS) & (weight > 0)
-    meeting = talk & (rows.kind == KIND_MEETING)
-    message = talk & ~meeting
-    sent_m = message & (rows.direction == DIRECTION_SENT)
-    recv_m = message & (rows.direction == DIRECTION_RECEIVED)
+    talk, (sent_m, recv_m, meeting) = _conversations(rows, live & (weight > 0))
     recent = t >= as_of - YEAR
 
     def count(mask: BoolArray) -> IntArray:
         return np.bincount(person[mask], minlength=n).astype(np.int64)
 
-    def weighted(mask: BoolArray) -> FloatArray:
-        return np.bincount(person[mask], weights=weight[mask], minlength=n).astype(np.float64)
-
     sent, received, meetings = count(sent_m), count(recv_m), count(meeting)
     age_days = (clock_now - clock.time(t)) / DAY
-    decay = np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS)
-    activity = np.bincount(person[talk], weights=(weight * decay)[talk], minlength=n).astype(np.float64)
+    activity = np.bincount(
+        person[talk], weights=(weight * np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS))[talk], minlength=n
+    ).astype(np.float64)
 
     first = _first_contact(person[talk], t[talk], connected_on, as_of, n)
     last = _group_max(person[talk], t[talk], n)
 
-    observed_p, observed_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
-    last_observed = _group_max(observed_p, observed_t, n)
-    moments_p, moments_t = observed_p, observed_t
-    if settings.coverage and len(t):
-        presumed = _presumed_exchange(rows, sent_m, recv_m, settings, n)
-        moments_p = np.concatenate([observed_p, person[presumed]])
-        moments_t = np.concatenate([observed_t, t[presumed]])
+    last_observed, (moments_p, moments_t) = _two_way_history(rows, (sent_m, recv_m, meeting), settings, n)
     last_two_way = _group_max(moments_p, moments_t, n)
 
-    inv_group = 1.0 / np.maximum(rows.group_size, 1)
-    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
-    has_len = message & (rows.length > 0)
-    length_sum = np.bincount(
-        person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
-    ).astype(np.float64)
-    reciprocity, one_to_one, mean_length = ratios_of_counts(
-        weighted(sent_m),
-        weighted(recv_m),
-        weighted(meeting),
-        count(talk),
-        inv_group_sum,
-        length_sum,
-        count(has_len),
+    reciprocity, one_to_one, mean_length = _exchange_ratios(
+        rows, weight, talk, (sent_m, recv_m, meeting), presumed_only=(last_two_way >= 0) & (last_observed < 0)
     )
-    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
-    presumed_only = (last_two_way >= 0) & (last_observed < 0)
-    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
     peak = _peak_year(person[talk], t[talk], weight[talk], as_of, n)
@@ -289,6 +262,46 @@ def tie_features(
     )
 
 
+def _exchange_ratios(
+    rows: InteractionArrays,
+    weight: FloatArray,
+    talk: BoolArray,
+    sent_received_met: tuple[BoolArray, BoolArray, BoolArray],
+    *,
+    presumed_only: BoolArray,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Reciprocity, one-to-one share and mean message length per person (:func:`ratios_of_counts` on the
+    weighted counts); a tie whose exchange is only presumed (``presumed_only``) is not one-way for it."""
+    person, n = rows.person, len(presumed_only)
+    sent_m, recv_m, meeting = sent_received_met
+    message = talk & ~meeting
+
+    def count(mask: BoolArray) -> IntArray:
+        return np.bincount(person[mask], minlength=n).astype(np.int64)
+
+    def weighted(mask: BoolArray) -> FloatArray:
+        return np.bincount(person[mask], weights=weight[mask], minlength=n).astype(np.float64)
+
+    inv_group = 1.0 / np.maximum(rows.group_size, 1)
+    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
+    has_len = message & (rows.length > 0)
+    length_sum = np.bincount(
+        person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
+    ).astype(np.float64)
+    reciprocity, one_to_one, mean_length = ratios_of_counts(
+        weighted(sent_m),
+        weighted(recv_m),
+        weighted(meeting),
+        count(talk),
+        inv_group_sum,
+        length_sum,
+        count(has_len),
+    )
+    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
+    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
+    return reciprocity, one_to_one, mean_length
+
+
 def _first_contact(
     person: IntArray, t: IntArray, connected_on: IntArray | None, as_of: int, n: int
 ) -> IntArray:
@@ -298,6 +311,38 @@ def _first_contact(
     conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
     conn = np.where((conn >= 0) & (conn < as_of), conn, -1)
     return np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
+
+
+def _conversations(rows: InteractionArrays, counted: BoolArray) -> tuple[BoolArray, tuple[BoolArray, ...]]:
+    """Which ``counted`` rows are conversations, and of them the messages sent, the messages received and
+    the meetings."""
+    talk = counted & np.isin(rows.kind, CONVERSATION_KINDS)
+    meeting = talk & (rows.kind == KIND_MEETING)
+    message = talk & ~meeting
+    return talk, (
+        message & (rows.direction == DIRECTION_SENT),
+        message & (rows.direction == DIRECTION_RECEIVED),
+        meeting,
+    )
+
+
+def _two_way_history(
+    rows: InteractionArrays,
+    sent_received_met: tuple[BoolArray, BoolArray, BoolArray],
+    settings: TieSettings,
+    n: int,
+) -> tuple[IntArray, tuple[IntArray, IntArray]]:
+    """Each person's last observed two-way moment, and every two-way moment ``(person, time)``: the
+    observed ones and (``settings.coverage``) those presumed where the record misses a direction."""
+    person, t = rows.person, rows.occurred_at
+    sent_m, recv_m, meeting = sent_received_met
+    observed_p, observed_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
+    last_observed = _group_max(observed_p, observed_t, n)
+    if not (settings.coverage and len(t)):
+        return last_observed, (observed_p, observed_t)
+    presumed = _presumed_exchange(rows, sent_m, recv_m, settings, n)
+    moments = (np.concatenate([observed_p, person[presumed]]), np.concatenate([observed_t, t[presumed]]))
+    return last_observed, moments
 
 
 def _presumed_exchange(
