@@ -37,7 +37,7 @@ and a profile whose company is the domain of two colleagues' addresses merges wi
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from netvalue.identity.blocking import candidate_pairs
@@ -129,15 +129,7 @@ def plan_resolution(
     profiles = [profile_of(p) for p in people]
     by_id = {p.id: p for p in profiles}
     pairs = candidate_pairs(profiles)
-    matches: list[Match] = []
-    for x, y in pairs:
-        match = score_pair(profiles[x], profiles[y])
-        if (
-            match is not None
-            and match.confidence >= review - _LOOSE_NAME
-            and frozenset((match.a, match.b)) not in kept_apart
-        ):
-            matches.append(match)
+    matches = _scored_matches(profiles, pairs, kept_apart, review)
     groups = _Groups(
         (p.id for p in profiles),
         kept_apart,
@@ -146,14 +138,7 @@ def plan_resolution(
     )
     merges: list[Match] = []
     _merge_aliases(profiles, {p.id: p.name for p in people}, groups, merges, auto_merge)
-    work_addresses: dict[int, frozenset[str]] = defaultdict(frozenset)
-    for p in profiles:
-        if p.corporate_domains:
-            root = groups.find(p.id)
-            work_addresses[root] = work_addresses[root] | frozenset(
-                x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains
-            )
-    pending = _merge_sure(matches, groups, merges, auto_merge, work_addresses)
+    pending = _merge_sure(matches, groups, merges, auto_merge, _work_addresses(profiles, groups))
     if coincidence_limit > 0:
         sure_decoys = sum(1 for m in matches if _sure_decoy(m, by_id[m.a], by_id[m.b], auto_merge))
         rare: list[tuple[int, float, frozenset[str], frozenset[str]]] = []
@@ -166,6 +151,46 @@ def plan_resolution(
             auto_merge,
             _Spent(sure_decoys, rare, prior_links, prior_wrong),
         )
+    queue = _review_queue(pending, profiles, groups, auto_merge, review)
+    return ResolutionPlan(tuple(merges), queue, len(pairs))
+
+
+def _scored_matches(
+    profiles: Sequence[Profile],
+    pairs: Iterable[tuple[int, int]],
+    kept_apart: Set[frozenset[int]],
+    review: float,
+) -> list[Match]:
+    """The candidate pairs scored, those near enough the review threshold and not kept apart by the user."""
+    matches: list[Match] = []
+    for x, y in pairs:
+        match = score_pair(profiles[x], profiles[y])
+        if (
+            match is not None
+            and match.confidence >= review - _LOOSE_NAME
+            and frozenset((match.a, match.b)) not in kept_apart
+        ):
+            matches.append(match)
+    return matches
+
+
+def _work_addresses(profiles: Sequence[Profile], groups: _Groups) -> dict[int, frozenset[str]]:
+    """Each group's addresses at its people's corporate domains."""
+    work_addresses: dict[int, frozenset[str]] = defaultdict(frozenset)
+    for p in profiles:
+        if p.corporate_domains:
+            root = groups.find(p.id)
+            work_addresses[root] = work_addresses[root] | frozenset(
+                x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains
+            )
+    return work_addresses
+
+
+def _review_queue(
+    pending: list[Match], profiles: Sequence[Profile], groups: _Groups, auto_merge: float, review: float
+) -> tuple[Match, ...]:
+    """The pairs left for the user, strongest first, one per pair of groups, each below ``auto_merge``."""
+    by_id = {p.id: p for p in profiles}
     # A full name no third person in the database bears, but too common (or not across two sources) for
     # _merge_rare_names, ranks higher in the review queue.
     bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -194,7 +219,7 @@ def plan_resolution(
         key = (min(ra, rb), max(ra, rb))
         if key not in queue:
             queue[key] = Match(key[0], key[1], min(match.confidence, auto_merge - 0.001), match.reasons)
-    return ResolutionPlan(tuple(merges), tuple(queue.values()), len(pairs))
+    return tuple(queue.values())
 
 
 def _merge_aliases(
