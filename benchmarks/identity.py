@@ -65,7 +65,7 @@ from netvalue.identity.frequency import ALIAS_SOURCES, is_common_name
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.names import local_part_patterns
 from netvalue.identity.profiles import Profile, profile_of
-from netvalue.importers import IMPORTERS, ImportOptions
+from netvalue.importers import IMPORTERS, NAME_TRUST, ImportOptions
 from netvalue.importing import run_import
 from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
 from netvalue.records import Identity, ImportItem, InteractionRecord, PersonRecord
@@ -662,7 +662,12 @@ def measure(n: int, pool: NamePool, seed: int, *, why: bool = False, misses: boo
             except (LookupError, ImportFormatError) as exc:
                 print(f"   {export.source}: importer unavailable ({exc}); fed as records instead")
                 import_stream(
-                    db, export.records, source=export.source, path=str(export.path), sha256=export.source
+                    db,
+                    export.records,
+                    source=export.source,
+                    path=str(export.path),
+                    sha256=export.source,
+                    name_trust=NAME_TRUST,
                 )
                 resolve(db)
         seconds = time.perf_counter() - clock

@@ -6,7 +6,7 @@ process times
 
 * ``csv.reader`` over every CSV of the zip (the baseline: decompress, decode, split),
 * a full import into a new database (``netvalue.importing.run_import``; a large ``messages.csv`` is
-  parsed on every core, see ``netvalue.importers.linkedin_message_file``), and the same in one process,
+  parsed on every core, see ``netvalue.importers.linkedin.message_file``), and the same in one process,
 * a re-import of the unchanged export (files skipped by their SHA-256),
 * a forced re-import (``ImportOptions(force=True)``: every file parsed and upserted again),
 
@@ -365,7 +365,7 @@ def bare_read(path: Path) -> tuple[float, float, int]:
 @contextlib.contextmanager
 def one_process() -> Iterator[None]:
     """Read ``messages.csv`` in this process alone (no worker processes) for the duration."""
-    from netvalue.importers import linkedin_message_file
+    from netvalue.importers.linkedin import message_file as linkedin_message_file
 
     saved = getattr(linkedin_message_file, "worker_count")  # noqa: B009
     setattr(linkedin_message_file, "worker_count", lambda: 1)  # noqa: B010
@@ -383,7 +383,7 @@ def cold_caches() -> None:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-    from netvalue.importers import linkedin_dates
+    from netvalue.importers.linkedin import dates as linkedin_dates
 
     linkedin_dates._message_days.clear()
 

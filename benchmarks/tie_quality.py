@@ -60,7 +60,8 @@ from netvalue.analysis.ties import (
     judge_ties,
     tie_features,
 )
-from netvalue.columns import DIRECTION_RECEIVED, DIRECTION_SENT, KIND_MEETING, InteractionArrays
+from netvalue.codes import DIRECTION_RECEIVED, DIRECTION_SENT, KIND_MEETING
+from netvalue.columns import InteractionArrays
 
 DAY = 86_400
 MONTH = 30 * DAY

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from netvalue.cli import main
-from netvalue.importers import IMPORTERS, ImportOptions
+from netvalue.importers import IMPORTERS, NAME_TRUST, ImportOptions
 from netvalue.importing import run_import
 from netvalue.records import Identity, InteractionRecord, PersonRecord
 from netvalue.store import Database
@@ -200,6 +200,7 @@ def test_every_import_resolves(tmp_path: Path) -> None:
             source="linkedin",
             path="li",
             sha256="li",
+            name_trust=NAME_TRUST,
         )
         run_import(db, mbox, source="email", options=ImportOptions(owner_emails=("me@example.com",)))
         rows = db.conn.execute("SELECT id, name FROM people").fetchall()

@@ -101,7 +101,7 @@ def test_sigkill_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
 INTERRUPTED_CHILD = """
 import faulthandler, signal, sys, time
 faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks for every stack if this hangs
-import netvalue.importers.linkedin_message_file as reader
+import netvalue.importers.linkedin.message_file as reader
 from netvalue.cli import main
 
 reader.PARALLEL_MIN = 0  # this small export read by worker processes, as a large one is

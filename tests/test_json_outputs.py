@@ -20,9 +20,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import netvalue
 from netvalue.cli import main
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "json"
+PACKAGE = str(Path(netvalue.__file__).resolve().parent)
+"""Where the demo's files are: a checkout's own place, written as ``<package>`` (worktrees differ)."""
 AS_OF = "2026-11-16"  # the day after the demo export ends
 
 COMMANDS: list[tuple[str, list[str]]] = [
@@ -58,6 +61,8 @@ def _without_moments(value: Any) -> Any:
         return {k: ("<moment>" if k in MOMENT_KEYS else _without_moments(v)) for k, v in value.items()}
     if isinstance(value, list):
         return [_without_moments(v) for v in value]
+    if isinstance(value, str) and value.startswith(PACKAGE + os.sep):
+        return "<package>" + value[len(PACKAGE) :]
     return value
 
 

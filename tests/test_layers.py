@@ -101,3 +101,18 @@ def test_only_the_cli_and_web_talk_to_the_user(package: str) -> None:
             n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print"
         ]
         assert not calls, f"print() in {path}"
+
+
+@pytest.mark.parametrize("package", ["importers", "identity", "analysis", "recommend"])
+def test_only_the_store_runs_sql(package: str) -> None:
+    """SQL lives in the store: the layers above and below ask it, they never ``execute`` themselves."""
+    for path in (SRC / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [
+            n.func.attr
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in ("execute", "executemany", "executescript")
+        ]
+        assert not calls, f"{path} runs SQL itself"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from netvalue.errors import AmbiguousPersonError, ImportFormatError, PersonNotFoundError, StoreError
+from netvalue.importers import IMPORTERS, NAME_TRUST
 from netvalue.records import FileRead, Identity, InteractionRecord, OwnerRecord, PersonRecord
 from netvalue.store import Database
 from netvalue.store.database import PAGE_SIZE, migrations
@@ -130,7 +131,7 @@ def test_reimport_updates_source_fields_keeps_history_and_notes(db: Database) ->
 
 
 def test_a_less_trusted_source_fills_gaps_but_does_not_overwrite(db: Database) -> None:
-    import_stream(db, [_alice("Acme")], source="linkedin", path="a", sha256="a")
+    import_stream(db, [_alice("Acme")], source="linkedin", path="a", sha256="a", name_trust=NAME_TRUST)
     mail = PersonRecord(
         source="email",
         identities=(Identity("linkedin", "linkedin.com/in/alice"), Identity("email", "alice@acme.example")),
@@ -138,7 +139,7 @@ def test_a_less_trusted_source_fills_gaps_but_does_not_overwrite(db: Database) -
         company="Old Co",
         location="Leeds",
     )
-    import_stream(db, [mail], source="email", path="m", sha256="m")
+    import_stream(db, [mail], source="email", path="m", sha256="m", name_trust=NAME_TRUST)
     person = db.conn.execute("SELECT name, company, location FROM people").fetchone()
     assert person == ("Alice Archer", "Acme", "Leeds")
     assert find_person(db, "ALICE@acme.example") == find_person(db, "https://www.linkedin.com/in/alice/")
@@ -280,3 +281,22 @@ def test_migration_5_drops_the_message_key_index_and_keeps_every_row(tmp_path: P
         indexes = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "interactions_message" not in indexes and "interactions_person" in indexes
         assert _counts(db) == (1, 2, 1)
+
+
+def test_the_store_ranks_sources_by_the_trust_it_is_given(db: Database) -> None:
+    """The trust policy is the importers' (``Importer.name_trust``): reversed, the mail's name wins."""
+    reversed_trust = {"linkedin": 2, "email": 8}
+    import_stream(db, [_alice("Acme")], source="linkedin", path="a", sha256="a", name_trust=reversed_trust)
+    mail = PersonRecord(
+        source="email",
+        identities=(Identity("linkedin", "linkedin.com/in/alice"),),
+        name="A. Archer",
+        company="Old Co",
+    )
+    import_stream(db, [mail], source="email", path="m", sha256="m", name_trust=reversed_trust)
+    assert db.conn.execute("SELECT name, company FROM people").fetchone() == ("A. Archer", "Old Co")
+
+
+def test_every_importer_declares_its_trust() -> None:
+    assert set(NAME_TRUST) == set(IMPORTERS)
+    assert NAME_TRUST["linkedin"] > NAME_TRUST["vcard"] > NAME_TRUST["email"]

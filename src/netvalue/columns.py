@@ -1,7 +1,7 @@
 """Interactions as columns: the arrays the store hands to analysis (shared by both, owned by neither).
 
 The store fills them with one query; analysis computes over them with NumPy.  Codes index the tuples
-below, so a column of small integers stands for a column of strings.
+in :mod:`netvalue.codes`, so a column of small integers stands for a column of strings.
 """
 
 from __future__ import annotations
@@ -11,10 +11,6 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-DIRECTIONS = ("sent", "received", "mutual")
-KINDS = ("message", "email", "meeting", "endorsement", "recommendation", "introduction")
-DIRECTION_SENT, DIRECTION_RECEIVED, DIRECTION_MUTUAL = range(3)
-KIND_MESSAGE, KIND_EMAIL, KIND_MEETING, KIND_ENDORSEMENT, KIND_RECOMMENDATION, KIND_INTRODUCTION = range(6)
 SHARED_CONTEXT_MAX_GROUP = 20  # larger threads say little about who knows whom [ours]
 
 IntArray = NDArray[np.int64]
@@ -24,7 +20,7 @@ BoolArray = NDArray[np.bool_]
 @dataclass(frozen=True, slots=True)
 class InteractionArrays:
     """Interactions as columns.  ``person`` indexes people ``0..n-1``; ``direction`` indexes
-    :data:`DIRECTIONS`, ``kind`` :data:`KINDS`; ``length`` is 0 when unknown; ``message`` is a code per
+    :data:`netvalue.codes.DIRECTIONS`, ``kind`` :data:`netvalue.codes.KINDS`; ``length`` is 0 when unknown; ``message`` is a code per
     ``message_key`` (−1 for none); ``source`` a code per source."""
 
     person: IntArray

@@ -1,7 +1,7 @@
 """The one exception hierarchy of netvalue.
 
-Library code raises only these; third-party errors are translated at the boundary with
-``raise ... from exc``.  The CLI (and the web dashboard) turn them into one line,
+Library code raises only these; third-party errors are translated at the boundary by
+:func:`map_errors` (``raise ... from exc`` where a handler must also clean up).  The CLI (and the web dashboard) turn them into one line,
 ``Error: <message>``, and exit code 1.  Every message says what went wrong and, where it can,
 what to do about it; it names the file, and the line or record, when it is known.
 
@@ -17,6 +17,9 @@ what to do about it; it names the file, and the line or record, when it is known
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 
 
 class NetvalueError(Exception):
@@ -74,3 +77,27 @@ class AmbiguousPersonError(NetvalueError):
 
 class UsageError(NetvalueError):
     """A command was given values it cannot use."""
+
+
+ThirdParty = TypeVar("ThirdParty", bound=BaseException)
+
+
+@contextmanager
+def map_errors(
+    kinds: type[ThirdParty] | tuple[type[ThirdParty], ...], make: Callable[[ThirdParty], NetvalueError]
+) -> Iterator[None]:
+    """Translate a third-party exception raised inside the block into netvalue's own, raised from it::
+
+        with map_errors(OSError, lambda exc: ImportFormatError(name, f"cannot be read ({exc.strerror})")):
+            data = path.read_bytes()
+
+    ``make`` is called only when one of ``kinds`` is raised (so it may read state as it is then, a line
+    number say); a :class:`NetvalueError` raised inside passes as it is, and so does anything else.
+    Two families with two messages: two ``map_errors`` in one ``with``.  Not for a row-by-row loop's
+    body (a context manager costs about a microsecond): put it around the loop."""
+    try:
+        yield
+    except NetvalueError:
+        raise
+    except kinds as exc:
+        raise make(exc) from exc

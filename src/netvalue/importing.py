@@ -14,7 +14,7 @@ from pathlib import Path
 from netvalue.errors import UnsupportedExportError
 from netvalue.identity import resolve
 from netvalue.identity.mailbox import Derivation, derive
-from netvalue.importers import ImportOptions, detect_importer, get_importer
+from netvalue.importers import NAME_TRUST, ImportOptions, detect_importer, get_importer
 from netvalue.importers.base import NO_GROUP_LIMIT, sha256_of_file
 from netvalue.keys import normalize_email
 from netvalue.store import Database
@@ -80,6 +80,7 @@ def run_import(
             source=importer.source,
             path=str(path),
             sha256=input_sha256(path),
+            name_trust=NAME_TRUST,
             include_forgotten=include_forgotten,
             on_progress=on_progress,
             now=opts.now,
@@ -177,6 +178,7 @@ def derive_email(
             result.records,
             run_id=run_id,
             now=stamp,
+            name_trust=NAME_TRUST,
             include_forgotten=include_forgotten,
         )
     return EmailSummary(

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from netvalue.analysis.definitions import DEFINITIONS, meaning
 from netvalue.analysis.ties import DAY, TIERS, judge_ties, tie_features, tie_reasons
 from netvalue.cli import main
-from netvalue.columns import KINDS, InteractionArrays
+from netvalue.codes import KINDS
+from netvalue.columns import InteractionArrays
 from netvalue.explain import get_topic
 
 AS_OF = 1_700_000_000

@@ -21,7 +21,8 @@ from netvalue.analysis.ties import (
     tie_features,
     tie_reasons,
 )
-from netvalue.columns import KINDS, InteractionArrays
+from netvalue.codes import KINDS
+from netvalue.columns import InteractionArrays
 
 AS_OF = 1_700_000_000
 PLAIN = TieSettings(record_gaps=False, coverage=False)  # ordinary time, every direction taken as on record

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from netvalue.errors import ImportFormatError
 from netvalue.importers.base import ImportOptions
-from netvalue.importers.facebook import detect, read_facebook, repair_mojibake
+from netvalue.importers.facebook import detect, read_facebook
+from netvalue.importers.json_export import repair_mojibake
 from netvalue.importing import run_import
 from netvalue.records import (
     FileIgnored,

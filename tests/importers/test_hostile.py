@@ -17,9 +17,9 @@ from netvalue.identity.profiles import profile_of
 from netvalue.importers import calendar
 from netvalue.importers.base import ImportOptions
 from netvalue.importers.calendar import read_ics_bytes
-from netvalue.importers.facebook import epoch, load_json
 from netvalue.importers.generic_csv import parse_date
-from netvalue.importers.linkedin_dates import DateFormatError, parse_linkedin_date
+from netvalue.importers.json_export import epoch, load_json
+from netvalue.importers.linkedin.dates import DateFormatError, parse_linkedin_date
 from netvalue.importers.twitter import parse_ytd
 from netvalue.importers.vcard import unfold
 from netvalue.importers.whatsapp import parse_chat, read_chat_bytes

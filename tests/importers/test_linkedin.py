@@ -19,7 +19,7 @@ import pytest
 from netvalue.importers import detect_importer
 from netvalue.importers.base import ImportOptions
 from netvalue.importers.linkedin import detect, read_export
-from netvalue.importers.linkedin_people import name_identity
+from netvalue.importers.linkedin.people import name_identity
 from netvalue.importing import run_import
 from netvalue.records import (
     FileIgnored,

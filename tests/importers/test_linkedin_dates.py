@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from netvalue.importers.linkedin_dates import (
+from netvalue.importers.linkedin.dates import (
     DateFormatError,
     month_label,
     parse_linkedin_date,

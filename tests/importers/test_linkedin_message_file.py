@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netvalue.errors import ImportFormatError
-from netvalue.importers.linkedin_archive import Archive
-from netvalue.importers.linkedin_message_file import (
+from netvalue.importers.linkedin.archive import Archive
+from netvalue.importers.linkedin.message_file import (
     _cut,
     _read_in_stretches,
     read_messages,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-DAY = 86_400
+from netvalue.codes import DAY
+
 WINDOWS: dict[str, int] = {"7d": 7 * DAY, "30d": 30 * DAY, "12m": 365 * DAY}
 
 

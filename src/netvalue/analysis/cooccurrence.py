@@ -31,7 +31,8 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-DAY = 86_400
+from netvalue.codes import DAY
+
 HALF_LIFE_DAYS = 110.0  # science.md §2: annual bridge survival 0.1 (Burt 2002) → half-life ≈ 110 days
 MAX_GROUP = 12  # ours
 RECENCY_SHARE = 0.5  # ours

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from netvalue.codes import YEAR
+
 HangoutKind = Literal["company", "place", "school", "community", "follow"]
 Trend = Literal["growing", "shrinking", "steady", "new"]
-YEAR = 365 * 86_400
 TREND_RATIO = 1.5  # ours
 TREND_MIN_DIFFERENCE = 2  # ours
 

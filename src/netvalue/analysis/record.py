@@ -25,10 +25,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from netvalue.codes import DAY
+
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
 
-DAY = 86_400
 OFF_RECORD_SHARE = 0.05
 """A month holds "no mail at all" when its interactions are under 5 % of the median month's [ours]."""
 DENSE_SOURCE_MONTHLY = 20.0

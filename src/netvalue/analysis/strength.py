@@ -28,11 +28,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from netvalue.analysis.definitions import DORMANT_DAYS, LAPSING_GAP_MULTIPLE, LAPSING_MIN_DAYS
+from netvalue.codes import DAY
 
 if TYPE_CHECKING:
     from netvalue.analysis.ties import TieFeatures
 
-DAY = 86_400
 WORDS_CAP_CHARS = 5000.0  # e-mail sizes can include attachments: longer counts as this long [ours]
 NEVER_DAYS = 3650.0  # "days since last two-way contact" for a tie that never had one [ours]
 DORMANT_GAP_MULTIPLE = LAPSING_GAP_MULTIPLE  # silence over 8× the usual gap: decaying (Navarro et al. 2017)

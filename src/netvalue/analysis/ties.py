@@ -48,17 +48,26 @@ from netvalue.analysis.strength import (
     one_way_strength,
     strength_of,
 )
-from netvalue.columns import (
+from netvalue.codes import (
+    CONVERSATION_KINDS,
+    DAY,
     DIRECTION_RECEIVED,
     DIRECTION_SENT,
     KIND_MEETING,
-    KINDS,
-    SHARED_CONTEXT_MAX_GROUP,
-    InteractionArrays,
+    SERVICE_KINDS,
+    TIER_ACTIVE,
+    TIER_CLOSE,
+    TIER_COLLECTED_NAMES,
+    TIER_INNER_CIRCLE,
+    TIER_KNOWN,
+    TIER_MEANINGFUL,
+    WEEK,
 )
+from netvalue.codes import TIERS as TIERS  # re-exported: callers know the tiers from the analysis
+from netvalue.codes import YEAR as YEAR
+from netvalue.codes import Tier as Tier
+from netvalue.columns import SHARED_CONTEXT_MAX_GROUP, InteractionArrays
 
-DAY = 86_400
-YEAR = 365 * DAY
 ACTIVITY_HALF_LIFE_DAYS = 110.0  # Burt 2002, derived in science.md §2
 DORMANT_HISTORY = ONCE_STRONG  # "once strong" [ours]
 PRESUMED_REPLIES = "the record holds none of the replies from those months (received mail missing)"
@@ -66,11 +75,6 @@ ONE_WAY_STRENGTH_CAP = 0.2  # one-way traffic alone is no relationship (science.
 INNER_WEEKS = 26  # "about weekly": contact in at least half of the last 52 weeks [ours, after Dunbar 2020]
 CLOSE_MONTHS = 9  # "about monthly": contact in at least 9 of the last 12 months [ours, after Dunbar 2020]
 
-CONVERSATION_KINDS = tuple(KINDS.index(k) for k in ("message", "email", "meeting"))
-SERVICE_KINDS = tuple(KINDS.index(k) for k in ("endorsement", "recommendation", "introduction"))
-
-Tier = Literal["inner circle", "close", "active", "meaningful", "known", "collected names"]
-TIERS: tuple[Tier, ...] = ("inner circle", "close", "active", "meaningful", "known", "collected names")
 DUNBAR_LAYERS: dict[Tier, int] = {"inner circle": 5, "close": 15, "active": 150, "meaningful": 500}
 """Dunbar (2020) cumulative layer sizes beside each tier: 5, 15, 150 (yearly contact), 500 [science.md §3]."""
 
@@ -201,77 +205,31 @@ def tie_features(
     clock_now = int(clock.time(np.array([as_of], dtype=np.int64))[0])
     live = ~rows.bulk
     weight = interaction_weights(rows.group_size, settings.group_weighting)
-    talk = live & np.isin(rows.kind, CONVERSATION_KINDS) & (weight > 0)
-    meeting = talk & (rows.kind == KIND_MEETING)
-    message = talk & ~meeting
-    sent_m = message & (rows.direction == DIRECTION_SENT)
-    recv_m = message & (rows.direction == DIRECTION_RECEIVED)
+    talk, (sent_m, recv_m, meeting) = _conversations(rows, live & (weight > 0))
     recent = t >= as_of - YEAR
 
     def count(mask: BoolArray) -> IntArray:
         return np.bincount(person[mask], minlength=n).astype(np.int64)
 
-    def weighted(mask: BoolArray) -> FloatArray:
-        return np.bincount(person[mask], weights=weight[mask], minlength=n).astype(np.float64)
-
     sent, received, meetings = count(sent_m), count(recv_m), count(meeting)
     age_days = (clock_now - clock.time(t)) / DAY
-    decay = np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS)
-    activity = np.bincount(person[talk], weights=(weight * decay)[talk], minlength=n).astype(np.float64)
+    activity = np.bincount(
+        person[talk], weights=(weight * np.exp2(-age_days / ACTIVITY_HALF_LIFE_DAYS))[talk], minlength=n
+    ).astype(np.float64)
 
-    first = _group_min(person[talk], t[talk], n)
-    conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
-    conn = np.where((conn >= 0) & (conn < as_of), conn, -1)
-    first = np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
+    first = _first_contact(person[talk], t[talk], connected_on, as_of, n)
     last = _group_max(person[talk], t[talk], n)
 
-    observed_p, observed_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
-    last_observed = _group_max(observed_p, observed_t, n)
-    moments_p, moments_t = observed_p, observed_t
-    if settings.coverage and len(t):
-        coverage = direction_coverage(rows.source, t, sent_m, recv_m)
-        inbox_missing, sent_missing = coverage.lookup(rows.source, t)
-        small = rows.group_size <= settings.presume_max_group
-        presumed = sent_m & small & inbox_missing
-        if settings.presume_received:
-            # received where your sent mail is missing, from someone you have written to at some time
-            wrote_to = np.bincount(person[sent_m], minlength=n) > 0
-            presumed |= recv_m & small & sent_missing & wrote_to[person]
-        # one message is no relationship: presumed only for someone written to (or by) on 2+ days there
-        days = _distinct_bins_any(person[presumed], t[presumed] // DAY, n)
-        presumed &= days[person] >= PRESUME_MIN_DAYS
-        moments_p = np.concatenate([observed_p, person[presumed]])
-        moments_t = np.concatenate([observed_t, t[presumed]])
+    last_observed, (moments_p, moments_t) = _two_way_history(rows, (sent_m, recv_m, meeting), settings, n)
     last_two_way = _group_max(moments_p, moments_t, n)
 
-    n_talk = count(talk)
-    inv_group = 1.0 / np.maximum(rows.group_size, 1)
-    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
-    has_len = message & (rows.length > 0)
-    length_sum = np.bincount(
-        person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
-    ).astype(np.float64)
-    reciprocity, one_to_one, mean_length = ratios_of_counts(
-        weighted(sent_m),
-        weighted(recv_m),
-        weighted(meeting),
-        n_talk,
-        inv_group_sum,
-        length_sum,
-        count(has_len),
+    reciprocity, one_to_one, mean_length = _exchange_ratios(
+        rows, weight, talk, (sent_m, recv_m, meeting), presumed_only=(last_two_way >= 0) & (last_observed < 0)
     )
-    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
-    presumed_only = (last_two_way >= 0) & (last_observed < 0)
-    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
 
     services = count(live & np.isin(rows.kind, SERVICE_KINDS))
-    years_back = np.minimum((as_of - t[talk]) // YEAR, 49)
-    peak = (
-        np.bincount(person[talk] * 50 + years_back, weights=weight[talk], minlength=n * 50)
-        .reshape(n, 50)
-        .max(axis=1)
-    )
-    weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * 7 * DAY), as_of, 7 * DAY, n)
+    peak = _peak_year(person[talk], t[talk], weight[talk], as_of, n)
+    weeks = _distinct_bins(person, t, talk & (t >= as_of - 52 * WEEK), as_of, WEEK, n)
     months = _distinct_bins(person, t, talk & recent, as_of, int(30.4 * DAY), n)
     channels = _distinct_bins_any(person[live], rows.source[live], n)
     return TieFeatures(
@@ -302,6 +260,118 @@ def tie_features(
         last_two_way_observed=last_observed,
         clock=clock,
     )
+
+
+def _exchange_ratios(
+    rows: InteractionArrays,
+    weight: FloatArray,
+    talk: BoolArray,
+    sent_received_met: tuple[BoolArray, BoolArray, BoolArray],
+    *,
+    presumed_only: BoolArray,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Reciprocity, one-to-one share and mean message length per person (:func:`ratios_of_counts` on the
+    weighted counts); a tie whose exchange is only presumed (``presumed_only``) is not one-way for it."""
+    person, n = rows.person, len(presumed_only)
+    sent_m, recv_m, meeting = sent_received_met
+    message = talk & ~meeting
+
+    def count(mask: BoolArray) -> IntArray:
+        return np.bincount(person[mask], minlength=n).astype(np.int64)
+
+    def weighted(mask: BoolArray) -> FloatArray:
+        return np.bincount(person[mask], weights=weight[mask], minlength=n).astype(np.float64)
+
+    inv_group = 1.0 / np.maximum(rows.group_size, 1)
+    inv_group_sum = np.bincount(person[talk], weights=inv_group[talk], minlength=n).astype(np.float64)
+    has_len = message & (rows.length > 0)
+    length_sum = np.bincount(
+        person[has_len], weights=rows.length[has_len].astype(np.float64), minlength=n
+    ).astype(np.float64)
+    reciprocity, one_to_one, mean_length = ratios_of_counts(
+        weighted(sent_m),
+        weighted(recv_m),
+        weighted(meeting),
+        count(talk),
+        inv_group_sum,
+        length_sum,
+        count(has_len),
+    )
+    # a tie whose exchange is only presumed: its missing direction is not evidence of one-wayness
+    reciprocity = np.where(presumed_only, np.maximum(reciprocity, 0.5), reciprocity)
+    return reciprocity, one_to_one, mean_length
+
+
+def _first_contact(
+    person: IntArray, t: IntArray, connected_on: IntArray | None, as_of: int, n: int
+) -> IntArray:
+    """Each person's first conversation (``person``, ``t``), or the connection date when earlier or the
+    only one (−1 for neither; a connection date at or after ``as_of`` is not known yet)."""
+    first = _group_min(person, t, n)
+    conn = connected_on if connected_on is not None else np.full(n, -1, dtype=np.int64)
+    conn = np.where((conn >= 0) & (conn < as_of), conn, -1)
+    return np.where(first < 0, conn, np.where(conn >= 0, np.minimum(first, conn), first))
+
+
+def _conversations(rows: InteractionArrays, counted: BoolArray) -> tuple[BoolArray, tuple[BoolArray, ...]]:
+    """Which ``counted`` rows are conversations, and of them the messages sent, the messages received and
+    the meetings."""
+    talk = counted & np.isin(rows.kind, CONVERSATION_KINDS)
+    meeting = talk & (rows.kind == KIND_MEETING)
+    message = talk & ~meeting
+    return talk, (
+        message & (rows.direction == DIRECTION_SENT),
+        message & (rows.direction == DIRECTION_RECEIVED),
+        meeting,
+    )
+
+
+def _two_way_history(
+    rows: InteractionArrays,
+    sent_received_met: tuple[BoolArray, BoolArray, BoolArray],
+    settings: TieSettings,
+    n: int,
+) -> tuple[IntArray, tuple[IntArray, IntArray]]:
+    """Each person's last observed two-way moment, and every two-way moment ``(person, time)``: the
+    observed ones and (``settings.coverage``) those presumed where the record misses a direction."""
+    person, t = rows.person, rows.occurred_at
+    sent_m, recv_m, meeting = sent_received_met
+    observed_p, observed_t = _two_way_moments(person, t, sent_m, recv_m, meeting)
+    last_observed = _group_max(observed_p, observed_t, n)
+    if not (settings.coverage and len(t)):
+        return last_observed, (observed_p, observed_t)
+    presumed = _presumed_exchange(rows, sent_m, recv_m, settings, n)
+    moments = (np.concatenate([observed_p, person[presumed]]), np.concatenate([observed_t, t[presumed]]))
+    return last_observed, moments
+
+
+def _presumed_exchange(
+    rows: InteractionArrays, sent_m: BoolArray, recv_m: BoolArray, settings: TieSettings, n: int
+) -> BoolArray:
+    """The small messages whose other direction the record is missing (``direction_coverage``): sent
+    where the inbox is missing, and (``settings.presume_received``) received where sent mail is missing
+    from someone written to at some time; only for people written to (or by) on 2+ days there."""
+    person, t = rows.person, rows.occurred_at
+    coverage = direction_coverage(rows.source, t, sent_m, recv_m)
+    inbox_missing, sent_missing = coverage.lookup(rows.source, t)
+    small = rows.group_size <= settings.presume_max_group
+    presumed = sent_m & small & inbox_missing
+    if settings.presume_received:
+        # received where your sent mail is missing, from someone you have written to at some time
+        wrote_to = np.bincount(person[sent_m], minlength=n) > 0
+        presumed |= recv_m & small & sent_missing & wrote_to[person]
+    # one message is no relationship: presumed only for someone written to (or by) on 2+ days there
+    days = _distinct_bins_any(person[presumed], t[presumed] // DAY, n)
+    presumed &= days[person] >= PRESUME_MIN_DAYS
+    return presumed
+
+
+def _peak_year(person: IntArray, t: IntArray, weight: FloatArray, as_of: int, n: int) -> FloatArray:
+    """Each person's largest weighted count of conversations in one year back from ``as_of`` (50 years)."""
+    years_back = np.minimum((as_of - t) // YEAR, 49)
+    counts = np.bincount(person * 50 + years_back, weights=weight, minlength=n * 50)
+    peak: FloatArray = counts.reshape(n, 50).max(axis=1)
+    return peak
 
 
 def ratios_of_counts(
@@ -511,12 +581,12 @@ def assign_tiers(features: TieFeatures, history: FloatArray) -> NDArray[np.int8]
     """
     silence = np.nan_to_num(features.days_since(features.last_two_way), nan=np.inf)
     balanced = features.reciprocity >= 0.25
-    tier = np.full(features.n, TIERS.index("known"), dtype=np.int8)
-    tier[history >= DORMANT_HISTORY] = TIERS.index("meaningful")
-    tier[silence < DORMANT_ALWAYS_DAYS] = TIERS.index("active")
-    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = TIERS.index("close")
-    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = TIERS.index("inner circle")
-    tier[~features.two_way_ever] = TIERS.index("collected names")
+    tier = np.full(features.n, TIER_KNOWN, dtype=np.int8)
+    tier[history >= DORMANT_HISTORY] = TIER_MEANINGFUL
+    tier[silence < DORMANT_ALWAYS_DAYS] = TIER_ACTIVE
+    tier[(features.months_active >= CLOSE_MONTHS) & (silence <= 90) & balanced] = TIER_CLOSE
+    tier[(features.weeks_active >= INNER_WEEKS) & (silence <= 30) & balanced] = TIER_INNER_CIRCLE
+    tier[~features.two_way_ever] = TIER_COLLECTED_NAMES
     return tier
 
 

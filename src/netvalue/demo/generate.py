@@ -335,15 +335,85 @@ def _csv_row(values: list[str]) -> str:
     return ",".join(out)
 
 
+FMT_LI = "%Y-%m-%d %H:%M:%S UTC"
+OWNER = f"{OWNER_NAME[0]} {OWNER_NAME[1]}"
+INVITES: tuple[tuple[str, str, str], ...] = (
+    (
+        "Dana Whitfield",
+        "Hi Alex, I lead data products at Globex and enjoyed your talk on analytics roadmaps. Would love to connect.",
+        "dana-whitfield-a1",
+    ),
+    ("Marcus Chen", "", "marcus-chen-b2"),
+    (
+        "Growth Guru",
+        "Hi! I help professionals 10x their followers. Check out my free course at bit.ly/grow-fast",
+        "growth-guru-c3",
+    ),
+    (
+        "Priya Raman",
+        "We met at the Lisbon product conference - you asked about pricing experiments. Let's stay in touch!",
+        "priya-raman-d4",
+    ),
+    (
+        "Crypto Capital Partners",
+        "Exclusive investment opportunity with guaranteed returns. DM me for details.",
+        "crypto-cap-e5",
+    ),
+    ("Tom Baxter", "I'd like to add you to my professional network.", "tom-baxter-f6"),
+    (
+        "Sofia Lindqvist",
+        "Hiring a senior PM at Initech; your background in analytics looks like a great fit. Open to a chat?",
+        "sofia-lindqvist-g7",
+    ),
+    (
+        "Lead Gen Pro",
+        "We generate 500 qualified leads per month for companies like Northwind. Book a demo: https://leads.example",
+        "lead-gen-h8",
+    ),
+)
+"""The invitations waiting in the demo: (name, note, profile slug); spam among them on purpose."""
+
+
 def write_demo(target: Path) -> dict[str, int]:
     """Write ``Basic_LinkedInDataExport_11-15-2026.zip``, ``demo-mail.mbox`` and ``demo-calendar.ics``
-    into ``target`` and return what they hold."""
+    into ``target`` and return what they hold.  One seeded generator draws everything, in this order."""
     rng = random.Random(SEED)
     people = build_people(rng)
     target.mkdir(parents=True, exist_ok=True)
-    owner = f"{OWNER_NAME[0]} {OWNER_NAME[1]}"
-    fmt_li = "%Y-%m-%d %H:%M:%S UTC"
+    connections = _connections_csv(rng, people)
+    messages, mbox, n_li, n_mail = _conversations(rng, people)
+    n_li += _group_conversations(rng, people, messages)
+    first = people[0]
+    draft = _message_row(
+        "2-draft", "", OWNER, OWNER_URL, first.name, first.url, EXPORT_DATE, "draft never sent", draft=True
+    )
+    messages.append(draft)
+    mbox.extend(_newsletter(rng, i) for i in range(40))
+    endorsements = _endorsements(rng, people)
+    recommendations = _recommendations(rng, people)
+    files = {
+        "Connections.csv": connections,
+        "messages.csv": messages,
+        "Invitations.csv": _invitations_csv(),
+        "Endorsement_Received_Info.csv": endorsements[0],
+        "Endorsement_Given_Info.csv": endorsements[1],
+        "Recommendations_Received.csv": recommendations[0],
+        "Recommendations_Given.csv": recommendations[1],
+    }
+    _write_export_zip(target / "Basic_LinkedInDataExport_11-15-2026.zip", files)
+    (target / "demo-mail.mbox").write_text("".join(mbox), encoding="utf-8", newline="\n")
+    n_meet = _write_calendar(rng, people, target / "demo-calendar.ics")
+    return {
+        "people": len(people),
+        "linkedin_messages": n_li,
+        "emails": n_mail,
+        "meetings": n_meet,
+        "invitations": len(INVITES),
+    }
 
+
+def _connections_csv(rng: random.Random, people: list[DemoPerson]) -> list[str]:
+    """``Connections.csv``: LinkedIn's notes preamble, then one row per person (e-mail shown by some)."""
     connections = [
         "Notes:",
         '"When exporting your connection data, you may notice that some of the email addresses are missing. '
@@ -355,21 +425,34 @@ def write_demo(target: Path) -> dict[str, int]:
     ]
     for p in people:
         shares_email = p.archetype in ("inner", "close") or rng.random() < 0.15
-        connections.append(
-            _csv_row(
-                [
-                    p.first,
-                    p.last,
-                    p.url,
-                    p.email if shares_email else "",
-                    p.company,
-                    p.role,
-                    p.connected_on.strftime("%d %b %Y"),
-                ]
-            )
-        )
+        row = [p.first, p.last, p.url, p.email if shares_email else "", p.company, p.role]
+        connections.append(_csv_row([*row, p.connected_on.strftime("%d %b %Y")]))
     connections.append(",,,,,,")  # a member who hides their profile
+    return connections
 
+
+def _message_row(
+    conv: str,
+    title: str,
+    sender: str,
+    sender_url: str,
+    to: str,
+    to_url: str,
+    when: dt.datetime,
+    body: str,
+    *,
+    draft: bool = False,
+) -> str:
+    """A row of ``messages.csv`` (a ``draft`` lies in the DRAFT folder, flagged)."""
+    folder, is_draft = ("DRAFT", "Yes") if draft else ("INBOX", "No")
+    return _csv_row(
+        [conv, title, sender, sender_url, to, to_url, when.strftime(FMT_LI), "", body, folder, "", is_draft]
+    )
+
+
+def _conversations(rng: random.Random, people: list[DemoPerson]) -> tuple[list[str], list[str], int, int]:
+    """Every one-to-one exchange: LinkedIn messages as ``messages.csv`` rows, e-mail as mbox messages.
+    Returns (rows with the header, mbox messages, LinkedIn messages, e-mails)."""
     messages = [
         "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
         "CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT"
@@ -384,41 +467,29 @@ def write_demo(target: Path) -> dict[str, int]:
                 [
                     f"Hi {p.first}, great to hear from you. {topic}?",
                     "Thanks! Let's find a time next week.\nI'm free Tuesday or Thursday afternoon.",
-                    f"Sounds good, talk soon.\n\n— {owner if direction == 'sent' else p.first}",
+                    f"Sounds good, talk soon.\n\n— {OWNER if direction == 'sent' else p.first}",
                     'Quick question about the proposal, "v2", when you have a minute.',
                     "Happy to help 🙂",
                 ]
             )
             if channel == "linkedin":
                 n_li += 1
-                sender, sender_url, to, to_url = (
-                    (owner, OWNER_URL, p.name, p.url)
+                ends = (
+                    (OWNER, OWNER_URL, p.name, p.url)
                     if direction == "sent"
-                    else (p.name, p.url, owner, OWNER_URL)
+                    else (p.name, p.url, OWNER, OWNER_URL)
                 )
-                messages.append(
-                    _csv_row(
-                        [
-                            conv,
-                            "",
-                            sender,
-                            sender_url,
-                            to,
-                            to_url,
-                            when.strftime(fmt_li),
-                            "",
-                            body,
-                            "INBOX",
-                            "",
-                            "No",
-                        ]
-                    )
-                )
+                messages.append(_message_row(conv, "", *ends, when, body))
             else:
                 n_mail += 1
                 mbox.append(_mail(rng, p, when, direction, topic, n_mail))
-    # group conversations among close ties
+    return messages, mbox, n_li, n_mail
+
+
+def _group_conversations(rng: random.Random, people: list[DemoPerson], messages: list[str]) -> int:
+    """25 group threads of three close ties and the owner, appended to ``messages``; returns their messages."""
     close = [p for p in people if p.archetype in ("inner", "close", "active")]
+    n_li = 0
     for g in range(25):
         members = rng.sample(close, 3)
         conv = f"2-group{g:04d}"
@@ -426,116 +497,46 @@ def write_demo(target: Path) -> dict[str, int]:
             when = EXPORT_DATE - dt.timedelta(days=rng.uniform(5, 900))
             author = rng.choice([None, *members])
             if author is None:
-                sender, sender_url = owner, OWNER_URL
+                sender, sender_url = OWNER, OWNER_URL
                 tos = members
             else:
                 sender, sender_url = author.name, author.url
                 tos = [m for m in members if m is not author]
-            names = ", ".join([m.name for m in tos] + ([owner] if author is not None else []))
+            names = ", ".join([m.name for m in tos] + ([OWNER] if author is not None else []))
             urls = ", ".join([m.url for m in tos] + ([OWNER_URL] if author is not None else []))
+            title = f"Project {rng.choice(COMPANIES).split()[0]}"
             messages.append(
-                _csv_row(
-                    [
-                        conv,
-                        f"Project {rng.choice(COMPANIES).split()[0]}",
-                        sender,
-                        sender_url,
-                        names,
-                        urls,
-                        when.strftime(fmt_li),
-                        "",
-                        "Agenda for Thursday attached.",
-                        "INBOX",
-                        "",
-                        "No",
-                    ]
+                _message_row(
+                    conv, title, sender, sender_url, names, urls, when, "Agenda for Thursday attached."
                 )
             )
             n_li += 1
-    messages.append(
-        _csv_row(
-            [
-                "2-draft",
-                "",
-                owner,
-                OWNER_URL,
-                people[0].name,
-                people[0].url,
-                EXPORT_DATE.strftime(fmt_li),
-                "",
-                "draft never sent",
-                "DRAFT",
-                "",
-                "Yes",
-            ]
-        )
-    )
-    mbox.extend(_newsletter(rng, i) for i in range(40))
+    return n_li
 
+
+def _invitations_csv() -> list[str]:
+    """``Invitations.csv``: :data:`INVITES` received, one sent."""
     invitations = ["From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"]
-    invites = [
-        (
-            "Dana Whitfield",
-            "Hi Alex, I lead data products at Globex and enjoyed your talk on analytics roadmaps. Would love to connect.",
-            "dana-whitfield-a1",
-        ),
-        ("Marcus Chen", "", "marcus-chen-b2"),
-        (
-            "Growth Guru",
-            "Hi! I help professionals 10x their followers. Check out my free course at bit.ly/grow-fast",
-            "growth-guru-c3",
-        ),
-        (
-            "Priya Raman",
-            "We met at the Lisbon product conference - you asked about pricing experiments. Let's stay in touch!",
-            "priya-raman-d4",
-        ),
-        (
-            "Crypto Capital Partners",
-            "Exclusive investment opportunity with guaranteed returns. DM me for details.",
-            "crypto-cap-e5",
-        ),
-        ("Tom Baxter", "I'd like to add you to my professional network.", "tom-baxter-f6"),
-        (
-            "Sofia Lindqvist",
-            "Hiring a senior PM at Initech; your background in analytics looks like a great fit. Open to a chat?",
-            "sofia-lindqvist-g7",
-        ),
-        (
-            "Lead Gen Pro",
-            "We generate 500 qualified leads per month for companies like Northwind. Book a demo: https://leads.example",
-            "lead-gen-h8",
-        ),
-    ]
-    for i, (name, note, slug) in enumerate(invites):
+    for i, (name, note, slug) in enumerate(INVITES):
         sent = EXPORT_DATE - dt.timedelta(days=2 + i * 3, hours=i)
-        invitations.append(
-            _csv_row(
-                [
-                    name,
-                    owner,
-                    sent.strftime("%m/%d/%y, %I:%M %p"),
-                    note,
-                    "INCOMING",
-                    f"https://www.linkedin.com/in/{slug}",
-                    OWNER_URL,
-                ]
-            )
-        )
-    invitations.append(
-        _csv_row(
-            [
-                owner,
-                "Jordan Blake",
-                (EXPORT_DATE - dt.timedelta(days=4)).strftime("%m/%d/%y, %I:%M %p"),
-                "",
-                "OUTGOING",
-                OWNER_URL,
-                "https://www.linkedin.com/in/jordan-blake-i9",
-            ]
-        )
-    )
+        row = [name, OWNER, sent.strftime("%m/%d/%y, %I:%M %p"), note, "INCOMING"]
+        invitations.append(_csv_row([*row, f"https://www.linkedin.com/in/{slug}", OWNER_URL]))
+    sent_on = (EXPORT_DATE - dt.timedelta(days=4)).strftime("%m/%d/%y, %I:%M %p")
+    row = [
+        OWNER,
+        "Jordan Blake",
+        sent_on,
+        "",
+        "OUTGOING",
+        OWNER_URL,
+        "https://www.linkedin.com/in/jordan-blake-i9",
+    ]
+    invitations.append(_csv_row(row))
+    return invitations
 
+
+def _endorsements(rng: random.Random, people: list[DemoPerson]) -> tuple[list[str], list[str]]:
+    """Endorsements received and given: 40 of the people, about 60% received."""
     endorse_rcv = [
         "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status"
     ]
@@ -547,6 +548,11 @@ def write_demo(target: Path) -> dict[str, int]:
         stamp = (EXPORT_DATE - dt.timedelta(days=rng.randint(10, 1400))).strftime("%Y/%m/%d %H:%M:%S UTC")
         row = [stamp, rng.choice(skills), p.first, p.last, p.url.replace("https://", ""), "ACCEPTED"]
         (endorse_rcv if rng.random() < 0.6 else endorse_giv).append(_csv_row(row))
+    return endorse_rcv, endorse_giv
+
+
+def _recommendations(rng: random.Random, people: list[DemoPerson]) -> tuple[list[str], list[str]]:
+    """Recommendations received and given: 8 close or dormant ties, about half each way."""
     rec_rcv = ["First Name,Last Name,Company,Job Title,Text,Creation Date,Status"]
     rec_giv = ["First Name,Last Name,Company,Job Title,Text,Creation Date,Status"]
     for p in rng.sample([p for p in people if p.archetype in ("inner", "close", "dormant")], 8):
@@ -555,46 +561,37 @@ def write_demo(target: Path) -> dict[str, int]:
         (rec_rcv if rng.random() < 0.5 else rec_giv).append(
             _csv_row([p.first, p.last, p.company, p.role, text, created, "VISIBLE"])
         )
+    return rec_rcv, rec_giv
 
-    files = {
-        "Connections.csv": "\n".join(connections) + "\n",
-        "messages.csv": "\n".join(messages) + "\n",
-        "Invitations.csv": "\n".join(invitations) + "\n",
-        "Endorsement_Received_Info.csv": "\n".join(endorse_rcv) + "\n",
-        "Endorsement_Given_Info.csv": "\n".join(endorse_giv) + "\n",
-        "Recommendations_Received.csv": "\n".join(rec_rcv) + "\n",
-        "Recommendations_Given.csv": "\n".join(rec_giv) + "\n",
-        "Profile.csv": "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"
-        "Twitter Handles,Websites,Instant Messengers\n"
-        'Alex,Morgan,,,Oct 18,"Product Manager, Analytics | data products",'
-        '"I build analytics products.",Software Development,,"London, England, United Kingdom",,,\n',
-        "Positions.csv": "Company Name,Title,Description,Location,Started On,Finished On\n"
-        f'{OWNER_COMPANY},Senior Product Manager,"Analytics platform, pricing","London, United Kingdom",Mar 2022,\n'
-        'Contoso Ltd,Product Manager,,"London, United Kingdom",Jan 2018,Feb 2022\n',
-        "Education.csv": "School Name,Start Date,End Date,Notes,Degree Name,Activities\n"
-        "University of Edinburgh,2010,2014,,BSc Computer Science,Hillwalking club\n",
-        "Company Follows.csv": "Organization,Followed On\nGlobex Corporation,Tue Sep 28 09:08:27 UTC 2021\n"
-        "Hooli,Mon Jan 10 11:00:00 UTC 2022\n",
-        "Reactions.csv": "Date,Type,Link\n2026-01-01 10:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:1\n",
-        "Logins.csv": "Login Date,IP Address,User Agent,Login Type\n",
-    }
-    zip_path = target / "Basic_LinkedInDataExport_11-15-2026.zip"
+
+OWNER_FILES = {
+    "Profile.csv": "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"
+    "Twitter Handles,Websites,Instant Messengers\n"
+    'Alex,Morgan,,,Oct 18,"Product Manager, Analytics | data products",'
+    '"I build analytics products.",Software Development,,"London, England, United Kingdom",,,\n',
+    "Positions.csv": "Company Name,Title,Description,Location,Started On,Finished On\n"
+    f'{OWNER_COMPANY},Senior Product Manager,"Analytics platform, pricing","London, United Kingdom",Mar 2022,\n'
+    'Contoso Ltd,Product Manager,,"London, United Kingdom",Jan 2018,Feb 2022\n',
+    "Education.csv": "School Name,Start Date,End Date,Notes,Degree Name,Activities\n"
+    "University of Edinburgh,2010,2014,,BSc Computer Science,Hillwalking club\n",
+    "Company Follows.csv": "Organization,Followed On\nGlobex Corporation,Tue Sep 28 09:08:27 UTC 2021\n"
+    "Hooli,Mon Jan 10 11:00:00 UTC 2022\n",
+    "Reactions.csv": "Date,Type,Link\n2026-01-01 10:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:1\n",
+    "Logins.csv": "Login Date,IP Address,User Agent,Login Type\n",
+}
+"""The owner's own files of the demo export, and two it leaves out on purpose (reactions, logins)."""
+
+
+def _write_export_zip(path: Path, tables: dict[str, list[str]]) -> None:
+    """The export as LinkedIn zips it: ``tables`` (name -> lines), then :data:`OWNER_FILES`, dated alike."""
+    files = {name: "\n".join(lines) + "\n" for name, lines in tables.items()} | OWNER_FILES
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, text in files.items():
             info = zipfile.ZipInfo(name, date_time=(2026, 11, 15, 18, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, text.encode("utf-8"))
-    zip_path.write_bytes(buffer.getvalue())
-    (target / "demo-mail.mbox").write_text("".join(mbox), encoding="utf-8", newline="\n")
-    n_meet = _write_calendar(rng, people, target / "demo-calendar.ics")
-    return {
-        "people": len(people),
-        "linkedin_messages": n_li,
-        "emails": n_mail,
-        "meetings": n_meet,
-        "invitations": len(invites),
-    }
+    path.write_bytes(buffer.getvalue())
 
 
 def _mail(rng: random.Random, p: DemoPerson, when: dt.datetime, direction: str, topic: str, n: int) -> str:

@@ -18,9 +18,10 @@ from itertools import product
 
 from netvalue.errors import PersonNotFoundError, UsageError
 from netvalue.identity.matching import AUTO_MERGE, REVIEW, Match, plan_resolution
+from netvalue.importers import NAME_TRUST
 from netvalue.store import identity as store
 from netvalue.store.database import Database
-from netvalue.store.ingest import SOURCE_RANK, merge_people
+from netvalue.store.ingest import merge_people
 
 __all__ = ["AUTO_MERGE", "REVIEW", "ResolutionReport", "accept", "merge", "reject", "resolve", "split"]
 
@@ -68,7 +69,7 @@ def resolve(
     clock = time.perf_counter()
     stamp = int(now if now is not None else time.time())
     with db.transaction() as conn:
-        before = int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+        before = store.people_count(conn)
         owners = store.identity_owners(conn)
         latest = _latest_decisions(db)
         redone = 0
@@ -97,7 +98,7 @@ def resolve(
             merge_people(conn, match.a, match.b)
         store.log_merges(conn, _logged(plan.merges, owners), stamp)
         store.sync_queue(conn, [(m.a, m.b, m.confidence, m.reasons) for m in plan.queue], stamp)
-        after = int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+        after = store.people_count(conn)
     return ResolutionReport(
         people_before=before,
         people_after=after,
@@ -149,15 +150,13 @@ def merge(db: Database, a: int, b: int, *, now: int | None = None) -> int:
         store.record_decisions(conn, "merge", [(str(ids_a[0]), str(ids_b[0]))], stamp)
         keep, other = min(a, b), max(a, b)
         merge_people(conn, keep, other)
-        conn.execute(
-            "UPDATE match_candidates SET status = 'accepted' WHERE status = 'pending' AND a_person_id = b_person_id"
-        )
+        store.accept_joined_pairs(conn)
     return keep
 
 
 def _first_source(identities: list[store.IdentityRow]) -> str:
-    """The most trusted source among a person's identities (``SOURCE_RANK``; ties by name)."""
-    return min({i.source for i in identities}, key=lambda s: (-SOURCE_RANK.get(s, 1), s))
+    """The most trusted source among a person's identities (each importer's ``name_trust``; ties by name)."""
+    return min({i.source for i in identities}, key=lambda s: (-NAME_TRUST.get(s, 1), s))
 
 
 def split(

@@ -145,6 +145,40 @@ def local_carries(local: str, name: OwnerName) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _Tallies:
+    """Who appears where in the mailbox: senders of sent mail (and the names they sent under), every
+    address's appearances, recipients of received mail, Delivered-To, and display names."""
+
+    sent_from: Counter[str] = field(default_factory=Counter)
+    sent_names: dict[str, Counter[str]] = field(default_factory=dict)
+    appears: Counter[str] = field(default_factory=Counter)
+    as_recipient: Counter[str] = field(default_factory=Counter)
+    delivered: Counter[str] = field(default_factory=Counter)
+    displays: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+def _tally(messages: Sequence[RawMessage]) -> _Tallies:
+    found = _Tallies()
+    for m in messages:
+        found.appears[m.sender] += 1
+        if m.sender_name:
+            found.displays.setdefault(m.sender, Counter())[m.sender_name] += 1
+        if m.in_sent:
+            found.sent_from[m.sender] += 1
+            if m.sender_name:
+                found.sent_names.setdefault(m.sender, Counter())[m.sender_name] += 1
+        for address, display, _ in m.recipients:
+            found.appears[address] += 1
+            if not m.in_sent:
+                found.as_recipient[address] += 1
+            if display:
+                found.displays.setdefault(address, Counter())[display] += 1
+        for address in m.delivered_to:
+            found.delivered[address] += 1
+    return found
+
+
 def infer_owner(
     messages: Sequence[RawMessage],
     hints: Sequence[tuple[str, str]],
@@ -152,84 +186,88 @@ def infer_owner(
     known_name: str = "",
 ) -> OwnerFinding:
     """The owner's addresses and delegates (see the module docstring)."""
-    sent_from: Counter[str] = Counter()
-    sent_names: dict[str, Counter[str]] = {}
-    appears: Counter[str] = Counter()
-    as_recipient: Counter[str] = Counter()
-    delivered: Counter[str] = Counter()
-    displays: dict[str, Counter[str]] = {}
-    for m in messages:
-        appears[m.sender] += 1
-        if m.sender_name:
-            displays.setdefault(m.sender, Counter())[m.sender_name] += 1
-        if m.in_sent:
-            sent_from[m.sender] += 1
-            if m.sender_name:
-                sent_names.setdefault(m.sender, Counter())[m.sender_name] += 1
-        for address, display, _ in m.recipients:
-            appears[address] += 1
-            if not m.in_sent:
-                as_recipient[address] += 1
-            if display:
-                displays.setdefault(address, Counter())[display] += 1
-        for address in m.delivered_to:
-            delivered[address] += 1
+    tallies = _tally(messages)
     removed = {a for a, d in decisions.items() if d == "remove"}
     name = name_from_hints(hints)
-    if name is None and sent_from:
-        top = sent_from.most_common(1)[0][0]
-        if top in sent_names:
-            name = name_from_tokens(name_tokens(sent_names[top].most_common(1)[0][0]))
+    if name is None and tallies.sent_from:
+        top = tallies.sent_from.most_common(1)[0][0]
+        if top in tallies.sent_names:
+            name = name_from_tokens(name_tokens(tallies.sent_names[top].most_common(1)[0][0]))
     if name is None and known_name:
         name = name_from_tokens(name_tokens(known_name))
-
-    def carries(address: str) -> str:
-        """Why ``address`` carries the owner's name ('' when it does not)."""
-        if name is None:
-            return ""
-        local = address.partition("@")[0]
-        if local_carries(local, name):
-            return f"the address carries your name ({name})"
-        for display, _ in displays.get(address, Counter()).most_common(3):
-            if display_carries(display, name):
-                return f"its display name {display!r} is your name"
-        return ""
-
-    primary = ""
-    # among the senders of sent mail, the one the inbox is addressed to most (an assistant may send more)
-    candidates = sorted(
-        (a for a in sent_from if a not in removed), key=lambda a: (-as_recipient[a], -sent_from[a], a)
+    primary = _primary_address(tallies, decisions, removed, name)
+    if name is None and primary and primary in tallies.displays:
+        name = name_from_tokens(name_tokens(tallies.displays[primary].most_common(1)[0][0]))
+    owner = _owner_addresses(tallies, removed, name, primary, decisions)
+    added = {a for a, d in decisions.items() if d == "add"}
+    for address in sorted(added):
+        owner.setdefault(address, []).insert(0, "added by you")
+    return OwnerFinding(
+        name=name,
+        owner={a: tuple(w) for a, w in owner.items()},
+        added=frozenset(added),
+        delegates=_delegates(messages, tallies, set(owner), removed),
     )
-    named = [a for a in candidates if carries(a)]
-    if named:
-        primary = named[0]
-    elif candidates:
-        primary = candidates[0]
-    elif delivered:
-        primary = next((a for a, _ in delivered.most_common() if a not in removed), "")
-    elif any(d == "add" for d in decisions.values()):
-        primary = min(a for a, d in decisions.items() if d == "add")  # the user's word over frequency
-    elif appears:
-        primary = next((a for a, _ in appears.most_common() if a not in removed), "")
-    if name is None and primary and primary in displays:
-        name = name_from_tokens(name_tokens(displays[primary].most_common(1)[0][0]))
 
+
+def _carries(address: str, name: OwnerName | None, tallies: _Tallies) -> str:
+    """Why ``address`` carries the owner's name ('' when it does not)."""
+    if name is None:
+        return ""
+    local = address.partition("@")[0]
+    if local_carries(local, name):
+        return f"the address carries your name ({name})"
+    for display, _ in tallies.displays.get(address, Counter()).most_common(3):
+        if display_carries(display, name):
+            return f"its display name {display!r} is your name"
+    return ""
+
+
+def _bare_name(address: str, name: OwnerName | None, primary: str) -> str:
+    """Why ``address`` is the owner's first name or surname alone at the main address's domain."""
+    domain = primary.partition("@")[2]
+    local, _, host = address.partition("@")
+    local = local.strip("._-").casefold()  # Enron's broken ".ward@enron.com"
+    if name is None or host != domain or address == primary:
+        return ""
+    if local in {name.first, name.surname} - {""} and len(local) >= 3:
+        return f"your {'first name' if local == name.first else 'surname'} at {domain}"
+    return ""
+
+
+def _primary_address(
+    tallies: _Tallies, decisions: Mapping[str, str], removed: set[str], name: OwnerName | None
+) -> str:
+    """The owner's main address: among the senders of sent mail, one that carries their name, else the
+    one the inbox is addressed to most (an assistant may send more); failing sent mail, Delivered-To, the
+    user's word, then the most frequent address."""
+    sent_from, delivered, appears = tallies.sent_from, tallies.delivered, tallies.appears
+    candidates = sorted(
+        (a for a in sent_from if a not in removed), key=lambda a: (-tallies.as_recipient[a], -sent_from[a], a)
+    )
+    named = [a for a in candidates if _carries(a, name, tallies)]
+    if named:
+        return named[0]
+    if candidates:
+        return candidates[0]
+    if delivered:
+        return next((a for a, _ in delivered.most_common() if a not in removed), "")
+    if any(d == "add" for d in decisions.values()):
+        return min(a for a, d in decisions.items() if d == "add")  # the user's word over frequency
+    if appears:
+        return next((a for a, _ in appears.most_common() if a not in removed), "")
+    return ""
+
+
+def _owner_addresses(
+    tallies: _Tallies, removed: set[str], name: OwnerName | None, primary: str, decisions: Mapping[str, str]
+) -> dict[str, list[str]]:
+    """The owner's addresses, each with the evidence for it in words (the main address first)."""
+    sent_from, delivered, appears = tallies.sent_from, tallies.delivered, tallies.appears
     owner: dict[str, list[str]] = {}
 
     def note(address: str, why: str) -> None:
         owner.setdefault(address, []).append(why)
-
-    domain = primary.partition("@")[2]
-
-    def bare_name(address: str) -> str:
-        """Why ``address`` is the owner's first name or surname alone at the main address's domain."""
-        local, _, host = address.partition("@")
-        local = local.strip("._-").casefold()  # Enron's broken ".ward@enron.com"
-        if name is None or host != domain or address == primary:
-            return ""
-        if local in {name.first, name.surname} - {""} and len(local) >= 3:
-            return f"your {'first name' if local == name.first else 'surname'} at {domain}"
-        return ""
 
     if primary:
         if sent_from[primary]:
@@ -241,23 +279,26 @@ def infer_owner(
     for address in sorted(appears.keys() | delivered.keys()):
         if address in removed:
             continue
-        why = carries(address) or bare_name(address)
+        why = _carries(address, name, tallies) or _bare_name(address, name, primary)
         if address != primary and sent_from[address] and why:
             note(address, f"From of {_count(sent_from[address])} in sent folders")
         if delivered[address] >= 2:
             note(address, f"in Delivered-To of {delivered[address]:,} messages")
         if why and (address in owner or appears[address]):
             if address not in owner:
-                if as_recipient[address]:
-                    note(address, f"To/Cc of {_count(as_recipient[address])} in your folders")
+                if tallies.as_recipient[address]:
+                    note(address, f"To/Cc of {_count(tallies.as_recipient[address])} in your folders")
                 else:
                     note(address, f"on {_count(appears[address])}")
             owner[address].append(why)
-    added = {a for a, d in decisions.items() if d == "add"}
-    for address in sorted(added):
-        owner.setdefault(address, []).insert(0, "added by you")
+    return owner
 
-    owned = set(owner)
+
+def _delegates(
+    messages: Sequence[RawMessage], tallies: _Tallies, owned: set[str], removed: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """Addresses that sent mail from the owner's sent folders under their own address and corresponded
+    with the owner: an assistant's, each with the evidence in words."""
     wrote_to: Counter[str] = Counter()
     wrote_to_owner: Counter[str] = Counter()
     for m in messages:
@@ -266,7 +307,7 @@ def infer_owner(
         elif not m.in_sent and any(a in owned for a, _, _ in m.recipients):
             wrote_to_owner[m.sender] += 1
     delegates: dict[str, tuple[str, ...]] = {}
-    for address, count in sent_from.items():
+    for address, count in tallies.sent_from.items():
         if address in owned or address in removed or count < MIN_DELEGATE_SENT:
             continue
         if wrote_to[address] or wrote_to_owner[address]:
@@ -276,12 +317,7 @@ def infer_owner(
             if wrote_to_owner[address]:
                 reasons.append(f"it wrote to you in {_count(wrote_to_owner[address])}")
             delegates[address] = tuple(reasons)
-    return OwnerFinding(
-        name=name,
-        owner={a: tuple(w) for a, w in owner.items()},
-        added=frozenset(added),
-        delegates=delegates,
-    )
+    return delegates
 
 
 def _count(n: int) -> str:

@@ -37,7 +37,7 @@ and a profile whose company is the domain of two colleagues' addresses merges wi
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from netvalue.identity.blocking import candidate_pairs
@@ -129,15 +129,7 @@ def plan_resolution(
     profiles = [profile_of(p) for p in people]
     by_id = {p.id: p for p in profiles}
     pairs = candidate_pairs(profiles)
-    matches: list[Match] = []
-    for x, y in pairs:
-        match = score_pair(profiles[x], profiles[y])
-        if (
-            match is not None
-            and match.confidence >= review - _LOOSE_NAME
-            and frozenset((match.a, match.b)) not in kept_apart
-        ):
-            matches.append(match)
+    matches = _scored_matches(profiles, pairs, kept_apart, review)
     groups = _Groups(
         (p.id for p in profiles),
         kept_apart,
@@ -146,14 +138,7 @@ def plan_resolution(
     )
     merges: list[Match] = []
     _merge_aliases(profiles, {p.id: p.name for p in people}, groups, merges, auto_merge)
-    work_addresses: dict[int, frozenset[str]] = defaultdict(frozenset)
-    for p in profiles:
-        if p.corporate_domains:
-            root = groups.find(p.id)
-            work_addresses[root] = work_addresses[root] | frozenset(
-                x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains
-            )
-    pending = _merge_sure(matches, groups, merges, auto_merge, work_addresses)
+    pending = _merge_sure(matches, groups, merges, auto_merge, _work_addresses(profiles, groups))
     if coincidence_limit > 0:
         sure_decoys = sum(1 for m in matches if _sure_decoy(m, by_id[m.a], by_id[m.b], auto_merge))
         rare: list[tuple[int, float, frozenset[str], frozenset[str]]] = []
@@ -166,6 +151,46 @@ def plan_resolution(
             auto_merge,
             _Spent(sure_decoys, rare, prior_links, prior_wrong),
         )
+    queue = _review_queue(pending, profiles, groups, auto_merge, review)
+    return ResolutionPlan(tuple(merges), queue, len(pairs))
+
+
+def _scored_matches(
+    profiles: Sequence[Profile],
+    pairs: Iterable[tuple[int, int]],
+    kept_apart: Set[frozenset[int]],
+    review: float,
+) -> list[Match]:
+    """The candidate pairs scored, those near enough the review threshold and not kept apart by the user."""
+    matches: list[Match] = []
+    for x, y in pairs:
+        match = score_pair(profiles[x], profiles[y])
+        if (
+            match is not None
+            and match.confidence >= review - _LOOSE_NAME
+            and frozenset((match.a, match.b)) not in kept_apart
+        ):
+            matches.append(match)
+    return matches
+
+
+def _work_addresses(profiles: Sequence[Profile], groups: _Groups) -> dict[int, frozenset[str]]:
+    """Each group's addresses at its people's corporate domains."""
+    work_addresses: dict[int, frozenset[str]] = defaultdict(frozenset)
+    for p in profiles:
+        if p.corporate_domains:
+            root = groups.find(p.id)
+            work_addresses[root] = work_addresses[root] | frozenset(
+                x for x in p.addresses if x.rpartition("@")[2] in p.corporate_domains
+            )
+    return work_addresses
+
+
+def _review_queue(
+    pending: list[Match], profiles: Sequence[Profile], groups: _Groups, auto_merge: float, review: float
+) -> tuple[Match, ...]:
+    """The pairs left for the user, strongest first, one per pair of groups, each below ``auto_merge``."""
+    by_id = {p.id: p for p in profiles}
     # A full name no third person in the database bears, but too common (or not across two sources) for
     # _merge_rare_names, ranks higher in the review queue.
     bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -194,7 +219,7 @@ def plan_resolution(
         key = (min(ra, rb), max(ra, rb))
         if key not in queue:
             queue[key] = Match(key[0], key[1], min(match.confidence, auto_merge - 0.001), match.reasons)
-    return ResolutionPlan(tuple(merges), tuple(queue.values()), len(pairs))
+    return tuple(queue.values())
 
 
 def _merge_aliases(
@@ -416,6 +441,82 @@ def _merge_lone_names(
     (``spent.prior_wrong``), count against :data:`TOLERATED_FALSE_MERGES` of every pair resolution has
     linked, in this run and the earlier ones (``spent.prior_links``)."""
     by_id = {p.id: p for p in profiles}
+    named, rest, partners = _named_pairs(pending, by_id, groups)
+    crowd = _Crowd.of(profiles, groups)
+    candidates, moved = _lone_candidates(named, by_id, groups, crowd, partners, rest)
+    humans: dict[frozenset[int], int] = {}  # the fewest humans behind a name of 3+ bearers (shared_names)
+    shared = _shared_name_candidates(crowd.bearers, crowd.members, crowd.sources, groups, crowd.frequencies)
+    for pair, (match, coincidence, fewest) in shared.items():
+        if pair not in candidates:
+            candidates[pair] = (match, coincidence, True)
+            humans[pair] = fewest
+    if not candidates and not merges:
+        return rest
+    members, sources = crowd.members, crowd.sources
+    job_change = job_change_ratio(members.values())
+    estimate = estimate_namesakes(
+        ((crowd.keys[root], sources[root]) for root in members),
+        lambda key: crowd.frequencies.coincidence(*key),
+    )
+    _price_earlier_merges(merges, estimate, spent)
+    for pair in [pair for pair in moved if job_change <= 0.0]:
+        match = candidates.pop(pair)[0]
+        rest.append(match)  # too few people known from two employers' sources to price a job change
+    roots = list(candidates)  # the two groups' roots, as the candidate was found
+    chosen = [candidates[pair] for pair in roots]
+    # a record is a person's appearance in one source: the unit precision is counted over
+    sizes = chained_sizes([(m.a, m.b) for m, _, _ in chosen], groups)
+    # every pair resolution has linked, in this run and the earlier ones, and those expected wrong
+    linked = spent.prior_links + sum(m.linked_pairs for m in merges)
+    wrong = spent.prior_wrong + sum(m.namesake_chance * m.linked_pairs for m in merges)
+    chances = [c for _, c, _ in chosen]
+    rates = [
+        estimate.rate(sources[groups.find(m.a)], sources[groups.find(m.b)])
+        * humans.get(pair, 1)
+        / (job_change if pair in moved else 1.0)
+        for pair, (m, _, _) in zip(roots, chosen, strict=True)
+    ]
+    taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES, wrong))
+    for index, (match, _, exact) in enumerate(chosen):
+        if index not in taken:
+            rest.append(match)
+            continue
+        if roots[index] in humans:
+            kind = "the sources leave no other way to share this name out"
+        elif roots[index] in moved:
+            kind = f"nobody else bears this name, companies differ (job change, likelihood ratio {job_change:.2g})"
+        else:
+            kind = "nobody else bears this name" if exact else "nobody else has a name this close"
+        merges.append(_lone_merge(match, groups, taken[index], kind, estimate, auto_merge, sizes[index]))
+    return rest
+
+
+def _lone_merge(
+    match: Match,
+    groups: _Groups,
+    chance: float,
+    kind: str,
+    estimate: NamesakeEstimate,
+    auto_merge: float,
+    size: int,
+) -> Match:
+    """Join the pair's groups and say why: ``kind``, and the chance that they are two namesakes."""
+    keep, other = groups.join(match.a, match.b)
+    reason = (
+        f"{kind}:"
+        f" {chance:.2g} chance of two namesakes"
+        f" ({estimate.expected_namesakes:.1f} expected among {estimate.lone:,} such names)"
+    )
+    confidence = round(max(auto_merge, min(1.0 - chance, 0.999)), 3)
+    return Match(keep, other, confidence, (*match.reasons, reason), "lone_name", size, chance)
+
+
+def _named_pairs(
+    pending: list[Match], by_id: dict[int, Profile], groups: _Groups
+) -> tuple[list[tuple[Match, int, int]], list[Match], dict[int, set[int]]]:
+    """The pending pairs that may be lone names (with their groups' roots), the rest, and every group's
+    candidate partners.  Out: a pair already one group, a contradiction (another company is none between
+    bearers of one name), a side without sources, or sides whose groups share a source."""
     partners: dict[int, set[int]] = defaultdict(set)
     named: list[tuple[Match, int, int]] = []
     rest: list[Match] = []
@@ -436,25 +537,55 @@ def _merge_lone_names(
             rest.append(match)
         else:
             named.append((match, ra, rb))
-    members: dict[int, list[Profile]] = defaultdict(list)
-    for p in profiles:
-        members[groups.find(p.id)].append(p)
-    keys = {root: {k for p in group if (k := p.name_key) is not None} for root, group in members.items()}
-    sources = {
-        root: group[0].sources if len(group) == 1 else frozenset().union(*(p.sources for p in group))
-        for root, group in members.items()
-    }
-    bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for root, own in keys.items():
-        for borne in own:
-            bearers[borne].add(root)
-    frequencies = NameFrequencies.count(keys.values())
-    initials: Counter[str] = Counter()
-    for given, count in frequencies.given.items():
-        initials[given[:1]] += count
+    return named, rest, partners
+
+
+@dataclass(slots=True)
+class _Crowd:
+    """The groups as they stand: their profiles, the name keys each bears, their sources, who bears each
+    name key, and how often each name (and each initial) occurs."""
+
+    members: dict[int, list[Profile]]
+    keys: dict[int, set[tuple[str, str]]]
+    sources: dict[int, frozenset[str]]
+    bearers: dict[tuple[str, str], set[int]]
+    frequencies: NameFrequencies
+    initials: Counter[str]
+
+    @classmethod
+    def of(cls, profiles: Sequence[Profile], groups: _Groups) -> _Crowd:
+        members: dict[int, list[Profile]] = defaultdict(list)
+        for p in profiles:
+            members[groups.find(p.id)].append(p)
+        keys = {root: {k for p in group if (k := p.name_key) is not None} for root, group in members.items()}
+        sources = {
+            root: group[0].sources if len(group) == 1 else frozenset().union(*(p.sources for p in group))
+            for root, group in members.items()
+        }
+        bearers: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for root, own in keys.items():
+            for borne in own:
+                bearers[borne].add(root)
+        frequencies = NameFrequencies.count(keys.values())
+        initials: Counter[str] = Counter()
+        for given, count in frequencies.given.items():
+            initials[given[:1]] += count
+        return cls(members, keys, sources, bearers, frequencies, initials)
+
+
+def _lone_candidates(
+    named: list[tuple[Match, int, int]],
+    by_id: dict[int, Profile],
+    groups: _Groups,
+    crowd: _Crowd,
+    partners: dict[int, set[int]],
+    rest: list[Match],
+) -> tuple[dict[frozenset[int], tuple[Match, float, bool]], set[frozenset[int]]]:
+    """The pairs that only each other could be, each with its coincidence and whether the name is exact,
+    and those whose companies disagree (one human only after a job change); the others go to ``rest``."""
     candidates: dict[frozenset[int], tuple[Match, float, bool]] = {}
-    humans: dict[frozenset[int], int] = {}  # the fewest humans behind a name of 3+ bearers (shared_names)
-    moved: set[frozenset[int]] = set()  # pairs whose companies disagree: one human only after a job change
+    moved: set[frozenset[int]] = set()
+    bearers, keys, sources, members = crowd.bearers, crowd.keys, crowd.sources, crowd.members
     for match, ra, rb in named:
         a, b = by_id[match.a], by_id[match.b]
         pair = frozenset((ra, rb))
@@ -487,61 +618,8 @@ def _merge_lone_names(
             continue
         if _OTHER_COMPANY_REASON in check.reasons:
             moved.add(pair)
-        candidates[pair] = (match, _lone_coincidence(a, b, frequencies, initials), exact)
-    shared = _shared_name_candidates(bearers, members, sources, groups, frequencies)
-    for pair, (match, coincidence, fewest) in shared.items():
-        if pair not in candidates:
-            candidates[pair] = (match, coincidence, True)
-            humans[pair] = fewest
-    if not candidates and not merges:
-        return rest
-    job_change = job_change_ratio(members.values())
-    estimate = estimate_namesakes(
-        ((keys[root], sources[root]) for root in members), lambda key: frequencies.coincidence(*key)
-    )
-    _price_earlier_merges(merges, estimate, spent)
-    for pair in [pair for pair in moved if job_change <= 0.0]:
-        match = candidates.pop(pair)[0]
-        rest.append(match)  # too few people known from two employers' sources to price a job change
-    roots = list(candidates)  # the two groups' roots, as the candidate was found
-    chosen = [candidates[pair] for pair in roots]
-    # a record is a person's appearance in one source: the unit precision is counted over
-    sizes = chained_sizes([(m.a, m.b) for m, _, _ in chosen], groups)
-    # every pair resolution has linked, in this run and the earlier ones, and those expected wrong
-    linked = spent.prior_links + sum(m.linked_pairs for m in merges)
-    wrong = spent.prior_wrong + sum(m.namesake_chance * m.linked_pairs for m in merges)
-    chances = [c for _, c, _ in chosen]
-    rates = [
-        estimate.rate(sources[groups.find(m.a)], sources[groups.find(m.b)])
-        * humans.get(pair, 1)
-        / (job_change if pair in moved else 1.0)
-        for pair, (m, _, _) in zip(roots, chosen, strict=True)
-    ]
-    taken = dict(accept_lone_names(chances, rates, sizes, linked, TOLERATED_FALSE_MERGES, wrong))
-    for index, (match, _, exact) in enumerate(chosen):
-        if index not in taken:
-            rest.append(match)
-            continue
-        keep, other = groups.join(match.a, match.b)
-        chance = taken[index]
-        kind = "nobody else bears this name" if exact else "nobody else has a name this close"
-        if roots[index] in humans:
-            kind = "the sources leave no other way to share this name out"
-        elif roots[index] in moved:
-            kind = (
-                "nobody else bears this name, companies differ"
-                f" (job change, likelihood ratio {job_change:.2g})"
-            )
-        reason = (
-            f"{kind}:"
-            f" {chance:.2g} chance of two namesakes"
-            f" ({estimate.expected_namesakes:.1f} expected among {estimate.lone:,} such names)"
-        )
-        confidence = round(max(auto_merge, min(1.0 - chance, 0.999)), 3)
-        merges.append(
-            Match(keep, other, confidence, (*match.reasons, reason), "lone_name", sizes[index], chance)
-        )
-    return rest
+        candidates[pair] = (match, _lone_coincidence(a, b, crowd.frequencies, crowd.initials), exact)
+    return candidates, moved
 
 
 def _shared_name_candidates(

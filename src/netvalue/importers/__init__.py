@@ -12,7 +12,7 @@ from pathlib import Path
 from netvalue.errors import UnsupportedExportError
 from netvalue.importers.base import Importer, ImportOptions
 
-__all__ = ["IMPORTERS", "ImportOptions", "Importer", "detect_importer", "get_importer"]
+__all__ = ["IMPORTERS", "NAME_TRUST", "ImportOptions", "Importer", "detect_importer", "get_importer"]
 
 
 def _registry() -> dict[str, Importer]:
@@ -46,6 +46,8 @@ def _registry() -> dict[str, Importer]:
 
 
 IMPORTERS: dict[str, Importer] = _registry()
+NAME_TRUST: dict[str, int] = {imp.source: imp.name_trust for imp in IMPORTERS.values()}
+"""Each source's :attr:`Importer.name_trust`, as the store's writer and the identity split read it."""
 
 _BELOW_DEPTH = 3
 _BELOW_ENTRIES = 400

@@ -21,10 +21,11 @@ import io
 import os
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from netvalue.errors import ImportFormatError
+from netvalue.errors import ImportFormatError, map_errors
 
 MAX_WHOLE = 512 << 20
 """A file or member read into memory whole: at most 512 MiB (ours)."""
@@ -94,20 +95,25 @@ def open_member(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, label: 
     check_member(info, label, limit)
     if info.flag_bits & 0x1:
         raise ImportFormatError(label, "is encrypted in the zip; export it again without a password")
-    try:
+    with map_errors(DAMAGE, damaged_in_zip(label)):
         raw = archive.open(info)
-    except DAMAGE as exc:
-        raise ImportFormatError(label, f"cannot be read from the zip ({exc})") from exc
     return io.BufferedReader(_BoundedReader(raw, info, label, limit), 1 << 20)
 
 
 def read_member(archive: zipfile.ZipFile, member: str, label: str, limit: int = MAX_WHOLE) -> bytes:
     """A member's bytes, read whole within ``limit`` (:data:`MAX_WHOLE`) and :data:`MAX_RATIO`."""
-    try:
-        with open_member(archive, member, label, limit) as fh:
-            return fh.read()
-    except DAMAGE as exc:
-        raise ImportFormatError(label, f"cannot be read from the zip ({exc})") from exc
+    with map_errors(DAMAGE, damaged_in_zip(label)), open_member(archive, member, label, limit) as fh:
+        return fh.read()
+
+
+def damaged_in_zip(label: str) -> Callable[[BaseException], ImportFormatError]:
+    """For :func:`~netvalue.errors.map_errors`: a zip member that cannot be read, as one line naming it."""
+    return lambda exc: ImportFormatError(label, f"cannot be read from the zip ({exc})")
+
+
+def unreadable(name: str) -> Callable[[OSError], ImportFormatError]:
+    """For :func:`~netvalue.errors.map_errors`: a file the system cannot read, as one line naming it."""
+    return lambda exc: ImportFormatError(name, f"cannot be read ({exc.strerror or exc})")
 
 
 def member_head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
@@ -123,17 +129,12 @@ def member_head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
 def read_file(path: Path, label: str | None = None, limit: int = MAX_WHOLE) -> bytes:
     """A file's bytes, read whole, or the project's error when it is larger than ``limit``."""
     name = label or str(path)
-    try:
-        with path.open("rb") as fh:
-            if os.fstat(fh.fileno()).st_size > limit:
+    with map_errors(OSError, unreadable(name)), path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size > limit:
+            raise ImportFormatError(name, f"is larger than the {_mib(limit)} netvalue reads of one file")
+        data = bytearray()  # read in blocks: read(limit) would allocate the whole limit at once
+        while block := fh.read(1 << 20):
+            data += block
+            if len(data) > limit:
                 raise ImportFormatError(name, f"is larger than the {_mib(limit)} netvalue reads of one file")
-            data = bytearray()  # read in blocks: read(limit) would allocate the whole limit at once
-            while block := fh.read(1 << 20):
-                data += block
-                if len(data) > limit:
-                    raise ImportFormatError(
-                        name, f"is larger than the {_mib(limit)} netvalue reads of one file"
-                    )
-    except OSError as exc:
-        raise ImportFormatError(name, f"cannot be read ({exc.strerror or exc})") from exc
     return bytes(data)

@@ -56,13 +56,19 @@ Reader = Callable[[Path, ImportOptions], Iterator[ImportItem]]
 
 @dataclass(frozen=True, slots=True)
 class Importer:
-    """One source netvalue can import: ``netvalue import <source> PATH``."""
+    """One source netvalue can import: ``netvalue import <source> PATH``.
+
+    ``name_trust``: how far the source is trusted for a person's name, company and position; when two
+    sources name one person, the higher wins (a source's own profile over a name in a mail header).
+    Each importer declares its own; the values are ours.
+    """
 
     source: str
     description: str
     read: Reader
     detect: Callable[[Path], bool]
     how_to_export: str
+    name_trust: int = 1
 
 
 def worker_count() -> int:
@@ -137,6 +143,11 @@ def decode_text(data: bytes, name: str) -> str:
 
 def csv_error(name: str, exc: csv.Error, line: int | None) -> ImportFormatError:
     return ImportFormatError(name, f"is not valid CSV ({exc})", line)
+
+
+def bad_csv(name: str, reader: csv.DictReader[str]) -> Callable[[csv.Error], ImportFormatError]:
+    """For :func:`~netvalue.errors.map_errors`: CSV that does not parse, at the reader's line then."""
+    return lambda exc: csv_error(name, exc, reader.line_num)
 
 
 def read_head(path: Path, size: int) -> bytes:

@@ -37,7 +37,7 @@ from pathlib import Path
 import icalendar
 import recurring_ical_events
 
-from netvalue.errors import ImportFormatError
+from netvalue.errors import ImportFormatError, map_errors
 from netvalue.importers.archive import DAMAGE, member_head, read_file, read_member
 from netvalue.importers.base import (
     Importer,
@@ -95,10 +95,8 @@ def _ics_files(path: Path) -> Iterator[tuple[str, bytes]]:
         for file in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".ics" and p.is_file()):
             yield str(file.relative_to(path)), read_file(file, str(file.relative_to(path)))
     elif path.suffix.lower() == ".zip":
-        try:
+        with map_errors(DAMAGE, lambda exc: ImportFormatError(str(path), f"is not a readable zip ({exc})")):
             archive = zipfile.ZipFile(path)
-        except DAMAGE as exc:
-            raise ImportFormatError(str(path), f"is not a readable zip ({exc})") from exc
         with archive:
             for member in sorted(n for n in archive.namelist() if n.lower().endswith(".ics")):
                 yield f"{path.name}:{member}", read_member(archive, member, f"{path.name}:{member}")
@@ -147,10 +145,11 @@ def _read_text(
     budget: _Budget,
 ) -> tuple[int, int]:
     """Append the records of ``text`` to ``out``; return (events read, events skipped as broken)."""
-    try:
+    # icalendar raises ValueError, KeyError, IndexError... for broken text
+    with map_errors(
+        Exception, lambda exc: ImportFormatError(name, f"is not valid iCalendar ({_one_line(exc)})")
+    ):
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError... for broken text
-        raise ImportFormatError(name, f"is not valid iCalendar ({_one_line(exc)})") from exc
     rows = skipped = 0
     for calendar in calendars:
         if not isinstance(calendar, icalendar.Calendar):
@@ -383,4 +382,5 @@ IMPORTER = Importer(
         "Google Calendar: Settings -> Import & export -> Export (a zip of .ics files). Outlook: File -> Save Calendar. "
         "Apple Calendar: File -> Export -> Export."
     ),
+    name_trust=3,
 )

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from netvalue.errors import ImportFormatError
+from netvalue.errors import ImportFormatError, map_errors
+from netvalue.importers.address_book import ContactFields, contact_person
 from netvalue.importers.archive import read_file
-from netvalue.importers.base import Importer, ImportOptions, csv_error, decode_text, sha256_of_bytes
-from netvalue.importers.vcard import ContactFields, contact_person
+from netvalue.importers.base import Importer, ImportOptions, bad_csv, decode_text, sha256_of_bytes
 from netvalue.records import FileRead, ImportItem
 
 CsvKind = Literal["google", "outlook"]
@@ -111,7 +111,7 @@ def read_contacts_bytes(data: bytes, name: str, source: CsvKind, region: str = "
         text = data.decode("cp1252", errors="replace")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = skipped = 0
-    try:
+    with map_errors(csv.Error, bad_csv(name, reader)):
         header = reader.fieldnames
         if not header or csv_kind(list(header)) is None:
             raise ImportFormatError(
@@ -124,8 +124,6 @@ def read_contacts_bytes(data: bytes, name: str, source: CsvKind, region: str = "
                 skipped += 1
                 continue
             yield person
-    except csv.Error as exc:
-        raise csv_error(name, exc, reader.line_num) from exc
     yield FileRead(name, rows=rows, skipped=skipped, sha256=sha256_of_bytes(data))
 
 
@@ -162,6 +160,7 @@ GOOGLE_IMPORTER = Importer(
     read=read_google,
     detect=lambda path: sniff_kind(path) == "google",
     how_to_export="Google Contacts (contacts.google.com): Export -> Google CSV.",
+    name_trust=6,
 )
 
 OUTLOOK_IMPORTER = Importer(
@@ -170,6 +169,7 @@ OUTLOOK_IMPORTER = Importer(
     read=read_outlook,
     detect=lambda path: sniff_kind(path) == "outlook",
     how_to_export="Outlook: File -> Open & Export -> Import/Export -> Export to a file -> Comma Separated Values.",
+    name_trust=6,
 )
 
 IMPORTERS = (GOOGLE_IMPORTER, OUTLOOK_IMPORTER)

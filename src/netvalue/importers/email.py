@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from netvalue.errors import ImportFormatError, UnsupportedExportError
+from netvalue.errors import ImportFormatError, UnsupportedExportError, map_errors
+from netvalue.importers.archive import unreadable
 from netvalue.importers.base import Importer, ImportOptions, sha256_of_file
 from netvalue.importers.email_headers import MALFORMED, MessageHeaders
 from netvalue.importers.mbox_scan import SEPARATOR, read_message_headers, summarize_mbox
@@ -148,17 +149,13 @@ def folder_sha256(folder: MailFolder) -> str:
 def messages_of(folder: MailFolder) -> Iterator[list[MessageHeaders]]:
     """The headers of a folder's messages, in batches, in file order."""
     if folder.kind == "mbox":
-        try:
+        with map_errors(OSError, unreadable(folder.name)):
             yield from summarize_mbox(folder.path)
-        except OSError as exc:
-            raise ImportFormatError(folder.name, f"cannot be read ({exc.strerror or exc})") from exc
         return
     batch: list[MessageHeaders] = []
     for message in folder.messages:
-        try:
+        with map_errors(OSError, unreadable(str(message))):
             batch.append(read_message_headers(message))
-        except OSError as exc:
-            raise ImportFormatError(str(message), f"cannot be read ({exc.strerror or exc})") from exc
         if len(batch) >= 4096:
             yield batch
             batch = []
@@ -311,4 +308,5 @@ IMPORTER = Importer(
         "Apple Mail: Mailbox -> Export Mailbox (a Name.mbox folder). "
         "Outlook .pst: convert with readpst (pst-utils) to mbox first."
     ),
+    name_trust=2,
 )

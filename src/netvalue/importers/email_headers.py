@@ -23,6 +23,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 from typing import Final, Literal, NamedTuple
 
+from netvalue.codes import DAY
 from netvalue.importers.exchange_names import clean_name, pair_names, x_names
 from netvalue.keys import normalize_email
 
@@ -100,7 +101,7 @@ PLAUSIBLE_SINCE = 631152000
 """1990-01-01: a message without a ``Received`` field dated earlier is recorded as undated.  Ours: the
 Enron corpus holds ``31 Dec 1979`` (a Lotus Notes null date) and ``1 Jan 1988`` in mail of 1999-2002;
 personal e-mail before 1990 is too rare for an export to hold it."""
-RECEIVED_TOLERANCE = 7 * 86400
+RECEIVED_TOLERANCE = 7 * DAY
 """A ``Date`` more than this away from the message's last ``Received`` time gives way to it (ours: a
 week covers a queue, a draft sent days later, and a sender's clock in the wrong zone or day)."""
 _PAREN_SUFFIX = re.compile(r"\s*\((?:[^()]*)\)")

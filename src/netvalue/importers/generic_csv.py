@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
 
-from netvalue.errors import ImportFormatError, UsageError
+from netvalue.errors import ImportFormatError, UsageError, map_errors
+from netvalue.importers.address_book import ContactFields, contact_person
 from netvalue.importers.archive import read_file
-from netvalue.importers.base import Importer, ImportOptions, csv_error, decode_text, sha256_of_bytes
-from netvalue.importers.vcard import ContactFields, contact_person
+from netvalue.importers.base import Importer, ImportOptions, bad_csv, decode_text, sha256_of_bytes
 from netvalue.records import FileRead, ImportItem, plausible_time
 
 SOURCE = "csv"
@@ -88,7 +88,7 @@ def read_csv_bytes(
     text = decode_text(data, name)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = skipped = 0
-    try:
+    with map_errors(csv.Error, bad_csv(name, reader)):
         header = [h.strip() for h in reader.fieldnames or []]
         columns = {h.casefold(): raw for h, raw in zip(header, reader.fieldnames or [], strict=True)}
         for column, _ in mapping:
@@ -122,8 +122,6 @@ def read_csv_bytes(
                     person, is_connection=True, connected_on=connected_on, relation="connection"
                 )
             yield person
-    except csv.Error as exc:
-        raise csv_error(name, exc, reader.line_num) from exc
     yield FileRead(name, rows=rows, skipped=skipped, sha256=sha256_of_bytes(data))
 
 
@@ -138,4 +136,5 @@ IMPORTER = Importer(
     read=read_csv,
     detect=detect,
     how_to_export="Save the spreadsheet as CSV (UTF-8) and name its columns with --map.",
+    name_trust=5,
 )

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from netvalue.errors import ImportFormatError
 from netvalue.importers.base import Importer, ImportOptions, sha256_of_bytes
-from netvalue.importers.facebook import ExportArchive, epoch, load_json, repair_mojibake, sniff_json
+from netvalue.importers.json_export import ExportArchive, epoch, load_json, repair_mojibake, sniff_json
 from netvalue.records import FileIgnored, FileRead, Identity, ImportItem, PersonRecord
 
 SOURCE = "instagram"
@@ -152,4 +152,5 @@ IMPORTER = Importer(
         "Instagram: Settings -> Accounts Centre -> Your information and permissions -> Download your information; "
         "choose format JSON and include Followers and following."
     ),
+    name_trust=2,
 )

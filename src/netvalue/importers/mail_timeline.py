@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from netvalue.codes import DAY
+
 __all__ = ["MAX_GAP", "MIN_DATES", "plausible_span"]
 
-MAX_GAP = 365 * 86400
+MAX_GAP = 365 * DAY
 """A year without any message separates a date from the mailbox's timeline (ours)."""
 MIN_DATES = 20
 """Fewer dated messages say too little about a timeline to judge any of them (ours)."""
-FUTURE_SLACK = 86400
+FUTURE_SLACK = DAY
 """A date up to a day after ``now`` is a clock a little ahead or a zone misread, and kept (ours)."""
 
 

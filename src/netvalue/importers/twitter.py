@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from netvalue.errors import ImportFormatError
+from netvalue.errors import ImportFormatError, map_errors
 from netvalue.importers.base import (
     Importer,
     ImportOptions,
@@ -32,7 +32,7 @@ from netvalue.importers.base import (
     message_records,
     sha256_of_bytes,
 )
-from netvalue.importers.facebook import TOO_DEEP, ExportArchive, as_list
+from netvalue.importers.json_export import ExportArchive, as_list, not_json, too_deep
 from netvalue.records import (
     FileIgnored,
     FileRead,
@@ -56,14 +56,11 @@ def parse_ytd(data: bytes, name: str) -> list[Any]:
         raise ImportFormatError(
             name, "does not start with window.YTD.<type>.part0 = (not an X archive file)", 1
         )
-    try:
+    with (
+        map_errors(RecursionError, too_deep(name)),
+        map_errors(json.JSONDecodeError, not_json(name, " after its window.YTD prefix")),
+    ):
         parsed = json.loads(text[match.end() :])
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(
-            name, f"is not valid JSON after its window.YTD prefix ({exc.msg})", exc.lineno
-        ) from exc
-    except RecursionError as exc:
-        raise ImportFormatError(name, TOO_DEEP) from exc
     if not isinstance(parsed, list):
         raise ImportFormatError(name, "holds no list after its window.YTD prefix")
     return parsed
@@ -221,4 +218,5 @@ IMPORTER = Importer(
     read=read_twitter,
     detect=detect,
     how_to_export="X: Settings -> Your account -> Download an archive of your data (the zip arrives by e-mail).",
+    name_trust=2,
 )

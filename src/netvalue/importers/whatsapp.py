@@ -39,7 +39,7 @@ from netvalue.importers.base import (
     one_of_many,
     sha256_of_bytes,
 )
-from netvalue.importers.facebook import ExportArchive
+from netvalue.importers.json_export import ExportArchive
 from netvalue.keys import normalize_phone
 from netvalue.records import (
     FileRead,
@@ -308,4 +308,5 @@ IMPORTER = Importer(
     read=read_whatsapp,
     detect=detect,
     how_to_export="WhatsApp: open the chat -> More (or the contact's name on iPhone) -> Export chat -> Without media.",
+    name_trust=3,
 )

@@ -31,11 +31,11 @@ from numpy.typing import NDArray
 from netvalue.analysis.strength import decay_threshold_days
 from netvalue.analysis.ties import TIERS, YEAR, TieFeatures
 from netvalue.analysis.value import ACTIVE_WINDOW_DAYS, CAVEATS, DEFAULT_COEFFICIENT, SOURCE, network_value
+from netvalue.codes import DAY
 from netvalue.org.engine import Aggregated
 from netvalue.org.network import person_measures
 from netvalue.org.ties import DEEP_DORMANT, DORMANT, STATES, STRONG, judge_pairs
 
-DAY = 86_400
 SILO_SHARE = 0.9
 ISOLATED_SHARE = 0.95
 BROKER_QUANTILE = 0.1

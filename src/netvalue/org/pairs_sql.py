@@ -35,8 +35,8 @@ from __future__ import annotations
 from typing import Literal
 
 from netvalue.analysis.definitions import REPLY_WINDOW_DAYS
-from netvalue.analysis.strength import DAY
 from netvalue.analysis.ties import ACTIVITY_HALF_LIFE_DAYS, YEAR
+from netvalue.codes import DAY
 
 Dialect = Literal["duckdb", "spark"]
 WEEK = 7 * DAY

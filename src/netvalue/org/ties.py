@@ -27,10 +27,11 @@ from numpy.typing import NDArray
 from netvalue.analysis.record import RecordClock
 from netvalue.analysis.strength import DORMANT_ALWAYS_DAYS, DORMANT_GAP_MULTIPLE, DORMANT_MIN_SILENCE_DAYS
 from netvalue.analysis.ties import TieFeatures, TieJudgment, judge_ties, ratios_of_counts
+from netvalue.codes import STRONG_TIER_CODES
 
 STATES: Final = ("strong", "weak", "lapsing", "dormant", "deep dormant")
 STRONG, WEAK, LAPSING, DORMANT, DEEP_DORMANT = range(5)
-STRONG_TIERS = (0, 1)  # inner circle, close
+STRONG_TIERS = STRONG_TIER_CODES
 
 
 def _ints(table: pa.Table, name: str, missing: int = 0) -> NDArray[np.int64]:

@@ -31,12 +31,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from netvalue.codes import DAY as DAY  # re-exported for the planner's callers
 from netvalue.errors import UsageError
 from netvalue.recommend.ledger import Ledger
 from netvalue.recommend.purpose import GOAL_LABELS, Purpose, match_targets
 
 ReasonKind = Literal["dormant", "lapsing", "helped", "bridge", "changed", "relevant", "overdue"]
-DAY = 86_400
 DEFAULT_PLAN_SIZE = 3
 DEFAULT_CADENCE_DAYS: dict[str, int] = {"inner circle": 30, "close": 91, "active": 365}
 """Dunbar (2020): each layer has its own typical contact frequency (inner layers about weekly and monthly,

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
-from netvalue.errors import UsageError
+from netvalue.errors import UsageError, map_errors
 from netvalue.files import write_private
 
 Goal = Literal["job-search", "business", "hiring", "fundraising", "learning", "known-only"]
@@ -392,10 +392,11 @@ def load_purpose(path: Path) -> Purpose:
     """Read ``purpose.toml``; a missing file is the unset purpose, a broken one a :class:`UsageError`."""
     if not path.exists():
         return Purpose()
-    try:
+    with map_errors(
+        (tomllib.TOMLDecodeError, UnicodeDecodeError),
+        lambda exc: UsageError(f"{path}: not valid TOML ({exc}); fix it or run `netvalue purpose set`"),
+    ):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not valid TOML ({exc}); fix it or run `netvalue purpose set`") from exc
     goals = data.get("goals", [])
     targets = data.get("targets", {})
     open_flag = data.get("open_to_strangers")
@@ -453,8 +454,6 @@ def dump_purpose(purpose: Purpose) -> str:
 
 def save_purpose(path: Path, purpose: Purpose) -> None:
     """Write ``purpose.toml`` (mode 0600, like the database: it says what the user is after)."""
-    try:
+    with map_errors(OSError, lambda exc: UsageError(f"{path}: cannot write the purpose ({exc.strerror})")):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_private(path, dump_purpose(purpose))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write the purpose ({exc.strerror})") from exc

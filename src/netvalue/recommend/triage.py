@@ -365,21 +365,66 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
     """Decide one request by the rule (module docstring) and rank it.  Pure: everything it uses is in
     ``facts``, ``purpose`` and ``model``."""
     reasons: list[str] = []
-    serves: list[str] = []
-    score = 0.2
-
     signals = spam_signals(facts.message, facts.headline)
     verdict = _spam_verdict(facts, signals)
     spam = verdict[0]
     solid = _solid_reasons(facts, purpose, signals, verdict)
     matches = match_targets(purpose, facts.profile_text)
-    note_only = (
-        [m for m in match_targets(purpose, facts.message) if m not in matches]
-        if facts.message and facts.profile_text != facts.message
-        else []
+    context = _shared_context(facts, purpose, reasons)
+    relevance, bridge, listed = _relevance(facts, purpose, matches, context, reasons)
+    score = 0.2 + bridge + _note_bonus(facts, signals, reasons) + (relevance + context.shared)
+    # The user's past decisions judge what the text says and move the rank; they do not overrule shared
+    # context, which the text does not show, and they never refuse a request (that needs a solid reason).
+    adjustment, stems = (
+        (model or DecisionModel()).adjustment(facts.text) if not context.has_shared else (0.0, [])
     )
-    trust = bool(set(purpose.goals) & TRUST_GOALS)
+    if adjustment:
+        score += adjustment
+        direction = "accepted" if adjustment > 0 else "ignored"
+        reasons.append(
+            f"like requests you {direction} before ({', '.join(stems)}): {adjustment:+.2f} to the rank"
+        )
+    if signals and not spam:
+        reasons.append("weak spam signal: " + ", ".join(label for label, _ in signals))
+    serves: list[str] = []
+    if solid:
+        decision: Decision = "ignore"
+        score = min(score, SOLID_CAP)
+        if spam:
+            reasons.insert(0, "spam signals: " + ", ".join(label for label, _ in signals))
+        reasons.insert(0, "ignored: " + "; ".join(text for _, text in solid))
+    else:
+        decision, cap = _decide(facts, purpose, matches, context, listed, reasons, serves)
+        score = min(score, cap)
+    score = max(0.0, min(1.0, score))
+    return TriageResult(
+        facts.ref,
+        facts.name,
+        facts.profile_url,
+        decision,
+        score,
+        tuple(reasons),
+        tuple(serves),
+        spam,
+        tuple(kind for kind, _ in solid),
+    )
 
+
+@dataclass(frozen=True, slots=True)
+class _SharedContext:
+    """What the owner's data shows they share with the requester: the rank it adds, and whether it is
+    a real relationship (messages both ways) or any shared context at all."""
+
+    shared: float
+    real_relationship: bool
+    has_shared: bool
+    trust: bool  # the purpose counts embeddedness as trust
+
+
+def _shared_context(facts: RequestFacts, purpose: Purpose, reasons: list[str]) -> _SharedContext:
+    """Known already, shared organisations, contacts at their company, mutual connections (each in
+    ``reasons``); the rank they add, raised when the purpose needs trust and capped."""
+    trust = bool(set(purpose.goals) & TRUST_GOALS)
     shared = 0.0
     sent, received = facts.two_way
     real_relationship = sent > 0 and received > 0
@@ -407,22 +452,33 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
         shared = min(shared * TRUST_SHARED, 0.75)
         reasons.append("embeddedness counts as trust for " + purpose.label)
     shared = min(shared, 0.75 if trust else 0.6)
+    return _SharedContext(shared, real_relationship, has_shared, trust)
 
-    relevance = 0.0
+
+def _relevance(
+    facts: RequestFacts,
+    purpose: Purpose,
+    matches: list[tuple[TargetKind, str]],
+    context: _SharedContext,
+    reasons: list[str],
+) -> tuple[float, float, str]:
+    """(relevance to the purpose's targets, the bonus of a bridge to a company none of the owner's
+    contacts is at, the matches in words); targets named only in the note do not count."""
+    relevance = bridge = 0.0
     listed = ""
     if matches:
         kinds = {kind for kind, _ in matches}
         relevance = min(0.35 + 0.1 * (len(kinds) - 1), 0.55)
         listed = ", ".join(f"{_SINGULAR.get(kind, kind)} {t!r}" for kind, t in matches)
         reasons.append(f"relevant to your purpose: {listed}")
-        if not purpose.open_to_strangers and not has_shared:
+        if not purpose.open_to_strangers and not context.has_shared:
             relevance *= 0.4
-        if trust and not has_shared:
+        if context.trust and not context.has_shared:
             reasons.append(
                 "nobody in common vouches for them yet: ask how they found you before sharing much"
             )
         if not facts.company_known and facts.company:
-            score += 0.05
+            bridge = 0.05
             reasons.append(f"bridge: none of your contacts is at {facts.company}, a cluster you lack")
     elif purpose.is_set and any(purpose.targets(k) for k in ("roles", "industries", "companies", "keywords")):
         if facts.headline or facts.company:
@@ -431,101 +487,88 @@ def triage_request(facts: RequestFacts, purpose: Purpose, model: DecisionModel |
             reasons.append(
                 "no headline or company to match your targets against (Invitations.csv carries neither)"
             )
+    note_only = (
+        [m for m in match_targets(purpose, facts.message) if m not in matches]
+        if facts.message and facts.profile_text != facts.message
+        else []
+    )
     if note_only:
         listed_note = ", ".join(f"{_SINGULAR.get(kind, kind)} {t!r}" for kind, t in note_only)
         reasons.append(
             f"the note mentions {listed_note}, their headline does not: not counted (it may be about you)"
         )
+    return relevance, bridge, listed
 
+
+def _note_bonus(facts: RequestFacts, signals: list[tuple[str, float]], reasons: list[str]) -> float:
+    """What the note adds to the rank: a personal note without spam signals, 0.1."""
     note = note_kind(facts.message)
     if note == "personal" and spam_score(signals) >= WEAK_SPAM_AT:
         reasons.append("a note, but with spam signals")
     elif note == "personal":
-        score += 0.1
         reasons.append("a personal note")
+        return 0.1
     elif note == "generic":
         reasons.append("a generic note")
     else:
         reasons.append("no note (most genuine requests have none)")
-    score += relevance + shared
+    return 0.0
 
-    # The user's past decisions judge what the text says and move the rank; they do not overrule shared
-    # context, which the text does not show, and they never refuse a request (that needs a solid reason).
-    adjustment, stems = (model or DecisionModel()).adjustment(facts.text) if not has_shared else (0.0, [])
-    if adjustment:
-        score += adjustment
-        direction = "accepted" if adjustment > 0 else "ignored"
-        reasons.append(
-            f"like requests you {direction} before ({', '.join(stems)}): {adjustment:+.2f} to the rank"
-        )
-    if signals and not spam:
-        reasons.append("weak spam signal: " + ", ".join(label for label, _ in signals))
 
-    decision: Decision
-    if solid:
-        decision = "ignore"
-        score = min(score, SOLID_CAP)
-        if spam:
-            reasons.insert(0, "spam signals: " + ", ".join(label for label, _ in signals))
-        reasons.insert(0, "ignored: " + "; ".join(text for _, text in solid))
-    elif purpose.known_only:
-        if real_relationship or facts.shared_organizations:
-            decision = "accept and reach out" if matches else "accept"
-            evidence = "you have written to each other" if real_relationship else "you were at the same place"
+def _decide(
+    facts: RequestFacts,
+    purpose: Purpose,
+    matches: list[tuple[TargetKind, str]],
+    context: _SharedContext,
+    listed: str,
+    reasons: list[str],
+    serves: list[str],
+) -> tuple[Decision, float]:
+    """The decision for a request with no solid reason against it, and the cap on its score; the
+    decision's reason goes first in ``reasons``, the goals it serves into ``serves``."""
+    if purpose.known_only:
+        if context.real_relationship or facts.shared_organizations:
+            evidence = (
+                "you have written to each other"
+                if context.real_relationship
+                else "you were at the same place"
+            )
             reasons.insert(0, f"accepted: your purpose is people you know, and {evidence}")
             serves.append(GOAL_LABELS["known-only"])
-        else:
-            decision = "ignore"
-            score = min(score, KNOWN_ONLY_CAP)
-            claim = (
-                " (the note says you met: accept it yourself if you remember them)"
-                if recalls_shared_past(facts.message)
-                else ""
-            )
-            reasons.insert(
-                0,
-                f"ignored: your purpose is people you know, and nothing in your data shows you know them{claim}",
-            )
-    elif not purpose.open_to_strangers and not has_shared:
-        decision = "ignore"
+            return ("accept and reach out" if matches else "accept"), 1.0
+        claim = (
+            " (the note says you met: accept it yourself if you remember them)"
+            if recalls_shared_past(facts.message)
+            else ""
+        )
+        reasons.insert(
+            0,
+            f"ignored: your purpose is people you know, and nothing in your data shows you know them{claim}",
+        )
+        return "ignore", KNOWN_ONLY_CAP
+    if not purpose.open_to_strangers and not context.has_shared:
         reasons.insert(
             0,
             "ignored: you are not open to strangers (purpose set --known-only), and nothing shows you share context",
         )
-    elif matches:
-        decision = "accept and reach out"
+        return "ignore", 1.0
+    if matches:
         reasons.insert(0, f"accept and reach out: {_who(matches)}, your targets")
         goals = [g for g in purpose.goals if g != "known-only"]
         serves.extend(f"{GOAL_LABELS[g]} ({listed})" for g in goals)
         if not goals:
             serves.append(f"your targets ({listed})")
-    else:
-        decision = "accept"
-        reasons.insert(0, f"accepted: {_why_open(purpose)}")
-        for goal in purpose.goals:
-            if goal == "known-only":
-                continue
-            how = (
-                "a moderately weak tie with shared context: Rajkumar 2022"
-                if has_shared
-                else "connect unless there is a solid reason not to"
-            )
-            serves.append(f"{GOAL_LABELS[goal]} ({how})")
-        if not purpose.goals:
-            serves.append(purpose.label)
-
-    score = max(0.0, min(1.0, score))
-    return TriageResult(
-        facts.ref,
-        facts.name,
-        facts.profile_url,
-        decision,
-        score,
-        tuple(reasons),
-        tuple(serves),
-        spam,
-        tuple(kind for kind, _ in solid),
+        return "accept and reach out", 1.0
+    reasons.insert(0, f"accepted: {_why_open(purpose)}")
+    how = (
+        "a moderately weak tie with shared context: Rajkumar 2022"
+        if context.has_shared
+        else "connect unless there is a solid reason not to"
     )
+    serves.extend(f"{GOAL_LABELS[goal]} ({how})" for goal in purpose.goals if goal != "known-only")
+    if not purpose.goals:
+        serves.append(purpose.label)
+    return "accept", 1.0
 
 
 def triage_requests(

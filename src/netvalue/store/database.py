@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from netvalue.errors import StoreError
+from netvalue.errors import StoreError, map_errors
 from netvalue.store.deferred_indexes import nearly_empty
 
 ENV_VAR = "NETVALUE_DB"
@@ -77,10 +77,10 @@ class Database:
         db_path = Path(path) if path is not None else default_db_path()
         if str(db_path) != ":memory:":
             _prepare_file(db_path)
-        try:
+        with map_errors(
+            sqlite3.DatabaseError, lambda exc: StoreError(f"{db_path}: cannot open the database ({exc})")
+        ):
             conn = sqlite3.connect(str(db_path), isolation_level=None, check_same_thread=False)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{db_path}: cannot open the database ({exc})") from exc
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # takes effect on a new, empty file only
@@ -120,7 +120,13 @@ class Database:
 
     def migrate(self) -> int:
         """Apply every migration newer than the database; return the resulting version."""
-        try:
+        with (
+            map_errors(
+                sqlite3.DatabaseError,
+                lambda exc: StoreError(f"{self.path}: cannot migrate the database ({exc})"),
+            ),
+            map_errors(sqlite3.OperationalError, lambda exc: store_error(exc, self.path)),
+        ):
             foreign = self.conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name != 'schema_version' LIMIT 1"
             ).fetchone()
@@ -154,10 +160,6 @@ class Database:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")
                     raise
-        except sqlite3.OperationalError as exc:
-            raise store_error(exc, self.path) from exc
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot migrate the database ({exc})") from exc
         return self.schema_version
 
     @contextmanager
@@ -167,10 +169,8 @@ class Database:
             # nested use joins the outer transaction
             yield self.conn
             return
-        try:
+        with map_errors(sqlite3.OperationalError, lambda exc: store_error(exc, self.path)):
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise store_error(exc, self.path) from exc
         try:
             yield self.conn
         except sqlite3.OperationalError as exc:
@@ -258,10 +258,10 @@ def _prepare_file(path: Path) -> None:
                 raise StoreError(
                     f"{path}: the folder {folder} does not exist; create it first or check the --db path"
                 )
-            try:
+            with map_errors(
+                OSError, lambda exc: StoreError(f"{folder}: cannot create the folder ({exc.strerror})")
+            ):
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            except OSError as exc:
-                raise StoreError(f"{folder}: cannot create the folder ({exc.strerror})") from exc
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
         except FileExistsError:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from netvalue.records import ImportItem
-from netvalue.store.ingest import FileCounts, person_columns, write_records
+from netvalue.store.ingest import FileCounts, NameTrust, person_columns, write_records
 
 SOURCE = "email"
 
@@ -159,6 +159,7 @@ def replace_derived(
     *,
     run_id: int | None,
     now: int,
+    name_trust: NameTrust | None = None,
     include_forgotten: bool = False,
 ) -> FileCounts:
     """Replace everything derived from the raw e-mail: the owner's addresses (also in
@@ -187,7 +188,13 @@ def replace_derived(
     conn.execute("DELETE FROM interactions WHERE source = ?", (SOURCE,))
     counts = FileCounts(name="")
     write_records(
-        conn, records, run_id=run_id, started=now, counts=counts, include_forgotten=include_forgotten
+        conn,
+        records,
+        run_id=run_id,
+        started=now,
+        counts=counts,
+        name_trust=name_trust,
+        include_forgotten=include_forgotten,
     )
     touched |= {
         pid

@@ -269,6 +269,18 @@ def set_match_status(
     conn.execute("UPDATE match_candidates SET status = ? WHERE id = ?", (status, match_id))
 
 
+def accept_joined_pairs(conn: sqlite3.Connection) -> None:
+    """Mark accepted every queued pair whose two sides are now one person (a merge joined them)."""
+    conn.execute(
+        "UPDATE match_candidates SET status = 'accepted' WHERE status = 'pending' AND a_person_id = b_person_id"
+    )
+
+
+def people_count(conn: sqlite3.Connection) -> int:
+    """How many people the database holds (inside a resolution's transaction)."""
+    return int(conn.execute("SELECT COUNT(*) FROM people").fetchone()[0])
+
+
 def drop_pending_for(conn: sqlite3.Connection, person_id: int) -> None:
     """Forget queued pairs naming ``person_id`` (the next resolution run queues them afresh)."""
     conn.execute(
@@ -354,17 +366,6 @@ def person_record(db: Database, person_id: int, *, timeline_limit: int | None = 
         "SELECT source, relation, connected_on FROM connections WHERE person_id = ? ORDER BY source, relation",
         (person_id,),
     ).fetchall()
-    positions = conn.execute(
-        "SELECT company, position, source, first_seen, last_seen FROM person_positions WHERE person_id = ?"
-        " ORDER BY last_seen DESC, first_seen DESC",
-        (person_id,),
-    ).fetchall()
-    limit = "" if timeline_limit is None else f" LIMIT {int(timeline_limit)}"
-    timeline = conn.execute(
-        "SELECT occurred_at, source, kind, direction, title, group_size, bulk FROM interactions WHERE person_id = ?"
-        " ORDER BY occurred_at IS NULL, occurred_at DESC, id DESC" + limit,
-        (person_id,),
-    ).fetchall()
     counts = conn.execute(
         "SELECT source, COUNT(*) FROM interactions WHERE person_id = ? GROUP BY source ORDER BY source",
         (person_id,),
@@ -376,70 +377,79 @@ def person_record(db: Database, person_id: int, *, timeline_limit: int | None = 
     tags = [
         r[0] for r in conn.execute("SELECT tag FROM user_tags WHERE person_id = ? ORDER BY tag", (person_id,))
     ]
-    own = {str(i) for i in identities}
-    logged = [
-        r
-        for r in conn.execute(
-            "SELECT identity_a, identity_b, rule, confidence, reasons, namesake_chance, merged_at"
-            " FROM identity_merges WHERE identity_a IN (SELECT value FROM json_each(:ids))"
-            " OR identity_b IN (SELECT value FROM json_each(:ids)) ORDER BY id",
-            {"ids": json.dumps(sorted(own))},
-        )
-        if r[0] in own and r[1] in own
+    fields = ("id", "name", "first_name", "last_name", "company", "position", "headline", "location")
+    return {
+        **dict(zip(fields, row, strict=True)),
+        "identities": [{"kind": i.kind, "value": i.value, "source": i.source} for i in identities],
+        "sources": sources,
+        "connections": [{"source": c[0], "relation": c[1], "connected_on": c[2]} for c in connections],
+        "positions": _positions(conn, person_id),
+        "notes": [{"text": n[0], "created_at": n[1]} for n in notes],
+        "tags": tags,
+        "interactions_by_source": {c[0]: c[1] for c in counts},
+        "pending_matches": _pending_matches(conn, person_id),
+        "automatic_merges": _automatic_merges(conn, {str(i) for i in identities}),
+        "timeline": _timeline(conn, person_id, timeline_limit),
+    }
+
+
+def _positions(conn: sqlite3.Connection, person_id: int) -> list[dict[str, object]]:
+    rows = conn.execute(
+        "SELECT company, position, source, first_seen, last_seen FROM person_positions WHERE person_id = ?"
+        " ORDER BY last_seen DESC, first_seen DESC",
+        (person_id,),
+    ).fetchall()
+    return [
+        {
+            "company": p[0] or None,
+            "position": p[1] or None,
+            "source": p[2],
+            "first_seen": p[3],
+            "last_seen": p[4],
+        }
+        for p in rows
     ]
-    pending = conn.execute(
+
+
+def _pending_matches(conn: sqlite3.Connection, person_id: int) -> list[dict[str, object]]:
+    rows = conn.execute(
         "SELECT m.id, CASE WHEN m.a_person_id = :p THEN m.b_person_id ELSE m.a_person_id END, m.confidence"
         " FROM match_candidates m WHERE m.status = 'pending' AND (m.a_person_id = :p OR m.b_person_id = :p)"
         " ORDER BY m.confidence DESC",
         {"p": person_id},
     ).fetchall()
-    return {
-        "id": row[0],
-        "name": row[1],
-        "first_name": row[2],
-        "last_name": row[3],
-        "company": row[4],
-        "position": row[5],
-        "headline": row[6],
-        "location": row[7],
-        "identities": [{"kind": i.kind, "value": i.value, "source": i.source} for i in identities],
-        "sources": sources,
-        "connections": [{"source": c[0], "relation": c[1], "connected_on": c[2]} for c in connections],
-        "positions": [
-            {
-                "company": p[0] or None,
-                "position": p[1] or None,
-                "source": p[2],
-                "first_seen": p[3],
-                "last_seen": p[4],
-            }
-            for p in positions
-        ],
-        "notes": [{"text": n[0], "created_at": n[1]} for n in notes],
-        "tags": tags,
-        "interactions_by_source": {c[0]: c[1] for c in counts},
-        "pending_matches": [{"match_id": m[0], "person_id": m[1], "confidence": m[2]} for m in pending],
-        "automatic_merges": [
-            {
-                "identities": [m[0], m[1]],
-                "rule": m[2],
-                "confidence": m[3],
-                "reasons": json.loads(m[4]),
-                "namesake_chance": m[5],
-                "merged_at": m[6],
-            }
-            for m in logged
-        ],
-        "timeline": [
-            {
-                "occurred_at": t[0],
-                "source": t[1],
-                "kind": t[2],
-                "direction": t[3],
-                "title": t[4],
-                "group_size": t[5],
-                "bulk": bool(t[6]),
-            }
-            for t in timeline
-        ],
-    }
+    return [{"match_id": m[0], "person_id": m[1], "confidence": m[2]} for m in rows]
+
+
+def _automatic_merges(conn: sqlite3.Connection, own: set[str]) -> list[dict[str, object]]:
+    """The logged automatic merges between two of ``own`` identities (``kind:value``), oldest first."""
+    rows = conn.execute(
+        "SELECT identity_a, identity_b, rule, confidence, reasons, namesake_chance, merged_at"
+        " FROM identity_merges WHERE identity_a IN (SELECT value FROM json_each(:ids))"
+        " OR identity_b IN (SELECT value FROM json_each(:ids)) ORDER BY id",
+        {"ids": json.dumps(sorted(own))},
+    )
+    return [
+        {
+            "identities": [m[0], m[1]],
+            "rule": m[2],
+            "confidence": m[3],
+            "reasons": json.loads(m[4]),
+            "namesake_chance": m[5],
+            "merged_at": m[6],
+        }
+        for m in rows
+        if m[0] in own and m[1] in own
+    ]
+
+
+def _timeline(conn: sqlite3.Connection, person_id: int, limit: int | None) -> list[dict[str, object]]:
+    """The person's interactions across sources, newest first (undated last), at most ``limit``."""
+    rows = conn.execute(
+        "SELECT occurred_at, source, kind, direction, title, group_size, bulk FROM interactions WHERE person_id = ?"
+        " ORDER BY occurred_at IS NULL, occurred_at DESC, id DESC"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
+        (person_id,),
+    ).fetchall()
+    columns = ("occurred_at", "source", "kind", "direction", "title", "group_size")
+    return [{**dict(zip(columns, t[:6], strict=True)), "bulk": bool(t[6])} for t in rows]

@@ -13,7 +13,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import compress, repeat
@@ -38,23 +38,13 @@ from netvalue.records import (
 from netvalue.store.database import Database
 from netvalue.store.deferred_indexes import DeferredIndexes
 from netvalue.store.email_raw import write_hints, write_messages
+from netvalue.store.owner_rows import write_affiliation, write_invitation, write_owner
 from netvalue.store.sanitize import sanitize
+from netvalue.store.upsert import insert, upsert
 
-# How far a source is trusted for a person's name, company and position (higher wins).  Ours.
-SOURCE_RANK = {
-    "manual": 9,
-    "linkedin": 8,
-    "vcard": 6,
-    "google": 6,
-    "outlook": 6,
-    "facebook": 4,
-    "whatsapp": 3,
-    "calendar": 3,
-    "email": 2,
-    "instagram": 2,
-    "twitter": 2,
-    "csv": 5,
-}
+NameTrust = Mapping[str, int]
+"""How far each source is trusted for a person's name, company and position (higher wins): each importer
+declares its own (``netvalue.importers.NAME_TRUST``); a source not named ranks 1."""
 
 _BATCH = 5000
 _CACHE_KIB = 128 * 1024  # SQLite page cache during an import (an upper bound, allocated as pages are used)
@@ -166,6 +156,7 @@ def import_stream(
     source: str,
     path: str,
     sha256: str,
+    name_trust: NameTrust | None = None,
     include_forgotten: bool = False,
     on_progress: ProgressCallback | None = None,
     now: int | None = None,
@@ -184,71 +175,100 @@ def import_stream(
         run_id = _insert_run(conn, source, path, sha256, started)
         deferred = DeferredIndexes(conn)
         deferred.drop_if_nearly_empty()  # rebuilt below, in this transaction (store/deferred_indexes.py)
-        writer = _Writer(conn, run_id, started, include_forgotten, deferred)
-        report = ImportReport(run_id=run_id, source=source, path=path)
+        writer = _Writer(conn, run_id, started, include_forgotten, name_trust or {}, deferred)
+        stream = _Stream(conn, run_id, writer, ImportReport(run_id=run_id, source=source, path=path))
         done = 0
-        current = FileCounts(name="")
-        messages: list[EmailMessageRecord] = []
-        cut_names = 0  # names cut to MAX_NAME since the last file marker
         for item in items:
-            item, cut = sanitize(item)  # the one place every record passes: see store/sanitize.py
-            cut_names += cut
-            rows = 1  # records the item stands for (progress counts records)
-            if isinstance(item, EmailMessageRecord):
-                messages.append(item)
-                if len(messages) >= _BATCH:
-                    _write_messages(conn, messages, run_id, current)
-            elif isinstance(item, InteractionRecord):
-                writer.interaction(item, current)
-            elif isinstance(item, InteractionBatch):
-                writer.interactions(item, current)
-                rows = len(item)
-            elif isinstance(item, PersonRecord):
-                writer.person(item, current)
-            elif isinstance(item, EmailFolderHints):
-                write_hints(conn, item.hints)
-            elif isinstance(item, FileRead):
-                _write_messages(conn, messages, run_id, current)
-                writer.flush(current)
-                current.name = item.name
-                current.rows = item.rows
-                if item.skipped:
-                    current.skip("broken or empty in the file", item.skipped)
-                current.unchanged = item.unchanged
-                current.sha256 = item.sha256
-                current.note = "; ".join((*item.notes, *_cut_note(cut_names)))
-                cut_names = 0
-                report.files.append(current)
-                current = FileCounts(name="")
-            elif isinstance(item, FileIgnored):
-                report.files.append(FileCounts(name=item.name, ignored=True, note=item.reason))
-            elif isinstance(item, FileUnreadable):
-                report.files.append(
-                    FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
-                )
-            elif isinstance(item, InvitationRecord):
-                writer.invitation(item, current)
-            elif isinstance(item, OwnerRecord):
-                writer.owner(item)
-            elif isinstance(item, OwnerAffiliation):
-                writer.affiliation(item, current)
+            rows = stream.write(item)
             if on_progress is not None and (done + rows) // 2000 > done // 2000:
-                on_progress(current.name, done + rows)
+                on_progress(stream.current.name, done + rows)
             done += rows
-        _write_messages(conn, messages, run_id, current)
-        writer.flush(current)
+        stream.flush()
         deferred.restore()
-        if current.added or current.updated or current.skipped:
-            current.name = current.name or path
-            current.note = "; ".join(
-                (current.note, *_cut_note(cut_names)) if current.note else _cut_note(cut_names)
-            )
-            report.files.append(current)
+        report = stream.close(path)
         report.seconds = time.perf_counter() - clock
         _finish_run(conn, run_id, report)
     if on_progress is not None:
         on_progress("", done)
     return report
+
+
+class _Stream:
+    """One import's stream as it is written: each item to its writer, and each file's counts closed at
+    its :class:`FileRead` marker."""
+
+    def __init__(self, conn: sqlite3.Connection, run_id: int, writer: _Writer, report: ImportReport) -> None:
+        self.conn = conn
+        self.run_id = run_id
+        self.writer = writer
+        self.report = report
+        self.current = FileCounts(name="")
+        self.messages: list[EmailMessageRecord] = []
+        self.cut_names = 0  # names cut to MAX_NAME since the last file marker
+
+    def write(self, item: ImportItem) -> int:
+        """Write ``item`` (or queue it for a batch); return how many records it stands for."""
+        item, cut = sanitize(item)  # the one place every record passes: see store/sanitize.py
+        self.cut_names += cut
+        conn, writer, current = self.conn, self.writer, self.current
+        if isinstance(item, EmailMessageRecord):
+            self.messages.append(item)
+            if len(self.messages) >= _BATCH:
+                _write_messages(conn, self.messages, self.run_id, current)
+        elif isinstance(item, InteractionRecord):
+            writer.interaction(item, current)
+        elif isinstance(item, InteractionBatch):
+            writer.interactions(item, current)
+            return len(item)
+        elif isinstance(item, PersonRecord):
+            writer.person(item, current)
+        elif isinstance(item, EmailFolderHints):
+            write_hints(conn, item.hints)
+        elif isinstance(item, FileRead):
+            self._close_file(item)
+        elif isinstance(item, FileIgnored):
+            self.report.files.append(FileCounts(name=item.name, ignored=True, note=item.reason))
+        elif isinstance(item, FileUnreadable):
+            self.report.files.append(
+                FileCounts(name=item.name, ignored=True, unreadable=True, note=item.reason)
+            )
+        elif isinstance(item, InvitationRecord):
+            write_invitation(conn, item, self.run_id, current)
+        elif isinstance(item, OwnerRecord):
+            writer.owner_keys |= write_owner(conn, item)
+        elif isinstance(item, OwnerAffiliation):
+            write_affiliation(conn, item, current)
+        return 1
+
+    def flush(self) -> None:
+        """Write what waits in batches, counted to the current file."""
+        _write_messages(self.conn, self.messages, self.run_id, self.current)
+        self.writer.flush(self.current)
+
+    def _close_file(self, marker: FileRead) -> None:
+        self.flush()
+        current = self.current
+        current.name = marker.name
+        current.rows = marker.rows
+        if marker.skipped:
+            current.skip("broken or empty in the file", marker.skipped)
+        current.unchanged = marker.unchanged
+        current.sha256 = marker.sha256
+        current.note = "; ".join((*marker.notes, *_cut_note(self.cut_names)))
+        self.cut_names = 0
+        self.report.files.append(current)
+        self.current = FileCounts(name="")
+
+    def close(self, path: str) -> ImportReport:
+        """The report, with what came after the last file marker counted as one more file (``path``)."""
+        current, cut_names = self.current, self.cut_names
+        if current.added or current.updated or current.skipped:
+            current.name = current.name or path
+            current.note = "; ".join(
+                (current.note, *_cut_note(cut_names)) if current.note else _cut_note(cut_names)
+            )
+            self.report.files.append(current)
+        return self.report
 
 
 def _write_messages(
@@ -267,12 +287,13 @@ def write_records(
     run_id: int | None,
     started: int,
     counts: FileCounts,
+    name_trust: NameTrust | None = None,
     include_forgotten: bool = False,
 ) -> None:
     """Write people and interactions derived from another layer (e-mail's raw messages), as an import
     writes them, within the caller's transaction.  A forgotten identity stays out, unless it is back in
     the database (an import with ``include_forgotten`` brought it back) or ``include_forgotten``."""
-    writer = _Writer(conn, run_id, started, include_forgotten=include_forgotten)
+    writer = _Writer(conn, run_id, started, include_forgotten, name_trust or {})
     if writer.forgotten:
         writer.forgotten -= {identity_hash(Identity(kind, value)) for kind, value in writer.ids}  # type: ignore[arg-type]
     for record in records:
@@ -282,6 +303,8 @@ def write_records(
         elif isinstance(item, PersonRecord):
             writer.person(item, counts)
     writer.flush(counts)
+
+
 def _cut_note(cut: int) -> tuple[str, ...]:
     if not cut:
         return ()
@@ -328,29 +351,43 @@ def _integer(value: int | None) -> int | str:
     return _NO_INTEGER if value is None else value
 
 
-_UPSERT_INTERACTION = """
-INSERT INTO interactions(source, source_key, key_hash, person_id, kind, direction, occurred_at, message_key,
-                         conversation_id, group_size, length, title, bulk, run_id)
-VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, ''), NULLIF(?, 0), ?, ?)
-ON CONFLICT(source, key_hash) DO UPDATE SET
-    person_id = excluded.person_id, kind = excluded.kind, direction = excluded.direction,
-    occurred_at = excluded.occurred_at, message_key = excluded.message_key,
-    conversation_id = excluded.conversation_id, group_size = excluded.group_size,
-    length = excluded.length, title = excluded.title, bulk = excluded.bulk
-WHERE interactions.source_key = excluded.source_key AND (
-       interactions.person_id IS NOT excluded.person_id OR interactions.kind IS NOT excluded.kind
-   OR interactions.direction IS NOT excluded.direction OR interactions.occurred_at IS NOT excluded.occurred_at
-   OR interactions.message_key IS NOT excluded.message_key
-   OR interactions.conversation_id IS NOT excluded.conversation_id
-   OR interactions.group_size IS NOT excluded.group_size OR interactions.length IS NOT excluded.length
-   OR interactions.title IS NOT excluded.title OR interactions.bulk IS NOT excluded.bulk)
-"""
+_INTERACTION_COLUMNS = (
+    "source",
+    "source_key",
+    "key_hash",
+    "person_id",
+    "kind",
+    "direction",
+    "occurred_at",
+    "message_key",
+    "conversation_id",
+    "group_size",
+    "length",
+    "title",
+    "bulk",
+    "run_id",
+)
+_INTERACTION_NULLABLE = {
+    "occurred_at": "NULLIF(?, '')",
+    "message_key": "NULLIF(?, 0)",
+    "conversation_id": "NULLIF(?, 0)",
+    "length": "NULLIF(?, '')",
+    "title": "NULLIF(?, 0)",
+}
+_UPSERT_INTERACTION = upsert(
+    "interactions",
+    _INTERACTION_COLUMNS,
+    key=("source", "key_hash"),
+    update=_INTERACTION_COLUMNS[3:-1],
+    values=_INTERACTION_NULLABLE,
+    guard="interactions.source_key = excluded.source_key",
+)
 """``key_hash`` is the upsert key (:func:`key_hash`); the guard ``source_key = excluded.source_key`` makes
 two keys of one hash (odds about n²/2⁶⁵ for n rows of a source, ~3e-8 for a million) keep the first
 row rather than overwrite it with the other's.  Nullable values are bound as :data:`_NO_TEXT` /
 :data:`_NO_INTEGER` for ``None``."""
 
-_INSERT_INTERACTION = _UPSERT_INTERACTION[: _UPSERT_INTERACTION.index("ON CONFLICT")]
+_INSERT_INTERACTION = insert("interactions", _INTERACTION_COLUMNS, values=_INTERACTION_NULLABLE)
 """The plain ``INSERT`` of :data:`_UPSERT_INTERACTION` (see :meth:`_Writer._write_interactions`)."""
 
 
@@ -365,20 +402,19 @@ def key_hash(source_key: str) -> int:
 _from_bytes = int.from_bytes
 
 
-_UPSERT_INVITATION = """
-INSERT INTO invitations(source, source_key, direction, name, sent_at, message, profile_url, headline,
-                        company, mutual_connections, run_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(source, source_key) DO UPDATE SET
-    direction = excluded.direction, name = excluded.name, sent_at = excluded.sent_at,
-    message = excluded.message, profile_url = excluded.profile_url, headline = excluded.headline,
-    company = excluded.company, mutual_connections = excluded.mutual_connections
-WHERE invitations.direction IS NOT excluded.direction OR invitations.name IS NOT excluded.name
-   OR invitations.sent_at IS NOT excluded.sent_at OR invitations.message IS NOT excluded.message
-   OR invitations.profile_url IS NOT excluded.profile_url OR invitations.headline IS NOT excluded.headline
-   OR invitations.company IS NOT excluded.company
-   OR invitations.mutual_connections IS NOT excluded.mutual_connections
-"""
+_UPSERT_CONNECTION = upsert(
+    "connections",
+    ("person_id", "source", "connected_on", "relation"),
+    key=("person_id", "source", "relation"),
+    values={"connected_on": "NULLIF(?, '')"},
+)
+_UPSERT_POSITION = upsert(
+    "person_positions",
+    ("person_id", "company", "position", "source", "first_seen", "last_seen"),
+    key=("person_id", "company", "position"),
+    update=("last_seen",),
+    when="last_seen < excluded.last_seen",
+)
 
 
 _PersonRow = tuple[int, str, str | int, str | int, str | int, str | int, str | int, str | int, int, int, int]
@@ -395,9 +431,11 @@ class _Writer:
         run_id: int | None,
         started: int,
         include_forgotten: bool,
+        name_trust: NameTrust,
         deferred: DeferredIndexes | None = None,
     ) -> None:
         self.conn = conn
+        self.name_trust = name_trust
         self.deferred = deferred
         self.run_id = run_id
         self.started = started
@@ -452,7 +490,7 @@ class _Writer:
             return None
         ids = self.ids
         pids = sorted({ids[k] for k in keys if k in ids})
-        rank = SOURCE_RANK.get(rec.source, 1) if _looks_like_name(rec.name, rec.identities) else 0
+        rank = self.name_trust.get(rec.source, 1) if _looks_like_name(rec.name, rec.identities) else 0
         if not pids:
             pid = self._insert_person(rec, rank)
             counts.added += 1
@@ -507,20 +545,10 @@ class _Writer:
             )
             self.new_identities.clear()
         if self.new_connections:
-            self.conn.executemany(
-                "INSERT INTO connections(person_id, source, connected_on, relation) VALUES (?, ?, NULLIF(?, ''), ?)"
-                " ON CONFLICT(person_id, source, relation) DO UPDATE SET connected_on = excluded.connected_on"
-                " WHERE connections.connected_on IS NOT excluded.connected_on",
-                self.new_connections,
-            )
+            self.conn.executemany(_UPSERT_CONNECTION, self.new_connections)
             self.new_connections.clear()
         if self.new_positions:
-            self.conn.executemany(
-                "INSERT INTO person_positions(person_id, company, position, source, first_seen, last_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, company, position)"
-                " DO UPDATE SET last_seen = excluded.last_seen WHERE last_seen < excluded.last_seen",
-                self.new_positions,
-            )
+            self.conn.executemany(_UPSERT_POSITION, self.new_positions)
             self.new_positions.clear()
 
     def _kept_apart(self, a: int, b: int) -> bool:
@@ -599,7 +627,7 @@ class _Writer:
             return pid
         if key in self.owner_keys or self._is_forgotten(identity):
             return None
-        rank = SOURCE_RANK.get(source, 1) if name and _looks_like_name(name, (identity,)) else 0
+        rank = self.name_trust.get(source, 1) if name and _looks_like_name(name, (identity,)) else 0
         pid = self._new_person_id()
         none = _NO_TEXT
         self.new_people.append(
@@ -733,77 +761,6 @@ class _Writer:
         except sqlite3.IntegrityError:
             done = self._largest_interaction_id() - top  # ids are given in order: see flush
             self.conn.executemany(_UPSERT_INTERACTION, rows[done:])
-
-    # -- the rest ------------------------------------------------------------------------------
-
-    def invitation(self, rec: InvitationRecord, counts: FileCounts) -> None:
-        exists = self.conn.execute(
-            "SELECT 1 FROM invitations WHERE source = ? AND source_key = ?", (rec.source, rec.source_key)
-        ).fetchone()
-        before = self.conn.total_changes
-        self.conn.execute(
-            _UPSERT_INVITATION,
-            (
-                rec.source,
-                rec.source_key,
-                rec.direction,
-                rec.name,
-                rec.sent_at,
-                rec.message,
-                rec.profile_url,
-                rec.headline,
-                rec.company,
-                rec.mutual_connections,
-                self.run_id,
-            ),
-        )
-        if self.conn.total_changes > before:
-            if exists:
-                counts.updated += 1
-            else:
-                counts.added += 1
-
-    def owner(self, rec: OwnerRecord) -> None:
-        for key, value in (
-            ("name", rec.name),
-            ("headline", rec.headline),
-            ("industry", rec.industry),
-            ("location", rec.location),
-            ("summary", rec.summary),
-        ):
-            if value:
-                self.conn.execute(
-                    "INSERT INTO owner(key, value, source) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
-                    " value = excluded.value, source = excluded.source WHERE owner.value IS NOT excluded.value",
-                    (key, value, rec.source),
-                )
-        for identity in rec.identities:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO owner_identities(kind, value, source) VALUES (?, ?, ?)",
-                (identity.kind, identity.value, rec.source),
-            )
-            self.owner_keys.add((identity.kind, identity.value))
-
-    def affiliation(self, rec: OwnerAffiliation, counts: FileCounts) -> None:
-        before = self.conn.total_changes
-        self.conn.execute(
-            "INSERT INTO owner_affiliations(source, kind, organization, title, location, started_on, finished_on)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, organization, title, started_on) DO UPDATE SET"
-            " location = excluded.location, finished_on = excluded.finished_on"
-            " WHERE owner_affiliations.location IS NOT excluded.location"
-            " OR owner_affiliations.finished_on IS NOT excluded.finished_on",
-            (
-                rec.source,
-                rec.kind,
-                rec.organization,
-                rec.title or "",
-                rec.location,
-                rec.started_on or "",
-                rec.finished_on,
-            ),
-        )
-        if self.conn.total_changes > before:
-            counts.added += 1
 
 
 def _looks_like_name(name: str, identities: Iterable[Identity]) -> bool:

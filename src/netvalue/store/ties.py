@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from netvalue.columns import DIRECTIONS, KINDS, SHARED_CONTEXT_MAX_GROUP, InteractionArrays
+from netvalue.codes import DIRECTIONS, KINDS
+from netvalue.columns import SHARED_CONTEXT_MAX_GROUP, InteractionArrays
 from netvalue.errors import UsageError
 from netvalue.store.database import Database
 

@@ -2,7 +2,7 @@
 
 :func:`read_messages` parses every date, keys every message and numbers the distinct combinations of
 sender and recipient cells (a conversation repeats a few); what it returns (:class:`MessagesFile`) is all
-:mod:`netvalue.importers.linkedin_messages` needs to find the owner and make the records.
+:mod:`netvalue.importers.linkedin.messages` needs to find the owner and make the records.
 
 A file of at least :data:`PARALLEL_MIN` bytes is read in stretches of about :data:`CHUNK` bytes, each
 parsed by a worker process while this one decompresses the next; the stretches' results are then joined
@@ -13,7 +13,7 @@ unquoted field, which the ``csv`` module reads as a plain character, would upset
 stretch is parsed with a sentinel line after it, which reads as a row of its own only if the stretch
 really ended between records.  A stretch that did not, or that holds any error, sends the whole file back
 to the one-process read, which gives the exact result or the exact error (a bad date names its line).
-Either way the result is the same :class:`MessagesFile` (``tests/test_linkedin_message_file.py``).
+Either way the result is the same :class:`MessagesFile` (``tests/importers/test_linkedin_message_file.py``).
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import IO
 
+from netvalue.errors import map_errors
 from netvalue.importers.archive import DAMAGE
 from netvalue.importers.base import worker_count, worker_pool
-from netvalue.importers.linkedin_archive import Archive, Digest, Table
-from netvalue.importers.linkedin_dates import DateFormatError, parse_message_date
+from netvalue.importers.linkedin.archive import Archive, Digest, Table
+from netvalue.importers.linkedin.dates import DateFormatError, parse_message_date
 
 MESSAGES_REQUIRED = ("CONVERSATION ID", "FROM", "TO", "DATE")
 
@@ -124,7 +125,7 @@ class MessageColumns:
 class MessagesFile:
     """``messages.csv`` read once: every combination of sender and recipient cells, the pairs of
     conversation and combination in file order, and every message that is not a draft in compact form,
-    for :func:`~netvalue.importers.linkedin_messages.message_items` to turn into records once the owner is
+    for :func:`~netvalue.importers.linkedin.messages.message_items` to turn into records once the owner is
     known."""
 
     combinations: list[Combination]  # by number
@@ -235,7 +236,7 @@ def read_messages(
     The messages are kept compactly (:class:`MessageColumns`: date, key, conversation, length and title,
     not the text) rather than read a second time: a second ``csv`` pass over the file cost about as much as the bare read of the whole
     export (``benchmarks/import_linkedin.py``).  ``keep_messages=False`` keeps only what
-    :func:`~netvalue.importers.linkedin_messages.scan` needs.  With ``hashed`` the file's SHA-256 is
+    :func:`~netvalue.importers.linkedin.messages.scan` needs.  With ``hashed`` the file's SHA-256 is
     computed during this read (``MessagesFile.sha256``; empty otherwise).  A file of at least
     ``parallel_min`` bytes (default :data:`PARALLEL_MIN`) is read in stretches of ``chunk`` bytes (default
     :data:`CHUNK`) on ``workers`` processes (default: every core; see the module)."""
@@ -251,10 +252,8 @@ def _read_in_one(archive: Archive, name: str, keep_messages: bool, hashed: bool)
     digest = hashlib.sha256() if hashed else None
     with archive.table(name, MESSAGES_REQUIRED, digest=digest) as table:
         rows = table.rows()
-        try:
+        with map_errors(_BadDate, lambda exc: table.error(str(exc))):
             combinations, pairs, messages, count, drafts = _collect(rows, Columns.of(table), keep_messages)
-        except _BadDate as exc:
-            raise table.error(str(exc)) from exc
     return MessagesFile(
         combinations, pairs, messages, count, drafts, digest.hexdigest() if digest is not None else ""
     )

@@ -1,6 +1,6 @@
 """``messages.csv`` of LinkedIn's export: who the owner is, and one interaction per message and counterpart.
 
-The file is read once (:mod:`netvalue.importers.linkedin_message_file`): every message is keyed and
+The file is read once (:mod:`netvalue.importers.linkedin.message_file`): every message is keyed and
 dated and kept as a compact tuple, and the distinct sender/recipient cells are numbered.  :func:`scan` then finds the owner, who is
 named nowhere: the sender URL that takes part in the most conversations is the owner's (``formats.md``),
 confirmed by ``Profile.csv``'s name when a ``FROM`` matches it; it also collects the URL each name is
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from netvalue.importers.base import ImportOptions
-from netvalue.importers.linkedin_message_file import Combination, MessagesFile
-from netvalue.importers.linkedin_people import SOURCE, Directory, UrlIdentities
+from netvalue.importers.linkedin.message_file import Combination, MessagesFile
+from netvalue.importers.linkedin.people import SOURCE, Directory, UrlIdentities
 from netvalue.records import FileRead, Identity, InteractionBatch, PersonRecord
 
 
@@ -53,7 +53,7 @@ def _urls_of(cell: str, urls: UrlIdentities) -> list[Identity]:
 
 def scan(file: MessagesFile, urls: UrlIdentities, profile_name: str | None) -> MessageScan:
     """Find the owner's URL and the URL each name is shown with, from each distinct pair of conversation
-    and sender/recipient cells of :func:`~netvalue.importers.linkedin_message_file.read_messages`."""
+    and sender/recipient cells of :func:`~netvalue.importers.linkedin.message_file.read_messages`."""
     conversations_of: dict[str, set[str]] = {}  # a URL's value -> the conversations it takes part in
     names_of: dict[str, set[str]] = {}  # a URL's value -> the names shown with it
     urls_of: dict[str, set[Identity]] = {}
@@ -199,7 +199,7 @@ def message_items(
     options: ImportOptions,
     sha256: str,
 ) -> Iterator[InteractionBatch | PersonRecord | FileRead]:
-    """Every message of :func:`~netvalue.importers.linkedin_message_file.read_messages` as interactions
+    """Every message of :func:`~netvalue.importers.linkedin.message_file.read_messages` as interactions
     (in :class:`~netvalue.records.InteractionBatch` es of up to :data:`BATCH_ROWS`), people for
     counterparts who are not connections (each before the batch holding its first interaction), and the
     file's :class:`FileRead`."""

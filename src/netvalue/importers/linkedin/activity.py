@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from netvalue.importers.linkedin_archive import Archive, Table
-from netvalue.importers.linkedin_dates import DateFormatError, parse_linkedin_date
-from netvalue.importers.linkedin_people import SOURCE, Directory, UrlIdentities, stable_key
+from netvalue.importers.linkedin.archive import Archive, Table
+from netvalue.importers.linkedin.dates import DateFormatError, parse_linkedin_date
+from netvalue.importers.linkedin.people import SOURCE, Directory, UrlIdentities, stable_key
 from netvalue.records import FileRead, Identity, InteractionRecord, InvitationRecord, PersonRecord
 
 Activity = Iterator[InteractionRecord | InvitationRecord | PersonRecord | FileRead]

@@ -14,8 +14,8 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from netvalue.importers.linkedin_archive import Archive
-from netvalue.importers.linkedin_dates import DateFormatError, parse_linkedin_date
+from netvalue.importers.linkedin.archive import Archive
+from netvalue.importers.linkedin.dates import DateFormatError, parse_linkedin_date
 from netvalue.keys import normalize_email, normalize_linkedin_url
 from netvalue.records import Identity, PersonRecord
 
