@@ -104,3 +104,12 @@ def test_every_reporting_command_is_recorded() -> None:
     recorded = {args[0] for _, args in COMMANDS}
     # demo builds the database itself; share/team/org have their own end-to-end tests on team/org data
     assert with_json - recorded <= {"demo", "share", "team", "org"}
+
+
+def test_explain_lists_every_topic_in_its_fixed_order() -> None:
+    """``explain`` lists topics in :data:`TOPIC_ORDER`, whatever order their modules were imported in."""
+    import netvalue.recommend.ledger  # noqa: F401  (a topic module imported before the others, as a test may)
+    from netvalue.explain import TOPIC_ORDER, all_topics
+
+    names = [topic.name for topic in all_topics()]
+    assert names == list(TOPIC_ORDER)

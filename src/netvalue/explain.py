@@ -35,6 +35,29 @@ _REGISTRY: dict[str, Topic] = {}
 TOPIC_MODULES: tuple[str, ...] = ("netvalue.identity.explained", "netvalue.recommend")
 """Modules that register topics when imported (each area adds its own)."""
 
+TOPIC_ORDER: tuple[str, ...] = (
+    "ties",
+    "decay",
+    "dunbar",
+    "calibration",
+    "value",
+    "cooccurrence",
+    "constraint",
+    "effective size",
+    "communities",
+    "bridges",
+    "purpose",
+    "triage",
+    "spam",
+    "plan",
+    "cadence",
+    "ledger",
+    "identity",
+)
+"""The order ``netvalue explain`` lists its topics in: the model's own first, then deciding, then identity.
+Fixed here, not by the order modules happen to be imported in (which differs between a command and a test
+run); a topic not listed comes last."""
+
 
 def register_topic(topic: Topic) -> None:
     """Add (or replace) a topic."""
@@ -42,13 +65,11 @@ def register_topic(topic: Topic) -> None:
 
 
 def all_topics() -> list[Topic]:
-    """Every registered topic, in registration order."""
+    """Every registered topic, in :data:`TOPIC_ORDER`."""
     for module in TOPIC_MODULES:
-        try:
-            importlib.import_module(module)
-        except ImportError:  # an area not built yet: its topics are simply absent
-            continue
-    return list(_REGISTRY.values())
+        importlib.import_module(module)
+    rank = {name: i for i, name in enumerate(TOPIC_ORDER)}
+    return sorted(_REGISTRY.values(), key=lambda topic: rank.get(topic.name, len(rank)))
 
 
 def get_topic(name: str) -> Topic:
@@ -111,12 +132,12 @@ def _ties_text() -> str:
         "shared Enron mailboxes (benchmarks/tie_quality.py) chose this over Newman's (2001) 1/n weighting",
         "(training AUC 0.830 against 0.823; held out 0.812 against 0.777); both stay comparable there.",
         "A co-recipient of a message someone else sent counts only as shared context.",
-        "The weights are fitted [ours] to \"two-way contact in the next 6 months\" on five training",
+        'The weights are fitted [ours] to "two-way contact in the next 6 months" on five training',
         "mailboxes; on the six held out the strength's mean AUC is 0.819 against 0.742 for the best baseline.",
         f"Two-way contact: {meaning('two-way contact')}.  Without any two-way contact a tie's strength s",
         "becomes 0.2·s/(0.2 + 0.8·s), below 0.2: one-way traffic alone is no relationship [ours, as peers",
         "do], though such ties keep their rank among themselves and against weak two-way ties.",
-        f"Every \"days since\" is read as silence: {meaning('silence')}.",
+        f'Every "days since" is read as silence: {meaning("silence")}.',
         "Reasons are the three features with the largest |w·(x − x with no evidence)| for that person.",
         "A rating r/5 you give overrides the strength: (r − 1)/4.",
     ]
