@@ -114,7 +114,10 @@ def test_analyse_adds_manager_and_title_outputs(tmp_path: Path) -> None:
     titles = result.tables["titles"]
     assert titles.column("title").to_pylist() == ["manager", "staff"]
     assert titles.column("people").to_pylist() == [10, 110]
-    assert set(result.summary["formal_lines"]) == {"reporting", "peers", "department", "across", "unknown"}
+    lines = result.summary["formal_lines"]
+    assert isinstance(lines, dict)
+    assert set(lines) == {"reporting", "peers", "department", "across", "unknown"}
+    assert sum(lines.values()) == pytest.approx(1.0)
     ties_line = result.tables["ties"].column("line").to_pylist()
     assert "reporting" in ties_line and "across" in ties_line
 
