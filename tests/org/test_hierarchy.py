@@ -24,6 +24,7 @@ from netvalue.org.hierarchy import (
     person_formal_measures,
     tie_lines,
 )
+from netvalue.org.report import report_html
 from netvalue.org.synthetic import event_batches, people_table
 
 NAMES = np.array(["boss", "kim", "lee", "park", "outsider", "stranger"], dtype=object)
@@ -120,6 +121,8 @@ def test_analyse_adds_manager_and_title_outputs(tmp_path: Path) -> None:
     assert sum(lines.values()) == pytest.approx(1.0)
     ties_line = result.tables["ties"].column("line").to_pylist()
     assert "reporting" in ties_line and "across" in ties_line
+    page = report_html(result)
+    assert "with their manager among their 5 strongest ties" in page
 
 
 def test_without_manager_or_title_nothing_is_added(tmp_path: Path) -> None:
