@@ -23,16 +23,14 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
+from netvalue.org.network import BoolArray, FloatArray, IntArray
+
 TOP_TIES = 5
 """How many of a person's strongest current ties count as "their strongest" [ours, after the innermost
 of Dunbar's layers, about 5 (Dunbar 2020, science.md §3)]."""
 
 LINES = ("reporting", "peers", "department", "across", "unknown")
 REPORTING, PEERS, DEPARTMENT, ACROSS, UNKNOWN = range(len(LINES))
-
-IntArray = NDArray[np.int64]
-FloatArray = NDArray[np.float64]
-BoolArray = NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
