@@ -10,7 +10,6 @@ from rich.table import Table
 
 from netvalue.cli.app import as_of_option, console, emit_json, json_option, main, parse_as_of, working
 from netvalue.errors import UsageError
-from netvalue.importers.base import ImportOptions
 
 
 @main.group()
@@ -127,7 +126,7 @@ def analyse(
     try:
         from netvalue.org.analyse import analyse as run_analysis
         from netvalue.org.engine import aggregate_duckdb, aggregate_spark, spark_session
-        from netvalue.org.events import read_people
+        from netvalue.org.events import default_max_group, read_people
         from netvalue.org.output import write_outputs
     except ImportError as exc:
         raise UsageError(f"netvalue org needs {exc.name}: pip install 'netvalue[scale]'") from exc
@@ -135,7 +134,7 @@ def analyse(
     if spark_master and engine != "spark":
         raise UsageError("--spark-master needs --engine spark")
     moment = parse_as_of(as_of)
-    max_group = ImportOptions().max_group
+    max_group = default_max_group()
     people = read_people(people_file) if people_file else None
     timings: dict[str, float] = {}
     start = time.perf_counter()

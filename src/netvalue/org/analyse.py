@@ -33,6 +33,15 @@ from netvalue.analysis.ties import TIERS, YEAR, TieFeatures
 from netvalue.analysis.value import ACTIVE_WINDOW_DAYS, CAVEATS, DEFAULT_COEFFICIENT, SOURCE, network_value
 from netvalue.codes import DAY
 from netvalue.org.engine import Aggregated
+from netvalue.org.hierarchy import (
+    LINES,
+    Formal,
+    formal_structure,
+    line_shares,
+    person_formal_measures,
+    tie_lines,
+    title_table,
+)
 from netvalue.org.network import person_measures
 from netvalue.org.ties import DEEP_DORMANT, DORMANT, STATES, STRONG, judge_pairs
 
@@ -81,6 +90,7 @@ def analyse(
     a = np.searchsorted(names, np.asarray(pairs.column("a").to_pylist(), dtype=object)).astype(np.int64)
     b = np.searchsorted(names, np.asarray(pairs.column("b").to_pylist(), dtype=object)).astype(np.int64)
     department_names, department = _departments(people, names)
+    formal = formal_structure(people, names)
 
     silence = features.days_since(features.last_two_way)
     recent = features.last_contact >= as_of - YEAR
@@ -154,6 +164,12 @@ def analyse(
     departments = _department_table(
         department_names, department, a, b, weight, measures.community, brokers, value
     )
+    line = tie_lines(a, b, formal.manager, department)
+    persons, departments, titles, formal_summary = _formal_outputs(
+        formal, names, persons, departments, line, (a, b, weight, state == STRONG), department
+    )
+    if formal.known:
+        ties = ties.append_column("line", pa.array(np.array(LINES, dtype=object)[line].tolist(), pa.string()))
     communities = _community_table(measures.community, department_names, department, a, b, weight)
     monthly = _monthly(
         features.first_contact,
@@ -170,6 +186,8 @@ def analyse(
         "communities": communities,
         "monthly": monthly,
     }
+    if titles is not None:
+        tables["titles"] = titles
     if monthly_by_department:
         tables["monthly_departments"] = _monthly_departments(
             features, department, department_names, a, b, as_of
@@ -206,9 +224,71 @@ def analyse(
             "source": SOURCE,
         },
     }
+    summary |= formal_summary
     if department_names and n:
         summary["communities_against_departments"] = _agreement(measures.community, department)
     return OrgResult(tables, summary)
+
+
+def _formal_outputs(
+    formal: Formal,
+    names: NDArray[np.object_],
+    persons: pa.Table,
+    departments: pa.Table,
+    line: IntArray,
+    ties: tuple[IntArray, IntArray, FloatArray, NDArray[np.bool_]],
+    department: IntArray,
+) -> tuple[pa.Table, pa.Table, pa.Table | None, dict[str, object]]:
+    """Manager and title beside the graph (:mod:`netvalue.org.hierarchy`): per-person columns, each
+    department's shares of strength by formal line, a table per title and the summary's figures.
+    Nothing is added when the people table names no manager (and no title)."""
+    a, b, weight, strong = ties
+    titled = any(t is not None for t in formal.title)
+    if not formal.known and not titled:
+        return persons, departments, None, {}
+    measures = person_formal_measures(a, b, weight, strong, formal)
+    manager = measures.pop("manager")
+    summary: dict[str, object] = {}
+    if formal.known:
+        persons = persons.append_column(
+            "manager", pa.array([str(names[m]) if m >= 0 else None for m in manager.tolist()], pa.string())
+        )
+        for name, column in measures.items():
+            persons = persons.append_column(name, pa.array(column.tolist()))
+        shares = line_shares(line, weight, department[a], department[b], departments.num_rows)
+        for i, kind in enumerate(LINES):
+            if departments.num_rows:
+                departments = departments.append_column(f"share_{kind}", pa.array(shares[:, i]))
+        whole = line_shares(line, weight, np.zeros(len(a), np.int64), np.zeros(len(b), np.int64), 1)[0]
+        with_manager = formal.manager >= 0
+        summary["formal_lines"] = {kind: _finite(whole[i]) for i, kind in enumerate(LINES)}
+        summary["manager_ties"] = {
+            "people_with_a_manager": int(with_manager.sum()),
+            "current": _fraction(measures["manager_tie_current"], with_manager),
+            "strong": _fraction(measures["manager_tie_strong"], with_manager),
+            "among_top_ties": _fraction(measures["manager_in_top_ties"], with_manager),
+        }
+    persons = persons.append_column("title", pa.array(formal.title.tolist(), pa.string()))
+    per_title = {
+        "degree": persons.column("degree").to_numpy(),
+        "constraint": persons.column("constraint").to_numpy(),
+        "cross_department_share": persons.column("cross_department_share").to_numpy(),
+        "broker": persons.column("broker").to_numpy(),
+        "value": persons.column("value").to_numpy(),
+    }
+    if formal.known:
+        per_title["reporting_line_share"] = measures["reporting_line_share"]
+    titles = title_table(formal.title, per_title) if titled else None
+    return persons, departments, titles, summary
+
+
+def _finite(x: float) -> float | None:
+    return float(x) if np.isfinite(x) else None
+
+
+def _fraction(flags: NDArray[np.generic], among: NDArray[np.bool_]) -> float | None:
+    chosen = flags[among]
+    return float(np.mean(chosen.astype(bool))) if len(chosen) else None
 
 
 def _departments(people: pa.Table | None, names: NDArray[np.object_]) -> tuple[list[str], IntArray]:

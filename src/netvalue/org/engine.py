@@ -94,6 +94,15 @@ PEOPLE_SQL = "SELECT sender AS person FROM events UNION SELECT recipient AS pers
 SPAN_SQL = "SELECT MIN(t), MAX(t) FROM events"
 
 
+CHUNK_EVENTS = 2_000_000
+"""Events per piece of DuckDB's pair aggregation: one piece's window and median fit well under 1 GB."""
+
+SPLIT_SQL = """
+SELECT *, CAST(hash(LEAST(sender, recipient), GREATEST(sender, recipient)) % {pieces} AS INTEGER) AS piece
+FROM events_read"""
+"""Every event with its pair's piece (a pair never straddles two pieces)."""
+
+
 def aggregate_duckdb(
     inputs: Sequence[str],
     as_of: int,
@@ -102,41 +111,68 @@ def aggregate_duckdb(
     memory_limit: str | None = None,
     temp_dir: Path | None = None,
     threads: int | None = None,
+    chunk_events: int = CHUNK_EVENTS,
 ) -> Aggregated:
-    """The pair table by DuckDB (in memory, spilling to ``temp_dir`` past ``memory_limit``)."""
+    """The pair table by DuckDB (in memory, spilling to ``temp_dir`` past ``memory_limit``).
+
+    The events are read and exploded once and written to Parquet split by pair into pieces of about
+    ``chunk_events``, and :func:`pair_sql` runs on each piece in turn, so its window over a pair's
+    events in time order and its exact median never hold more than one piece.  (The same query over
+    the whole set in one go, as Spark runs it, measured 812 s and 1.6 GB at 10 million events under a
+    1 GB limit, against 56 s for a group-by without the window.)
+    """
     import duckdb
 
     paths, fmt = event_files(inputs)
-    con = duckdb.connect()
-    try:
-        con.sql("SET TimeZone = 'UTC'")
-        if memory_limit:
-            con.sql(f"SET memory_limit = '{memory_limit}'")
-        if temp_dir is not None:
-            con.sql(f"SET temp_directory = '{temp_dir}'")
-        con.sql("SET preserve_insertion_order = false")
-        files = describe(con, paths, fmt)
-        if files.remote:
-            raise UsageError("the DuckDB engine reads local files; use --engine spark for object storage")
-        count = check_events(con, files)
-        if threads:
-            con.sql(f"SET threads = {threads}")
-        else:
-            con.sql("RESET threads")
-        con.sql(f"CREATE OR REPLACE TEMPORARY VIEW events AS {duckdb_events_sql(files)}")
-        span = first_row(con, SPAN_SQL)
-        years = years_back(as_of, _span(span)[0])
-        # the result goes to a Parquet file, not into DuckDB's memory: a pair table larger than the
-        # memory limit (15 million pairs at 50 million events) would not fit under 1 GB
-        with tempfile.TemporaryDirectory(prefix="netvalue-pairs-", dir=temp_dir) as scratch:
-            target = Path(scratch) / "pairs.parquet"
-            query = pair_sql("duckdb", as_of, max_group, years=years)
-            con.execute(f"COPY ({query}) TO '{target}' (FORMAT parquet)").fetchall()
-            pairs = pq.read_table(target)
-        people = [str(r[0]) for r in con.sql(PEOPLE_SQL).fetchall()]
-    finally:
-        con.close()
-    return Aggregated(_canonical(pairs), sorted(people), count, *_span(span))
+    with tempfile.TemporaryDirectory(prefix="netvalue-pairs-", dir=temp_dir) as scratch:
+        con = duckdb.connect()
+        try:
+            _configure(con, memory_limit, temp_dir or Path(scratch), threads)
+            files = describe(con, paths, fmt)
+            if files.remote:
+                raise UsageError("the DuckDB engine reads local files; use --engine spark for object storage")
+            count = check_events(con, files)
+            _configure(con, memory_limit, temp_dir or Path(scratch), threads)
+            con.sql(f"CREATE OR REPLACE TEMPORARY VIEW events_read AS {duckdb_events_sql(files)}")
+            pieces = max(1, -(-count // max(1, chunk_events)))
+            split = Path(scratch) / "events"
+            # every event, read and exploded once, written with its pair's piece: the span, the people
+            # and each piece's pairs then read these files, not the source again
+            if count:
+                con.execute(
+                    f"COPY ({SPLIT_SQL.format(pieces=pieces)}) TO '{split}' "
+                    "(FORMAT parquet, PARTITION_BY (piece))"
+                ).fetchall()
+            found = sorted(split.glob("piece=*"))
+            every = f"read_parquet('{split}/*/*.parquet')" if found else "events_read"
+            con.sql(f"CREATE OR REPLACE TEMPORARY VIEW events AS SELECT * FROM {every}")
+            span = _span(first_row(con, SPAN_SQL))
+            people = sorted(str(r[0]) for r in con.sql(PEOPLE_SQL).fetchall())
+            query = pair_sql("duckdb", as_of, max_group, years=years_back(as_of, span[0]))
+            pairs = _pairs_by_piece(con, query, Path(scratch), found)
+        finally:
+            con.close()
+    return Aggregated(_canonical(pairs), people, count, *span)
+
+
+def _configure(con: Any, memory_limit: str | None, spill: Path, threads: int | None) -> None:
+    con.sql("SET TimeZone = 'UTC'")
+    if memory_limit:
+        con.sql(f"SET memory_limit = '{memory_limit}'")
+    con.sql(f"SET temp_directory = '{spill}'")
+    con.sql("SET preserve_insertion_order = false")
+    con.sql(f"SET threads = {threads}" if threads else "RESET threads")
+
+
+def _pairs_by_piece(con: Any, query: str, scratch: Path, pieces: list[Path]) -> pa.Table:
+    """:func:`pair_sql` over the view ``events``, or over each piece in turn; the pairs go to Parquet
+    files (not into DuckDB's memory: 15 million pairs at 50 million events would not fit under 1 GB)."""
+    if not pieces:
+        con.execute(f"COPY ({query}) TO '{scratch / 'pairs-0.parquet'}' (FORMAT parquet)").fetchall()
+    for number, piece in enumerate(pieces):
+        con.sql(f"CREATE OR REPLACE TEMPORARY VIEW events AS SELECT * FROM read_parquet('{piece}/*.parquet')")
+        con.execute(f"COPY ({query}) TO '{scratch / f'pairs-{number}.parquet'}' (FORMAT parquet)").fetchall()
+    return pa.concat_tables([pq.read_table(f) for f in sorted(scratch.glob("pairs-*.parquet"))])
 
 
 def spark_session(master: str | None = None, *, partitions: int = 8) -> Any:

@@ -48,6 +48,13 @@ class EventFiles:
         return kind.endswith("[]") or kind.startswith("array") or kind.startswith("list")
 
 
+def default_max_group() -> int:
+    """The largest group an event may have and still count (the personal import's bulk rule)."""
+    from netvalue.importers.base import ImportOptions
+
+    return ImportOptions().max_group
+
+
 def event_files(inputs: Sequence[str]) -> tuple[tuple[str, ...], Format]:
     """The files named (a folder stands for its ``*.parquet`` or ``*.csv`` files) and their format."""
     paths: list[str] = []

@@ -122,6 +122,26 @@ def charts(result: Any) -> dict[str, dict[str, object]]:
     return specs
 
 
+def _formal_rows(summary: dict[str, Any]) -> list[tuple[str, object]]:
+    """The formal structure's figures, when the people table named managers."""
+    lines, manager = summary.get("formal_lines"), summary.get("manager_ties")
+    if not isinstance(lines, dict) or not isinstance(manager, dict):
+        return []
+
+    def share(x: object) -> str:
+        return "n/a" if x is None else f"{float(x):.0%}"  # type: ignore[arg-type]
+
+    return [
+        (
+            "Share of current tie strength by formal line",
+            ", ".join(f"{k} {share(v)}" for k, v in lines.items()),
+        ),
+        ("People with a manager in the people table", manager["people_with_a_manager"]),
+        ("… with a strong tie to their manager", share(manager["strong"])),
+        ("… with their manager among their 5 strongest ties", share(manager["among_top_ties"])),
+    ]
+
+
 def report_html(result: Any) -> str:
     """The whole page."""
     summary = result.summary
@@ -148,6 +168,7 @@ def report_html(result: Any) -> str:
                 f"{agreement['nmi']:.3f} / {agreement['ari']:.3f}",
             )
         )
+    rows.extend(_formal_rows(summary))
     table = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     caveats = "".join(f"<li>{html.escape(c)}</li>" for c in value["caveats"])
     divs = "".join(f'<div class="chart" id="{k}"></div>' for k in specs)
