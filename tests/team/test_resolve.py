@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from netvalue.team.resolve import ENGINES, Engine, PooledContact, resolve
-from netvalue.team.share_file import SharedContact
+from netvalue.team.records import ENGINES, Engine, PooledContact, SharedContact
+from netvalue.team.resolve import resolve
 
 GIVEN = [
     "Amelia",

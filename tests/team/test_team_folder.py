@@ -158,7 +158,7 @@ def test_paths_through_the_pooled_file_after_add(
     leo_db = member_db("leo.db", owner="Leo Lead", owner_email="leo@team.example")
     leo = share(leo_db, team / "team.salt", tmp_path / "leo.parquet")
     assert run("team", "add", str(team), str(mia), str(leo)).exit_code == 0
-    pool = team / "pool-splink.parquet"
+    pool = team / "pool.sqlite"
     assert stat.S_IMODE(pool.stat().st_mode) == 0o600
     by_company = json.loads(run("team", "paths", str(team), "--company", "ACME", "--json").output)
     # Ada is one human: Mia shared her company, Leo only her hashed address, which is the same.

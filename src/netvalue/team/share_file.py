@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from netvalue.analysis.ties import TIERS
 from netvalue.errors import ImportFormatError, UsageError
+from netvalue.team.records import SharedContact
 
 SCHEMA_VERSION = 1
 METADATA_KEY = b"netvalue.share"
@@ -70,21 +71,6 @@ SCHEMA = pa.schema(
 )
 _HASHED = re.compile(r"^(email|phone|linkedin|domain):[0-9a-f]{32}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-@dataclass(frozen=True, slots=True)
-class SharedContact:
-    """One row of a share file."""
-
-    keys: tuple[str, ...]
-    domains: tuple[str, ...]
-    name: str | None
-    company: str | None
-    role: str | None
-    profile_urls: tuple[str, ...] | None
-    tier: str
-    strength: float
-    last_two_way: str | None
 
 
 @dataclass(frozen=True, slots=True)
