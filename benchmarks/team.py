@@ -20,11 +20,14 @@ folder (shares and the cached resolution read from disk).
 
     python benchmarks/team.py                    # 50 x 2,000, seed 1
     python benchmarks/team.py --members 10 --contacts 500 --seeds 1 2 3   # quick
+    python benchmarks/team.py --enron --seeds                  # the Enron owners' team only
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import resource
 import subprocess
@@ -295,6 +298,90 @@ def _organisations_alike(a: SharedContact, b: SharedContact) -> str:
     return "same organisation" if oa == ob else "organisations differ (a job change)"
 
 
+# NETVALUE_SHARED_DATA: the shared data elsewhere (a git worktree is not beside ../shared), as for the tests.
+ENRON = (
+    Path(os.environ.get("NETVALUE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+    / "enron"
+)
+
+
+def enron_team(mailboxes: Sequence[str], firms: int) -> None:
+    """A team of the shared Enron mailboxes' owners, each sharing what their own import found (names,
+    companies and domains in clear, every tier), answering ``team paths --domain`` for the outside firms
+    that several of them reach.  Real mail of real people: members are named by mailbox and contacts by
+    their domain, never by name."""
+    netvalue = [sys.executable, "-m", "netvalue"]
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "team"
+        subprocess.run([*netvalue, "team", "init", str(folder)], capture_output=True, check=True)
+        shares, t0 = [], time.perf_counter()
+        for user in mailboxes:
+            db, out = Path(temp) / f"{user}.db", Path(temp) / f"{user}.parquet"
+            subprocess.run(
+                [*netvalue, "--db", str(db), "import", "email", str(ENRON / user)],
+                capture_output=True,
+                check=True,
+            )
+            share = ["share", "--out", str(out), "--salt-file", str(folder / "team.salt"), "--member", user]
+            options = [
+                "--clear-fields",
+                "name,company,domain",
+                "--as-of",
+                "2001-12-31",
+                "--min-tier",
+                "collected names",
+            ]
+            subprocess.run([*netvalue, "--db", str(db), *share, *options], capture_output=True, check=True)
+            shares.append(str(out))
+        imported = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        subprocess.run([*netvalue, "team", "add", str(folder), *shares], capture_output=True, check=True)
+        added = time.perf_counter() - t0
+        coverage = json.loads(
+            subprocess.run(
+                [*netvalue, "team", "coverage", str(folder), "--limit", "100000", "--json"],
+                capture_output=True,
+                check=True,
+            ).stdout
+        )
+        outside = [
+            d for d in coverage["domains"] if not d["name"].endswith("enron.com") and d["members"] >= 2
+        ]
+        print(
+            f"Enron team: {len(mailboxes)} mailbox owners ({', '.join(mailboxes)}), imported and shared in {imported:.0f} s, "
+            f"`team add` {added:.1f} s; {coverage['contacts']:,} contacts, {len(coverage['domains']):,} domains, "
+            f"{len(outside)} outside domains reached by two members or more"
+        )
+        for firm in outside[:firms]:
+            w = time.perf_counter()
+            found = json.loads(
+                subprocess.run(
+                    [
+                        *netvalue,
+                        "team",
+                        "paths",
+                        str(folder),
+                        "--domain",
+                        firm["name"],
+                        "--limit",
+                        "5",
+                        "--json",
+                    ],
+                    capture_output=True,
+                    check=True,
+                ).stdout
+            )
+            seconds = time.perf_counter() - w
+            best = "; ".join(
+                f"ask {p['ask']} ({p['hops']} hop{'s' if p['hops'] > 1 else ''}, weakest {p['weakest']:.2f})"
+                for p in found["paths"][:3]
+            )
+            print(
+                f"  team paths --domain {firm['name']}: {found['contacts']} contacts, reached by {firm['members']} members; "
+                f"best: {best}  ({seconds:.2f} s, whole process)"
+            )
+
+
 def main(argv: Sequence[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--members", type=int, default=50)
@@ -305,12 +392,22 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument("--seeds", type=int, nargs="*", default=[1])
     parser.add_argument("--engines", nargs="*", default=["exact", "splink", "netvalue"])
     parser.add_argument("--no-paths", action="store_true")
+    parser.add_argument(
+        "--enron",
+        nargs="*",
+        metavar="MAILBOX",
+        help="also (or, with --seeds, only) the Enron owners' team: these mailboxes, or all",
+    )
+    parser.add_argument("--firms", type=int, default=5, help="outside firms asked about in the Enron team")
     parser.add_argument("--runs", type=int, default=7, help="runs of the whole `team paths` command")
     parser.add_argument("--misses", action="store_true", help="the true pairs missed, by what the rows share")
     parser.add_argument(
         "--paths-engine", default="splink", help="the resolution `team add` caches before paths are timed"
     )
     args = parser.parse_args(argv)
+    if args.enron is not None:
+        mailboxes = args.enron or sorted(p.name for p in ENRON.iterdir() if p.is_dir())
+        enron_team(mailboxes, args.firms)
     for seed in args.seeds:
         run(
             args.members,

@@ -147,6 +147,13 @@ def test_the_pool_is_private_and_made_again_when_the_members_change(folder: Path
     assert stat.S_IMODE(pool.stat().st_mode) == 0o600
 
 
+def test_a_damaged_pool_is_made_again(folder: Path) -> None:
+    expected = paths_to(folder, domain="acme.com")
+    (folder / POOL_FILE).write_bytes(b"not a database")
+    assert paths_to(folder, domain="acme.com") == expected
+    assert stat.S_IMODE((folder / POOL_FILE).stat().st_mode) == 0o600
+
+
 def test_another_engine_resolves_again_and_is_kept(folder: Path) -> None:
     assert pool_engine(folder) == "exact"
     by_netvalue = overlap(folder, engine="netvalue")

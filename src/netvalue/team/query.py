@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from netvalue.errors import StoreError
 from netvalue.store.team import POOL_VERSION, PoolRow, TeamPool
 from netvalue.team.folder import team_salt
 from netvalue.team.paths import TeamView, person_keys, team_paths
@@ -51,7 +52,11 @@ def open_pool(folder: Path, engine: Engine | None = None) -> TeamPool:
     path = folder / POOL_FILE
     before = engine
     if path.is_file():
-        pool = TeamPool(path)
+        try:
+            pool = TeamPool(path)
+        except StoreError:  # damaged: made again below
+            path.unlink()
+            return open_pool(folder, engine)
         meta = pool.meta
         if (
             meta.get("version") == str(POOL_VERSION)

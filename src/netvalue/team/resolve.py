@@ -29,7 +29,7 @@ import contextlib
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from netvalue.identity.frequency import COINCIDENCE_LIMIT
@@ -389,6 +389,7 @@ def _join_lone_names(pool: Sequence[PooledContact], groups: _Groups, free_mail: 
     total = len(signature) or 1
     first = Counter(s[0] for s in signature)
     family = Counter(s[1] for s in signature)
+    employer = Counter(s[2] for s in signature)
     clusters: dict[tuple[str, str], set[int]] = defaultdict(set)
     for row, key in keys.items():
         clusters[key].add(groups.find(row))
@@ -397,18 +398,32 @@ def _join_lone_names(pool: Sequence[PooledContact], groups: _Groups, free_mail: 
         if len(roots) < 2:
             continue
         organisations = {r: _organisations(pool, groups, r, free_mail) for r in roots}
-        placed = [r for r in roots if organisations[r]]
-        if len(set().union(*organisations.values())) > 1:
+        named = set().union(*organisations.values())
+        if len(named) > 1:
             continue  # two employers under one name: namesakes, or a move the names cannot tell apart
-        anchor = max(placed or roots, key=lambda r: (len(groups.members[r]), -r))
-        expected = total * (first[key[0]] / total) * (family[key[1]] / total)
-        knowing = len(set().union(*(groups.members[r] for r in roots)))
-        if expected / knowing >= LONE_NAME_LIMIT:
-            continue
-        for root in sorted(roots):
-            if root != anchor and groups.join(anchor, root, exclusive=True):
-                joined += 1
+        expected = first[key[0]] * family[key[1]] / total
+        placed = [r for r in roots if organisations[r]]
+        if len(placed) > 1:
+            # All say one employer: namesakes expected there, among the members who say so.
+            at = employer[next(iter(named))] / total
+            joined += _join_all(groups, placed, expected * at / _knowing(groups, placed))
+        joined += _join_all(groups, sorted(roots), expected / _knowing(groups, roots))
     return joined
+
+
+def _knowing(groups: _Groups, roots: Iterable[int]) -> int:
+    """How many members hold a row of these groups."""
+    return len(set().union(*(groups.members[groups.find(r)] for r in roots)))
+
+
+def _join_all(groups: _Groups, roots: Sequence[int], strangers: float) -> int:
+    """Join the groups into the one most members hold, when fewer than :data:`LONE_NAME_LIMIT` strangers
+    are expected per member among them."""
+    if strangers >= LONE_NAME_LIMIT:
+        return 0
+    found = sorted({groups.find(r) for r in roots})
+    anchor = max(found, key=lambda r: (len(groups.members[r]), -r))
+    return sum(1 for r in found if r != anchor and groups.join(anchor, r, exclusive=True))
 
 
 def _netvalue_links(pool: Sequence[PooledContact], groups: _Groups) -> list[tuple[float, int, int]]:
