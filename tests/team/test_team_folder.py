@@ -135,6 +135,12 @@ def test_bad_share_files_get_one_line_naming_the_file_and_row(
         _rewrite(
             good, tmp_path / "strength.parquet", column=("strength", [0.5, 1.5, 0.1])
         ): "strength.parquet: row 2: strength 1.5",
+        _rewrite(
+            good,
+            tmp_path / "domain.parquet",
+            meta={"clear_fields": ["domain"]},
+            column=("domains", [[], [], ["acme.example\nEvil: header"]]),
+        ): "domain.parquet: row 3: domains must be e-mail domains",
     }
     for path, message in cases.items():
         result = run("team", "add", str(team), str(good), str(path))

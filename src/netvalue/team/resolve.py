@@ -32,7 +32,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from netvalue.identity.frequency import COINCIDENCE_LIMIT
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.names import canonical_given, fold, parse_name
 from netvalue.identity.profiles import normalize_company
@@ -43,7 +42,7 @@ from netvalue.team.records import Engine, PooledContact, Resolution, SharedConta
 if TYPE_CHECKING:
     from splink.internals.comparison_creator import ComparisonCreator
 
-LONE_NAME_LIMIT = COINCIDENCE_LIMIT
+LONE_NAME_LIMIT = 0.05
 SPLINK_THRESHOLD = 0.95  # match probability to link two members' rows; ours, set on benchmarks/team.py
 
 
@@ -294,10 +293,17 @@ def _splink_links(
             )
     clock.lap("train m (EM)")
     scored = linker.inference.predict(threshold_match_probability=threshold).as_record_list()
-    roots = columns["root"]
+    roots, organisations = columns["root"], columns["company"]
     best: dict[tuple[int, int], float] = {}
     for r in scored:
-        a, b = roots[int(r["unique_id_l"]) - 1], roots[int(r["unique_id_r"]) - 1]
+        left, right = int(r["unique_id_l"]) - 1, int(r["unique_id_r"]) - 1
+        if (
+            None not in (organisations[left], organisations[right])
+            and organisations[left] != organisations[right]
+        ):
+            # Two employers: on benchmarks/team.py such links joined namesakes more often than movers.
+            continue
+        a, b = roots[left], roots[right]
         assert isinstance(a, int) and isinstance(b, int)
         pair = (min(a, b), max(a, b))
         best[pair] = max(best.get(pair, 0.0), float(r["match_probability"]))
@@ -378,36 +384,77 @@ def _join_lone_names(pool: Sequence[PooledContact], groups: _Groups, free_mail: 
     probability about ``E / (E + n)`` when strangers are known by one member each, so a human the whole
     team knows is not kept in pieces for a name that a lone contact would not be trusted with.  Initials
     never count as a full name."""
-    keys: dict[int, tuple[str, str]] = {}
-    signature: set[tuple[str, str, str | None]] = set()
-    for p in pool:
-        parts = _name_parts(p.contact)
-        if parts is None or len(parts[0]) < 2:
-            continue
-        keys[p.row] = (parts[0], parts[1])
-        signature.add((parts[0], parts[1], _organisation(p.contact, free_mail)))
-    total = len(signature) or 1
-    first = Counter(s[0] for s in signature)
-    family = Counter(s[1] for s in signature)
-    employer = Counter(s[2] for s in signature)
-    clusters: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for row, key in keys.items():
-        clusters[key].add(groups.find(row))
+    counts = _NameCounts(pool, free_mail)
+    return _join_at_employers(pool, groups, free_mail, counts) + _join_under_names(
+        pool, groups, free_mail, counts
+    )
+
+
+class _NameCounts:
+    """Full names of the pooled rows (initials left out) and the frequencies of first names, family names
+    and organisations over distinct name-and-organisation signatures."""
+
+    def __init__(self, pool: Sequence[PooledContact], free_mail: frozenset[str]) -> None:
+        self.keys: dict[int, tuple[str, str]] = {}
+        signature: set[tuple[str, str, str | None]] = set()
+        for p in pool:
+            parts = _name_parts(p.contact)
+            if parts is None or len(parts[0]) < 2:
+                continue
+            self.keys[p.row] = (parts[0], parts[1])
+            signature.add((parts[0], parts[1], _organisation(p.contact, free_mail)))
+        self.total = len(signature) or 1
+        self.first = Counter(s[0] for s in signature)
+        self.family = Counter(s[1] for s in signature)
+        self.employer = Counter(s[2] for s in signature)
+
+    def namesakes(self, given: str, surname: str) -> float:
+        """Expected bearers of the name among the signatures (Winkler's independence of the two names)."""
+        return self.first[given] * self.family[surname] / self.total
+
+
+def _join_at_employers(
+    pool: Sequence[PooledContact], groups: _Groups, free_mail: frozenset[str], counts: _NameCounts
+) -> int:
+    """One full name at one employer: namesakes expected there, per member who knows one."""
+    at: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for row, key in counts.keys.items():
+        organisation = _organisation(pool[row].contact, free_mail)
+        if organisation:
+            at[(*key, organisation)].add(groups.find(row))
     joined = 0
-    for key, roots in clusters.items():
+    for (given, surname, organisation), roots in at.items():
+        if len(roots) > 1:
+            there = counts.namesakes(given, surname) * counts.employer[organisation] / counts.total
+            joined += _join_all(groups, sorted(roots), there / _knowing(groups, roots))
+    return joined
+
+
+def _join_under_names(
+    pool: Sequence[PooledContact], groups: _Groups, free_mail: frozenset[str], counts: _NameCounts
+) -> int:
+    """One full name: groups that name at most one employer join; where bearers work at several, the
+    groups that name none go to the one most members know, when the others (and the namesakes expected)
+    are few beside it."""
+    named: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for row, key in counts.keys.items():
+        named[key].add(groups.find(row))
+    joined = 0
+    for (given, surname), found in named.items():
+        roots = sorted({groups.find(r) for r in found})  # as joined so far
         if len(roots) < 2:
             continue
-        organisations = {r: _organisations(pool, groups, r, free_mail) for r in roots}
-        named = set().union(*organisations.values())
-        if len(named) > 1:
-            continue  # two employers under one name: namesakes, or a move the names cannot tell apart
-        expected = first[key[0]] * family[key[1]] / total
-        placed = [r for r in roots if organisations[r]]
-        if len(placed) > 1:
-            # All say one employer: namesakes expected there, among the members who say so.
-            at = employer[next(iter(named))] / total
-            joined += _join_all(groups, placed, expected * at / _knowing(groups, placed))
-        joined += _join_all(groups, sorted(roots), expected / _knowing(groups, roots))
+        expected = counts.namesakes(given, surname)
+        placed = [r for r in roots if _organisations(pool, groups, r, free_mail)]
+        if len(placed) < 2:
+            joined += _join_all(groups, roots, expected / _knowing(groups, roots))
+            continue
+        dominant = max(placed, key=lambda r: (len(groups.members[r]), -r))
+        elsewhere = sum(len(groups.members[r]) for r in placed if r != dominant)
+        unplaced = [dominant, *(r for r in roots if r not in placed)]
+        if len(unplaced) > 1:
+            risk = (expected + elsewhere) / _knowing(groups, unplaced)
+            joined += _join_all(groups, unplaced, risk, anchor=dominant)
     return joined
 
 
@@ -416,13 +463,15 @@ def _knowing(groups: _Groups, roots: Iterable[int]) -> int:
     return len(set().union(*(groups.members[groups.find(r)] for r in roots)))
 
 
-def _join_all(groups: _Groups, roots: Sequence[int], strangers: float) -> int:
-    """Join the groups into the one most members hold, when fewer than :data:`LONE_NAME_LIMIT` strangers
-    are expected per member among them."""
+def _join_all(groups: _Groups, roots: Sequence[int], strangers: float, anchor: int | None = None) -> int:
+    """Join the groups into ``anchor`` (by default the one most members hold), when fewer than
+    :data:`LONE_NAME_LIMIT` strangers are expected per member among them."""
     if strangers >= LONE_NAME_LIMIT:
         return 0
     found = sorted({groups.find(r) for r in roots})
-    anchor = max(found, key=lambda r: (len(groups.members[r]), -r))
+    if anchor is None:
+        anchor = max(found, key=lambda r: (len(groups.members[r]), -r))
+    anchor = groups.find(anchor)
     return sum(1 for r in found if r != anchor and groups.join(anchor, r, exclusive=True))
 
 
