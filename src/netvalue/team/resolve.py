@@ -42,7 +42,7 @@ from netvalue.team.records import Engine, PooledContact, Resolution, SharedConta
 if TYPE_CHECKING:
     from splink.internals.comparison_creator import ComparisonCreator
 
-LONE_NAME_LIMIT = 0.05
+LONE_NAME_LIMIT = 0.1
 SPLINK_THRESHOLD = 0.95  # match probability to link two members' rows; ours, set on benchmarks/team.py
 
 
@@ -53,6 +53,9 @@ class _Groups:
         self.parent = list(range(len(members)))
         self.members: list[set[int]] = [{m} for m in members]
         self.items: list[list[int]] = [[i] for i in range(len(members))]
+        # Private keys the group holds ("phone", "personal mail"): two groups that both hold one, and are
+        # apart, hold different ones (exact keys joined every shared key).
+        self.private: list[frozenset[str]] = [frozenset()] * len(members)
 
     def rows(self, x: int) -> list[int]:
         """Every row in ``x``'s group."""
@@ -76,6 +79,7 @@ class _Groups:
         self.members[ra] |= self.members[rb]
         self.items[ra].extend(self.items[rb])
         self.items[rb] = []
+        self.private[ra] |= self.private[rb]
         return True
 
 
@@ -100,6 +104,11 @@ def resolve(
             if first != p.row and groups.join(first, p.row, exclusive=False):
                 exact += 1
     clock.lap("exact keys")
+    for p in pool:
+        private = _private_keys(p.contact, free_mail)
+        if private:
+            root = groups.find(p.row)
+            groups.private[root] |= private
     probable = 0
     if engine != "exact":
         links = (
@@ -119,6 +128,14 @@ def resolve(
     for p in pool:
         members.setdefault(human[p.row], []).append(p.row)
     return Resolution(human, {h: tuple(rows) for h, rows in members.items()}, exact, probable, engine)
+
+
+def _private_keys(contact: SharedContact, free_mail: frozenset[str]) -> frozenset[str]:
+    """The kinds of private key the row holds: a phone, an address at a free mail service."""
+    kinds = {"phone"} if any(k.startswith("phone:") for k in contact.keys) else set()
+    if any(d in free_mail for d in contact.domains):
+        kinds.add("personal mail")
+    return frozenset(kinds)
 
 
 def _name_parts(contact: SharedContact) -> tuple[str, str, str] | None:
@@ -427,6 +444,36 @@ def _join_at_employers(
         if len(roots) > 1:
             there = counts.namesakes(given, surname) * counts.employer[organisation] / counts.total
             joined += _join_all(groups, sorted(roots), there / _knowing(groups, roots))
+    return joined + _join_initials(pool, groups, free_mail, counts, at)
+
+
+def _join_initials(
+    pool: Sequence[PooledContact],
+    groups: _Groups,
+    free_mail: frozenset[str],
+    counts: _NameCounts,
+    at: dict[tuple[str, str, str], set[int]],
+) -> int:
+    """ "T. Smith" at an employer where one full name of that family begins with T: namesakes expected
+    there are the bearers of any such first name."""
+    full: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for key in at:
+        full[(key[0][0], key[1], key[2])].append(key)
+    letters: Counter[str] = Counter()
+    for given, count in counts.first.items():
+        letters[given[0]] += count
+    joined = 0
+    for p in pool:
+        parts = _name_parts(p.contact)
+        organisation = _organisation(p.contact, free_mail)
+        if parts is None or len(parts[0]) != 1 or not organisation:
+            continue
+        keys = full.get((parts[0], parts[1], organisation), [])
+        if len(keys) != 1:
+            continue
+        roots = [groups.find(p.row), *at[keys[0]]]
+        there = letters[parts[0]] * counts.family[parts[1]] / counts.total * counts.employer[organisation]
+        joined += _join_all(groups, roots, there / counts.total / _knowing(groups, roots), anchor=roots[1])
     return joined
 
 
@@ -472,7 +519,11 @@ def _join_all(groups: _Groups, roots: Sequence[int], strangers: float, anchor: i
     if anchor is None:
         anchor = max(found, key=lambda r: (len(groups.members[r]), -r))
     anchor = groups.find(anchor)
-    return sum(1 for r in found if r != anchor and groups.join(anchor, r, exclusive=True))
+    joined = 0
+    for r in found:
+        if r != anchor and not groups.private[groups.find(anchor)] & groups.private[r]:
+            joined += groups.join(anchor, r, exclusive=True)
+    return joined
 
 
 def _netvalue_links(pool: Sequence[PooledContact], groups: _Groups) -> list[tuple[float, int, int]]:
