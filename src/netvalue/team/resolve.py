@@ -42,11 +42,11 @@ from netvalue.team.records import Engine, PooledContact, Resolution, SharedConta
 if TYPE_CHECKING:
     from splink.internals.comparison_creator import ComparisonCreator
 
-LONE_NAME_LIMIT = 0.1
+LONE_NAME_LIMIT = 0.05
 """Namesakes expected per member who knows a bearer, below which the team's lone-name rule joins (ours).
 Set on ``benchmarks/team.py`` at 20 members x 2,000 contacts, seed 1: 0.02 -> precision 0.9927, recall
 0.9235; 0.05 -> 0.9926 / 0.9373; 0.1 -> 0.9904 / 0.9429; 0.2 -> 0.9877 / 0.9474 (before the initials
-rule).  Above netvalue's own :data:`~netvalue.identity.frequency.COINCIDENCE_LIMIT` (0.02, for one
+rule); at 50 x 2,000, 0.1 fell to precision 0.9888 (recall 0.9381), so 0.05 keeps precision first.  Above netvalue's own :data:`~netvalue.identity.frequency.COINCIDENCE_LIMIT` (0.02, for one
 person's database) because the divisor already asks much more than one member's word."""
 SPLINK_THRESHOLD = 0.95  # match probability to link two members' rows; ours, set on benchmarks/team.py
 
