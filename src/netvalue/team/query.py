@@ -96,25 +96,25 @@ def paths_to(
 
 def coverage(folder: Path, limit: int | None = None, engine: Engine | None = None) -> dict[str, object]:
     """:func:`netvalue.team.coverage.team_coverage` as ``team add`` computed it, each list cut to ``limit``."""
-    pool = open_pool(folder, engine)
-    try:
-        found = pool.answer("coverage")
-    finally:
-        pool.close()
+    found = _answer(folder, "coverage", engine)
     assert isinstance(found, dict)
     return {k: v[:limit] if isinstance(v, list) and limit is not None else v for k, v in found.items()}
 
 
 def overlap(folder: Path, limit: int | None = None, engine: Engine | None = None) -> list[dict[str, object]]:
     """:func:`netvalue.team.coverage.team_overlap` as ``team add`` computed it, cut to ``limit``."""
-    pool = open_pool(folder, engine)
-    try:
-        found = pool.answer("overlap")
-    finally:
-        pool.close()
+    found = _answer(folder, "overlap", engine)
     assert isinstance(found, list)
     items = [dict(o) for o in found if isinstance(o, dict)]
     return items[:limit] if limit is not None else items
+
+
+def _answer(folder: Path, name: str, engine: Engine | None) -> object:
+    pool = open_pool(folder, engine)
+    try:
+        return pool.answer(name)
+    finally:
+        pool.close()
 
 
 def _humans(
