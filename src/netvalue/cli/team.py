@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from netvalue.cli import app
 from netvalue.cli.app import (
     as_of_option,
-    console,
     emit_json,
     json_option,
     main,
@@ -127,7 +127,7 @@ def share(
         emit_json(summary)
         return
     clear = ", ".join(info.clear_fields) or "none (keys hashed only)"
-    console.print(
+    app.console.print(
         f"Wrote {info.contacts} contacts of {info.member} to {out} (tier {tier} or closer; in clear: {clear})."
     )
 
@@ -156,7 +156,7 @@ def team_init(folder: Path) -> None:
     from netvalue.team.folder import init_team
 
     salt = init_team(folder, int(time.time()))
-    console.print(
+    app.console.print(
         f"Created {folder}. Give {salt} to each member: netvalue share --salt-file {salt} --out NAME.parquet"
     )
 
@@ -178,8 +178,10 @@ def team_add(folder: Path, files: tuple[Path, ...], engine: Engine | None) -> No
     with working("Checking the shares and matching the members' contacts"):
         added, view = add_members(folder, list(files), engine)
     for name, count, replaced in added:
-        console.print(f"{'Replaced' if replaced else 'Added'} {name}: {count} contacts.")
-    console.print(f"The team knows {len(view.resolution.groups)} people through {len(view.members)} members.")
+        app.console.print(f"{'Replaced' if replaced else 'Added'} {name}: {count} contacts.")
+    app.console.print(
+        f"The team knows {len(view.resolution.groups)} people through {len(view.members)} members."
+    )
 
 
 @team.command("remove")
@@ -196,7 +198,7 @@ def team_remove(folder: Path, member: str) -> None:
 
     with working("Matching the remaining members' contacts"):
         name = remove_members(folder, member)
-    console.print(f"Removed {name}.")
+    app.console.print(f"Removed {name}.")
 
 
 @team.command("status")
@@ -227,7 +229,7 @@ def team_status_command(folder: Path, as_json: bool) -> None:
             m["min_tier"],
             ", ".join(m["clear_fields"]) or "-",
         )
-    console.print(table)
+    app.console.print(table)
 
 
 @team.command("paths")
@@ -282,7 +284,7 @@ def team_paths_command(
         return
     paths: Any = found["paths"]
     if not paths:
-        console.print("Nobody in the team knows anyone there.")
+        app.console.print("Nobody in the team knows anyone there.")
         return
     from rich.table import Table
 
@@ -306,8 +308,8 @@ def team_paths_command(
             f"{p['weakest']:.2f}",
             chain,
         )
-    console.print(f"{found['contacts']} contacts there.")
-    console.print(table)
+    app.console.print(f"{found['contacts']} contacts there.")
+    app.console.print(table)
 
 
 @team.command("coverage")
@@ -348,7 +350,7 @@ def team_coverage_command(folder: Path, engine: Engine | None, limit: int, as_js
                 str(c["members"]),
                 f"{c['strongest']:.2f}",
             )
-        console.print(table)
+        app.console.print(table)
 
 
 @team.command("overlap")
@@ -383,4 +385,4 @@ def team_overlap_command(folder: Path, engine: Engine | None, limit: int, as_jso
             str(o["owner"]),
             ties,
         )
-    console.print(table)
+    app.console.print(table)
