@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from netvalue.errors import UsageError
-from netvalue.team.paths import TeamView, find_humans, team_coverage, team_overlap, team_paths
-from netvalue.team.resolve import PooledContact, resolve
+from netvalue.team.coverage import find_humans, team_coverage, team_overlap
+from netvalue.team.paths import TeamView, team_paths
+from netvalue.team.records import PooledContact, SharedContact
+from netvalue.team.resolve import resolve
 from netvalue.team.salt import hash_key
-from netvalue.team.share_file import SharedContact
 
 SALT = bytes(32)
 

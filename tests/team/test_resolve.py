@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from netvalue.team.resolve import ENGINES, Engine, PooledContact, resolve
-from netvalue.team.share_file import SharedContact
+from netvalue.team.records import ENGINES, Engine, PooledContact, SharedContact
+from netvalue.team.resolve import resolve
 
 GIVEN = [
     "Amelia",
@@ -110,3 +110,26 @@ def test_two_rows_of_one_member_are_never_one_human() -> None:
     )
     human = resolve(pool, "splink").human
     assert human[0] != human[1]
+
+
+def _team_around(rows: list[SharedContact], seed: int) -> list[PooledContact]:
+    """Ten members, each with a slice of one background crowd, the k-th row of ``rows`` given to member k."""
+    background = crowd(seed, 600)
+    return pooled(
+        [
+            [rows[m], *background[m * 50 : m * 50 + 100]]
+            if m < len(rows)
+            else background[m * 50 : m * 50 + 100]
+            for m in range(10)
+        ]
+    )
+
+
+def test_a_name_without_employer_joins_the_one_contact_the_whole_team_knows_by_it() -> None:
+    """Eight members know Zora Vantablack at Acme (no common key); a ninth shares her name alone.  Few
+    namesakes are expected per member who knows one (a rare name, eight members), so she is one contact."""
+    known = [row("Zora Vantablack", "Acme", (f"email:{m:032x}",)) for m in range(8)]
+    pool = _team_around([*known, row("Zora Vantablack")], 5)
+    human = resolve(pool, "splink").human
+    firsts = [p.row for p in pool if p.contact.name == "Zora Vantablack"]
+    assert len({human[r] for r in firsts}) == 1

@@ -159,3 +159,20 @@ def test_share_needs_a_member_name_and_the_team_salt(tmp_path: Path, member_db: 
         ],
     )
     assert result.exit_code == 1 and "notes" in result.output and not out.exists()
+
+
+def test_min_tier_in_any_case_and_an_unknown_one_named(
+    tmp_path: Path, member_db: Callable[..., Path]
+) -> None:
+    db = member_db()
+    salt_path = team_salt(tmp_path)
+    out = tmp_path / "x.parquet"
+    common = ["--db", str(db), "share", "--out", str(out), "--salt-file", str(salt_path), "--as-of", AS_OF]
+    result = CliRunner().invoke(main, [*common, "--min-tier", "Collected Names", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["min_tier"] == "collected names"
+    out.unlink()
+    result = CliRunner().invoke(main, [*common, "--min-tier", "best friends"])
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 1 and len(lines) == 1 and not out.exists()
+    assert "'best friends' is none of inner circle, close, active" in lines[0]

@@ -135,6 +135,12 @@ def test_bad_share_files_get_one_line_naming_the_file_and_row(
         _rewrite(
             good, tmp_path / "strength.parquet", column=("strength", [0.5, 1.5, 0.1])
         ): "strength.parquet: row 2: strength 1.5",
+        _rewrite(
+            good,
+            tmp_path / "domain.parquet",
+            meta={"clear_fields": ["domain"]},
+            column=("domains", [[], [], ["acme.example\nEvil: header"]]),
+        ): "domain.parquet: row 3: domains must be e-mail domains",
     }
     for path, message in cases.items():
         result = run("team", "add", str(team), str(good), str(path))
@@ -158,7 +164,7 @@ def test_paths_through_the_pooled_file_after_add(
     leo_db = member_db("leo.db", owner="Leo Lead", owner_email="leo@team.example")
     leo = share(leo_db, team / "team.salt", tmp_path / "leo.parquet")
     assert run("team", "add", str(team), str(mia), str(leo)).exit_code == 0
-    pool = team / "pool-splink.parquet"
+    pool = team / "pool.sqlite"
     assert stat.S_IMODE(pool.stat().st_mode) == 0o600
     by_company = json.loads(run("team", "paths", str(team), "--company", "ACME", "--json").output)
     # Ada is one human: Mia shared her company, Leo only her hashed address, which is the same.

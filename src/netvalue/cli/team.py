@@ -1,18 +1,20 @@
-"""``share`` and ``team …``: what a member gives the team, and the team's pooled answers."""
+"""``share`` and ``team …``: what a member gives the team, and the team's pooled answers.
+
+Each command imports what it uses when it runs: ``team paths``, ``coverage`` and ``overlap`` read the pool
+``team add`` made (:mod:`netvalue.team.query`) and must not pay for Parquet, Splink or the analysis.
+"""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.table import Table
 
-from netvalue.analysis.ties import TIERS
+from netvalue.cli import app
 from netvalue.cli.app import (
     as_of_option,
-    console,
     emit_json,
     json_option,
     main,
@@ -21,20 +23,19 @@ from netvalue.cli.app import (
     working,
 )
 from netvalue.errors import UsageError
-from netvalue.team.folder import add_shares, init_team, load_team, remove_member, team_status
-from netvalue.team.paths import TeamView, team_coverage, team_overlap, team_paths
-from netvalue.team.pooled import query_view, write_pool
-from netvalue.team.resolve import ENGINES, Engine
-from netvalue.team.salt import read_salt
-from netvalue.team.share import DEFAULT_MIN_TIER, build_share, parse_clear_fields
-from netvalue.team.share_file import CLEAR_FIELDS, write_share
 
+if TYPE_CHECKING:
+    from netvalue.team.records import Engine
+
+_ENGINES = ("splink", "netvalue", "exact")  # netvalue.team.records.ENGINES, checked by a test
+_CLEAR_FIELDS = "name, company, role, profile_url, domain"  # netvalue.team.share_file.CLEAR_FIELDS, tested
 _engine_option = click.option(
     "--engine",
-    type=click.Choice(ENGINES),
-    default="splink",
-    show_default=True,
-    help="How members' contacts are matched beyond exact keys: Splink, netvalue's own resolver, or exact keys only.",
+    type=click.Choice(_ENGINES),
+    default=None,
+    help="How members' contacts are matched beyond exact keys: Splink, netvalue's own resolver, or exact "
+    "keys only (default: as the team's last `team add`, else splink). Another engine than the pool's "
+    "resolves the team again.",
 )
 _limit_option = click.option(
     "--limit", type=click.IntRange(min=0), default=20, show_default=True, help="Show at most this many."
@@ -61,10 +62,9 @@ _team_dir = click.argument("folder", type=click.Path(file_okay=False, path_type=
 )
 @click.option(
     "--min-tier",
-    type=click.Choice(TIERS, case_sensitive=False),
-    default=DEFAULT_MIN_TIER,
+    default="known",
     show_default=True,
-    help="Share only ties of this tier or closer.",
+    help="Share only ties of this tier of `netvalue ties` or closer (e.g. active).",
 )
 @click.option(
     "--exclude-tag", "exclude_tags", multiple=True, help="Leave out the people you tagged so (repeatable)."
@@ -73,7 +73,7 @@ _team_dir = click.argument("folder", type=click.Path(file_okay=False, path_type=
     "--clear-fields",
     default=None,
     metavar="FIELDS",
-    help=f"Share these in clear, comma-separated: {', '.join(CLEAR_FIELDS)}. Default: none.",
+    help=f"Share these in clear, comma-separated: {_CLEAR_FIELDS}. Default: none.",
 )
 @as_of_option
 @json_option
@@ -98,10 +98,14 @@ def share(
       netvalue share --out me.parquet --salt-file team.salt
       netvalue share --out me.parquet --salt-file team.salt --min-tier active --clear-fields name,company,role
     """
+    from netvalue.team.salt import read_salt
+    from netvalue.team.share import build_share, parse_clear_fields, parse_min_tier
+    from netvalue.team.share_file import write_share
+
     fields = parse_clear_fields(clear_fields)
     salt = read_salt(salt_file)
     moment = parse_as_of(as_of)
-    tier = next(t for t in TIERS if t.casefold() == min_tier.casefold())
+    tier = parse_min_tier(min_tier)
     if not out.parent.exists():
         raise UsageError(f"{out.parent}: no such folder")
     with open_db(ctx) as db, working("Judging your ties"):
@@ -123,7 +127,7 @@ def share(
         emit_json(summary)
         return
     clear = ", ".join(info.clear_fields) or "none (keys hashed only)"
-    console.print(
+    app.console.print(
         f"Wrote {info.contacts} contacts of {info.member} to {out} (tier {tier} or closer; in clear: {clear})."
     )
 
@@ -149,8 +153,10 @@ def team_init(folder: Path) -> None:
     Example:
       netvalue team init ~/team
     """
+    from netvalue.team.folder import init_team
+
     salt = init_team(folder, int(time.time()))
-    console.print(
+    app.console.print(
         f"Created {folder}. Give {salt} to each member: netvalue share --salt-file {salt} --out NAME.parquet"
     )
 
@@ -158,19 +164,24 @@ def team_init(folder: Path) -> None:
 @team.command("add")
 @_team_dir
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def team_add(folder: Path, files: tuple[Path, ...]) -> None:
-    """Add members' share files (one member per file; a member added again is replaced).
+@_engine_option
+def team_add(folder: Path, files: tuple[Path, ...], engine: Engine | None) -> None:
+    """Add members' share files (one member per file; a member added again is replaced), then match the
+    members' contacts once and keep the result in the folder for paths, coverage and overlap.
 
     \b
     Example:
       netvalue team add ~/team alice.parquet bob.parquet
     """
-    for name, count, replaced in add_shares(folder, list(files)):
-        console.print(f"{'Replaced' if replaced else 'Added'} {name}: {count} contacts.")
-    with working("Matching the members' contacts"):
-        view = TeamView.of(load_team(folder))
-        write_pool(view, folder, "splink")
-    console.print(f"The team knows {len(view.resolution.groups)} people through {len(view.members)} members.")
+    from netvalue.team.pooled import add_members
+
+    with working("Checking the shares and matching the members' contacts"):
+        added, view = add_members(folder, list(files), engine)
+    for name, count, replaced in added:
+        app.console.print(f"{'Replaced' if replaced else 'Added'} {name}: {count} contacts.")
+    app.console.print(
+        f"The team knows {len(view.resolution.groups)} people through {len(view.members)} members."
+    )
 
 
 @team.command("remove")
@@ -183,7 +194,11 @@ def team_remove(folder: Path, member: str) -> None:
     Example:
       netvalue team remove ~/team "Alice Example"
     """
-    console.print(f"Removed {remove_member(folder, member)}.")
+    from netvalue.team.pooled import remove_members
+
+    with working("Matching the remaining members' contacts"):
+        name = remove_members(folder, member)
+    app.console.print(f"Removed {name}.")
 
 
 @team.command("status")
@@ -196,10 +211,14 @@ def team_status_command(folder: Path, as_json: bool) -> None:
     Example:
       netvalue team status ~/team --json
     """
+    from netvalue.team.folder import load_team, team_status
+
     status = team_status(load_team(folder))
     if as_json:
         emit_json(status)
         return
+    from rich.table import Table
+
     table = Table("member", "contacts", "as of", "min tier", "in clear")
     members: list[Any] = status["members"]  # type: ignore[assignment]
     for m in members:
@@ -210,7 +229,7 @@ def team_status_command(folder: Path, as_json: bool) -> None:
             m["min_tier"],
             ", ".join(m["clear_fields"]) or "-",
         )
-    console.print(table)
+    app.console.print(table)
 
 
 @team.command("paths")
@@ -235,7 +254,7 @@ def team_paths_command(
     domain: str | None,
     person: str | None,
     from_member: str | None,
-    engine: Engine,
+    engine: Engine | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -249,14 +268,26 @@ def team_paths_command(
     """
     if sum(x is not None for x in (company, domain, person)) != 1:
         raise UsageError("give exactly one of --company, --domain, --person")
-    view, humans = query_view(folder, engine, company=company, domain=domain, person=person)
-    paths = team_paths(view, humans, from_member=from_member, limit=limit)
+    from netvalue.team.query import paths_to
+
+    found = paths_to(
+        folder,
+        company=company,
+        domain=domain,
+        person=person,
+        from_member=from_member,
+        limit=limit,
+        engine=engine,
+    )
     if as_json:
-        emit_json({"contacts": len(humans), "paths": paths})
+        emit_json(found)
         return
+    paths: Any = found["paths"]
     if not paths:
-        console.print("Nobody in the team knows anyone there.")
+        app.console.print("Nobody in the team knows anyone there.")
         return
+    from rich.table import Table
+
     table = Table("ask", "contact", "role", "weakest link", "path")
     for p in paths:
         contact: Any = p["contact"]
@@ -277,8 +308,8 @@ def team_paths_command(
             f"{p['weakest']:.2f}",
             chain,
         )
-    console.print(f"{len(humans)} contacts there.")
-    console.print(table)
+    app.console.print(f"{found['contacts']} contacts there.")
+    app.console.print(table)
 
 
 @team.command("coverage")
@@ -286,17 +317,21 @@ def team_paths_command(
 @_engine_option
 @_limit_option
 @json_option
-def team_coverage_command(folder: Path, engine: Engine, limit: int, as_json: bool) -> None:
+def team_coverage_command(folder: Path, engine: Engine | None, limit: int, as_json: bool) -> None:
     """The companies and e-mail domains the team reaches, and how strongly.
 
     \b
     Example:
       netvalue team coverage ~/team --limit 30
     """
-    coverage = team_coverage(TeamView.of(load_team(folder), engine), limit=limit)
+    from netvalue.team.query import coverage as read_coverage
+
+    coverage = read_coverage(folder, limit=limit, engine=engine)
     if as_json:
         emit_json(coverage)
         return
+    from rich.table import Table
+
     for what in ("companies", "domains"):
         table = Table(
             what[:-1] if what == "domains" else "company",
@@ -315,7 +350,7 @@ def team_coverage_command(folder: Path, engine: Engine, limit: int, as_json: boo
                 str(c["members"]),
                 f"{c['strongest']:.2f}",
             )
-        console.print(table)
+        app.console.print(table)
 
 
 @team.command("overlap")
@@ -323,17 +358,21 @@ def team_coverage_command(folder: Path, engine: Engine, limit: int, as_json: boo
 @_engine_option
 @_limit_option
 @json_option
-def team_overlap_command(folder: Path, engine: Engine, limit: int, as_json: bool) -> None:
+def team_overlap_command(folder: Path, engine: Engine | None, limit: int, as_json: bool) -> None:
     """Contacts several members know, and who should own each relationship (the strongest tie).
 
     \b
     Example:
       netvalue team overlap ~/team --json
     """
-    overlap = team_overlap(TeamView.of(load_team(folder), engine), limit=limit)
+    from netvalue.team.query import overlap as read_overlap
+
+    overlap = read_overlap(folder, limit=limit, engine=engine)
     if as_json:
         emit_json(overlap)
         return
+    from rich.table import Table
+
     table = Table("contact", "company", "known by", "owner", "ties")
     for o in overlap:
         contact: Any = o["contact"]
@@ -346,4 +385,4 @@ def team_overlap_command(folder: Path, engine: Engine, limit: int, as_json: bool
             str(o["owner"]),
             ties,
         )
-    console.print(table)
+    app.console.print(table)

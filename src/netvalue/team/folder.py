@@ -7,6 +7,7 @@
       team.salt     0600  the salt, to hand to members (``netvalue share --salt-file``)
       members/      0700
         <member>.parquet  0600  each member's latest share, as they wrote it
+      pool.sqlite   0600  the members' rows resolved to humans (:mod:`netvalue.team.pooled`)
 
 A member is known by the name in their share's metadata; adding a share of a member already in the
 team replaces it.  Every write goes through a temporary file and a rename.
@@ -22,10 +23,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netvalue.errors import UsageError
 from netvalue.team.salt import new_salt, read_salt, salt_id, write_salt
-from netvalue.team.share_file import Share, read_share
+
+if TYPE_CHECKING:
+    from netvalue.team.share_file import Share
 
 FOLDER_VERSION = 1
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -110,6 +114,8 @@ def team_salt(folder: Path) -> bytes:
 def add_shares(folder: Path, files: list[Path]) -> list[tuple[str, int, bool]]:
     """Check every file, then copy each into the team: ``(member, contacts, replaced)`` per file.  Nothing
     is copied unless every file is good."""
+    from netvalue.team.share_file import read_share  # pyarrow: not for the queries that need the salt alone
+
     salt = team_salt(folder)
     checked: list[tuple[Path, Share, str]] = []
     slugs: dict[str, Path] = {}
@@ -144,13 +150,6 @@ def add_shares(folder: Path, files: list[Path]) -> list[tuple[str, int, bool]]:
     return added
 
 
-def clear_cache(folder: Path) -> None:
-    """Drop cached resolutions (they are made again on the next query)."""
-    for pattern in ("resolution-*.parquet", "pool-*.parquet"):
-        for path in folder.glob(pattern):
-            path.unlink()
-
-
 def remove_member(folder: Path, member: str) -> str:
     """Delete a member's share; returns the member's name."""
     team_salt(folder)
@@ -158,14 +157,17 @@ def remove_member(folder: Path, member: str) -> str:
     if not target.exists():
         known = ", ".join(m.share.info.member for m in load_team(folder).members) or "none"
         raise UsageError(f"{folder}: no member {member!r} (members: {known})")
+    from netvalue.team.share_file import read_share
+
     name = read_share(target).info.member
     target.unlink()
-    clear_cache(folder)
     return name
 
 
 def load_team(folder: Path) -> Team:
     """The salt and every member's share."""
+    from netvalue.team.share_file import read_share
+
     salt = team_salt(folder)
     members = [
         Member(path.stem, path, read_share(path)) for path in sorted((folder / "members").glob("*.parquet"))

@@ -16,10 +16,19 @@ from netvalue.app.ties import load_ties
 from netvalue.errors import UsageError
 from netvalue.store import Database
 from netvalue.store.team import fetch_owner_identities, fetch_owner_name, fetch_positions, fetch_tagged
+from netvalue.team.records import SharedContact
 from netvalue.team.salt import hash_key, salt_id
-from netvalue.team.share_file import CLEAR_FIELDS, KEY_KINDS, SharedContact, ShareInfo
+from netvalue.team.share_file import CLEAR_FIELDS, KEY_KINDS, ShareInfo
 
 DEFAULT_MIN_TIER: Tier = "known"
+
+
+def parse_min_tier(text: str) -> Tier:
+    """``"Active"`` -> ``"active"``: a tier of ``netvalue ties``, compared without case."""
+    for tier in TIERS:
+        if tier.casefold() == text.strip().casefold():
+            return tier
+    raise UsageError(f"--min-tier: {text!r} is none of {', '.join(TIERS)}")
 
 
 def parse_clear_fields(text: str | None) -> tuple[str, ...]:

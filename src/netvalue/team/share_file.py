@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from netvalue.analysis.ties import TIERS
 from netvalue.errors import ImportFormatError, UsageError
+from netvalue.team.records import SharedContact
 
 SCHEMA_VERSION = 1
 METADATA_KEY = b"netvalue.share"
@@ -69,22 +70,8 @@ SCHEMA = pa.schema(
     ]
 )
 _HASHED = re.compile(r"^(email|phone|linkedin|domain):[0-9a-f]{32}$")
+_WORD = re.compile(r"\S+")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-@dataclass(frozen=True, slots=True)
-class SharedContact:
-    """One row of a share file."""
-
-    keys: tuple[str, ...]
-    domains: tuple[str, ...]
-    name: str | None
-    company: str | None
-    role: str | None
-    profile_urls: tuple[str, ...] | None
-    tier: str
-    strength: float
-    last_two_way: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +276,12 @@ def _hashed_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(k, str) and _HASHED.match(k) for k in value)
 
 
+def _domain_list(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(d, str) and _WORD.fullmatch(d) is not None for d in value
+    )
+
+
 def _fixed(text: str) -> Callable[[object], str]:
     return lambda _value: text
 
@@ -308,8 +301,10 @@ def _check_columns(name: str, columns: dict[str, list[object]], clear: set[str])
         ("keys", _hashed_list, lambda v: "keys must be salted hashes (kind:32 hex digits)"),
         (
             "domains",
-            _hashed_list if "domain" not in clear else (lambda v: isinstance(v, list)),
-            lambda v: "domains must be hashed: the metadata does not list 'domain' among the clear fields",
+            _hashed_list if "domain" not in clear else _domain_list,
+            _fixed("domains must be e-mail domains, one word each")
+            if "domain" in clear
+            else _fixed("domains must be hashed: the metadata does not list 'domain' among the clear fields"),
         ),
         ("tier", lambda v: v in TIERS, lambda v: f"tier {v!r} is none of {', '.join(TIERS)}"),
         ("strength", _strength, lambda v: f"strength {v!r} is not between 0 and 1"),
