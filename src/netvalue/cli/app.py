@@ -252,10 +252,13 @@ def _json_default(value: object) -> object:
 
 
 def parse_as_of(value: str | None) -> int:
-    """``--as-of DATE`` (``YYYY-MM-DD`` or ISO date-time, UTC) as epoch seconds; default now.
+    """``--as-of DATE`` (``YYYY-MM-DD`` or ISO date-time, UTC) as epoch seconds; default the end of
+    today, UTC (so every run of a day reuses the persisted analysis: ``netvalue.report.persisted``).
     A date means the end of that day."""
     if value is None:
-        return int(time.time())
+        from netvalue.report.persisted import day_as_of  # numpy: only for commands that judge ties
+
+        return day_as_of(time.time())
     try:
         if len(value) == 10:
             day = dt.date.fromisoformat(value)
@@ -341,7 +344,7 @@ def warn_if_stale(age: Any) -> None:
         span = f"{years:.0f} years" if years >= 2 else f"{(age.as_of - age.newest) // 86_400:,} days"
         _stderr_console().print(
             f"[yellow]Note:[/] your newest evidence is from {format_day(age.newest)}, {span} before "
-            f"{as_of_day(age.as_of)}: every \"last 12 months\" below counts from a time the record never "
+            f'{as_of_day(age.as_of)}: every "last 12 months" below counts from a time the record never '
             f"reached. To see the network as the record last saw it, add --as-of {format_day(age.newest)}."
         )
 

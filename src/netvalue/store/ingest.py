@@ -282,6 +282,8 @@ def write_records(
         elif isinstance(item, PersonRecord):
             writer.person(item, counts)
     writer.flush(counts)
+
+
 def _cut_note(cut: int) -> tuple[str, ...]:
     if not cut:
         return ()
