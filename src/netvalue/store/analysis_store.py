@@ -35,6 +35,45 @@ EVIDENCE_TABLES: frozenset[str] = frozenset(
 )
 """Tables whose writes bump the data version (a trigger each, migration 0007)."""
 
+BULK_EVIDENCE_TABLES: frozenset[str] = frozenset(
+    {
+        "connections",
+        "identities",
+        "interactions",
+        "person_positions",
+        "invitations",
+        "import_files",
+        "email_messages",
+        "email_recipients",
+        "email_folder_hints",
+        "email_senders",
+    }
+)
+"""Evidence written only in transactions that also write an :data:`EVIDENCE_TABLES` table (an import
+writes ``import_runs``; a split ``user_merges``; an e-mail re-derivation ``email_owner``): no trigger, so
+an import of 300,000 messages pays nothing per row."""
+
+PARAMETER_TABLES: frozenset[str] = frozenset({"user_ratings", "user_settings"})
+"""The user's ratings and settings: read by the analysis on every run and part of its parameters (the
+model), or applied over the stored result (a rating overrides its person's strength)."""
+
+NOT_ANALYSED_TABLES: frozenset[str] = frozenset(
+    {
+        "user_notes",
+        "user_tags",
+        "user_ledger",
+        "user_outreach_log",
+        "user_plan_weeks",
+        "user_triage_decisions",
+        "user_triage_requests",
+        "match_candidates",
+        "schema_version",
+        "analysis_state",
+        "analysis_results",
+    }
+)
+"""Tables the stored analysis never reads: writing them (a note, a tag, a plan) keeps it."""
+
 KEEP_PER_KIND = 4
 """Results kept per kind at the current data version (a few as-of dates or models) [ours]."""
 
@@ -127,3 +166,9 @@ def save_result(
     except StoreError:
         return False  # a read-only or busy database: the analysis is still right, only not kept
     return True
+
+
+def forget_results(db: Database) -> None:
+    """Drop every stored result (the next run computes the analysis afresh)."""
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM analysis_results")
