@@ -13,10 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from netvalue.errors import StoreError
 from netvalue.store.database import Database
+
+J = TypeVar("J")
 
 EVIDENCE_TABLES: frozenset[str] = frozenset(
     {
@@ -172,3 +176,24 @@ def forget_results(db: Database) -> None:
     """Drop every stored result (the next run computes the analysis afresh)."""
     with db.transaction() as conn:
         conn.execute("DELETE FROM analysis_results")
+
+
+def json_result(db: Database, kind: str, parameters: dict[str, object], compute: Callable[[], J]) -> J:
+    """A JSON-able result (counts, a report) stored like the analysis's arrays: the stored one for
+    ``parameters`` at the current data version, else ``compute()``, stored.  Without NumPy, for the
+    commands that judge nothing (``status``)."""
+    stored = load_result(db, kind, parameters)
+    if stored is not None:
+        try:
+            found: J = json.loads(stored.payload.decode())
+            return found
+        except ValueError:
+            pass  # written by another netvalue: computed again
+    version = data_version(db)
+    result = compute()
+    as_of = parameters.get("as_of")
+    payload = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+    save_result(
+        db, kind, parameters, version=version, as_of=as_of if isinstance(as_of, int) else 0, payload=payload
+    )
+    return result
