@@ -433,8 +433,8 @@ def hangouts_report(db: Database, as_of: int, by: HangoutBy = "company", seed: i
         contacts = contact_ids(db, as_of)
         real = np.isin(contacts, np.array(sorted(structure.real), dtype=np.int64))
     else:
-        attributes = fetch_attributes(db, as_of)
-        contacts = contact_ids(db, as_of)
+        shape = network_shape(db, as_of, seed)  # persisted: its attributes and contacts are the ones needed
+        attributes, contacts = shape.attributes, shape.graph.people
         real = tie_weights(db, as_of, contacts).real
     members = {
         int(p): Member(int(p), bool(r), attributes[int(p)].connected_on if int(p) in attributes else None)

@@ -71,8 +71,8 @@ def decode_inputs(columns: Columns) -> TieInputs:
     ids = columns["people.ids"]
     people = PeopleTable(
         **fields_of(PeopleTable, columns, "people.", _PEOPLE_TEXT),
-        names=tuple(str(n) for n in texts_of(columns["people.names"])),
-        companies=tuple(c if c is None else str(c) for c in texts_of(columns["people.companies"])),
+        names=tuple(texts_of(columns["people.names"])),
+        companies=tuple(texts_of(columns["people.companies"])),
         index={pid: i for i, pid in enumerate(ids.tolist())},
     )
     features = TieFeatures(
@@ -81,12 +81,8 @@ def decode_inputs(columns: Columns) -> TieInputs:
         two_way_moments=(columns["features.moment_person"], columns["features.moment_time"]),
         clock=RecordClock(**fields_of(RecordClock, columns, "clock.")),
     )
-    values = texts_of(columns["identities.values"])
-    identities = {
-        pid: tuple(str(v) for v in found)
-        for pid, found in zip(columns["identities.person"].tolist(), values, strict=True)
-        if isinstance(found, list)
-    }
+    values = texts_of(columns["identities.values"])  # lists of strings, as JSON gives them
+    identities = dict(zip(columns["identities.person"].tolist(), map(tuple, values), strict=True))
     return TieInputs(people, features, identities)
 
 
@@ -98,5 +94,5 @@ def encode_verdicts(verdicts: TieVerdicts) -> Columns:
 
 
 def decode_verdicts(columns: Columns) -> TieVerdicts:
-    reasons = [tuple(str(t) for t in r) for r in texts_of(columns["reasons"]) if isinstance(r, list)]
+    reasons = list(map(tuple, texts_of(columns["reasons"])))  # lists of strings, as JSON gives them
     return TieVerdicts(TieJudgment(**fields_of(TieJudgment, columns, "judgment.")), reasons)
