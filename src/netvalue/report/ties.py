@@ -218,6 +218,29 @@ def assemble_ties(
     model: StrengthModel,
 ) -> TieTable:
     """The :class:`TieTable` of the features and verdicts, with the user's ratings over the scores."""
+    scores = _tie_scores(inputs, verdicts, present, ratings)
+    ranked = sorted(scores, key=lambda s: (-s.strength, -s.history, s.name.casefold(), s.person_id))
+    counts: dict[Tier, int] = dict.fromkeys(TIERS, 0)
+    for score in scores:
+        counts[score.tier] += 1
+    return TieTable(
+        as_of=as_of,
+        by_person={s.person_id: s for s in scores},
+        ranked=ranked,
+        tier_counts=counts,
+        model=model,
+        ratings=ratings,
+        people=inputs.people,
+        features=inputs.features,
+        judgment=verdicts.judgment,
+        present=present,
+    )
+
+
+def _tie_scores(
+    inputs: TieInputs, verdicts: TieVerdicts, present: np.ndarray, ratings: dict[int, int]
+) -> list[TieScore]:
+    """A :class:`TieScore` per present person; a rating r sets the strength to (r − 1)/4."""
     people, features, identities = inputs.people, inputs.features, inputs.identities
     judgment = verdicts.judgment
     scores: list[TieScore] = []
@@ -270,22 +293,7 @@ def assemble_ties(
                 company=people.companies[i],
             )
         )
-    ranked = sorted(scores, key=lambda s: (-s.strength, -s.history, s.name.casefold(), s.person_id))
-    counts: dict[Tier, int] = dict.fromkeys(TIERS, 0)
-    for score in scores:
-        counts[score.tier] += 1
-    return TieTable(
-        as_of=as_of,
-        by_person={s.person_id: s for s in scores},
-        ranked=ranked,
-        tier_counts=counts,
-        model=model,
-        ratings=ratings,
-        people=people,
-        features=features,
-        judgment=judgment,
-        present=present,
-    )
+    return scores
 
 
 @dataclass(frozen=True, slots=True)
