@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -207,3 +208,23 @@ def test_a_bulk_insert_does_not_fire_a_trigger(db: Database) -> None:
         assert table not in BULK_EVIDENCE_TABLES, name
         assert not (table == "people" and "INSERT" in str(sql).upper()), name
     assert isinstance(db.conn, sqlite3.Connection)
+
+
+def test_a_result_computed_while_the_data_changed_is_not_kept(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merge that lands while the scores are judged: neither the features nor the scores read before it
+    are served after it, and the scores are never paired with features of another data version."""
+    ties = compute_ties(db, AS_OF)
+    a, b = ties.ranked[0].person_id, ties.ranked[1].person_id
+    judge = ties_module.judge
+
+    def judge_during_a_merge(*args: Any) -> Any:
+        merge(db, a, b)
+        return judge(*args)
+
+    monkeypatch.setattr(ties_module, "judge", judge_during_a_merge)
+    load_ties(db, AS_OF)
+    monkeypatch.setattr(ties_module, "judge", judge)
+    after = load_ties(db, AS_OF)
+    assert _same(after, compute_ties(db, AS_OF)) and b not in after.by_person

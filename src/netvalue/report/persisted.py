@@ -75,20 +75,23 @@ def fresh_or_compute(
     compute: Callable[[], T],
     encode: Callable[[T], Columns],
     decode: Callable[[Columns], T],
+    *,
+    version: int | None = None,
 ) -> T:
-    """The stored ``kind`` result for ``parameters`` at the database's data version; else ``compute()``,
-    stored for the next run.  The data version is read before computing, so a write that lands meanwhile
-    leaves this result unstored.  A stored result that cannot be read (written by another netvalue) is
-    computed again."""
-    stored = load_result(db, kind, parameters)
+    """The stored ``kind`` result for ``parameters`` at the data version; else ``compute()``, stored for
+    the next run.  ``version``: the data version read once for results that go together (the tie
+    features and the scores judged from them), else read here.  It is read before computing, so a
+    write that lands meanwhile leaves this result unstored.  A stored result that cannot be read
+    (written by another netvalue) is computed again."""
+    at = data_version(db) if version is None else version
+    stored = load_result(db, kind, parameters, at)
     if stored is not None:
         try:
             return decode(unpack(stored.payload))
         except (ValueError, KeyError, TypeError):
             log.warning("the stored %s analysis cannot be read; computing it again", kind)
-    version = data_version(db)
     result = compute()
-    save_result(db, kind, parameters, version=version, as_of=_as_of(parameters), payload=pack(encode(result)))
+    save_result(db, kind, parameters, version=at, as_of=_as_of(parameters), payload=pack(encode(result)))
     return result
 
 

@@ -42,6 +42,7 @@ from netvalue.report.tie_codec import (
     encode_verdicts,
 )
 from netvalue.store import Database
+from netvalue.store.analysis_store import data_version
 from netvalue.store.status import newest_evidence
 from netvalue.store.ties import (
     COEFFICIENT_SETTING,
@@ -159,7 +160,8 @@ def load_ties(db: Database, as_of: int) -> TieTable:
     features again; a rating that does not only overrides its person's strength here."""
     ratings = fetch_ratings(db)
     model = current_model(db, ratings)
-    inputs = stored_inputs(db, as_of)
+    version = data_version(db)  # one for both: scores judged from features of another version never meet
+    inputs = stored_inputs(db, as_of, version)
     present = present_at(inputs.people, as_of)
     verdicts = fresh_or_compute(
         db,
@@ -168,6 +170,7 @@ def load_ties(db: Database, as_of: int) -> TieTable:
         lambda: judge(inputs.features, model, present),
         encode_verdicts,
         decode_verdicts,
+        version=version,
     )
     return assemble_ties(as_of, inputs, verdicts, present, ratings, model)
 
@@ -181,10 +184,16 @@ def compute_ties(db: Database, as_of: int) -> TieTable:
     return assemble_ties(as_of, inputs, judge(inputs.features, model, present), present, ratings, model)
 
 
-def stored_inputs(db: Database, as_of: int) -> TieInputs:
-    """:func:`tie_inputs`, persisted per data version and as-of."""
+def stored_inputs(db: Database, as_of: int, version: int | None = None) -> TieInputs:
+    """:func:`tie_inputs`, persisted per data version (``version``: read by the caller) and as-of."""
     return fresh_or_compute(
-        db, "tie-features", {"as_of": as_of}, lambda: tie_inputs(db, as_of), encode_inputs, decode_inputs
+        db,
+        "tie-features",
+        {"as_of": as_of},
+        lambda: tie_inputs(db, as_of),
+        encode_inputs,
+        decode_inputs,
+        version=version,
     )
 
 

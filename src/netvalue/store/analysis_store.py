@@ -108,14 +108,14 @@ def _fingerprint(parameters: str) -> str:
     return hashlib.sha256(parameters.encode()).hexdigest()
 
 
-def load_result(db: Database, kind: str, parameters: dict[str, object]) -> StoredResult | None:
-    """The stored ``kind`` result for exactly ``parameters`` at the current data version, or None."""
+def load_result(db: Database, kind: str, parameters: dict[str, object], version: int) -> StoredResult | None:
+    """The stored ``kind`` result for exactly ``parameters`` computed at data version ``version`` (read
+    with :func:`data_version` just before), or None."""
     text = canonical(parameters)
     row = db.conn.execute(
-        "SELECT r.payload, r.data_version, r.parameters, r.as_of, r.computed_at"
-        " FROM analysis_results r JOIN analysis_state s ON s.id = 1 AND s.data_version = r.data_version"
-        " WHERE r.kind = ? AND r.fingerprint = ?",
-        (kind, _fingerprint(text)),
+        "SELECT payload, data_version, parameters, as_of, computed_at FROM analysis_results"
+        " WHERE kind = ? AND fingerprint = ? AND data_version = ?",
+        (kind, _fingerprint(text), version),
     ).fetchone()
     if row is None or row[2] != text:
         return None
@@ -182,14 +182,14 @@ def json_result(db: Database, kind: str, parameters: dict[str, object], compute:
     """A JSON-able result (counts, a report) stored like the analysis's arrays: the stored one for
     ``parameters`` at the current data version, else ``compute()``, stored.  Without NumPy, for the
     commands that judge nothing (``status``)."""
-    stored = load_result(db, kind, parameters)
+    version = data_version(db)
+    stored = load_result(db, kind, parameters, version)
     if stored is not None:
         try:
             found: J = json.loads(stored.payload.decode())
             return found
         except ValueError:
             pass  # written by another netvalue: computed again
-    version = data_version(db)
     result = compute()
     as_of = parameters.get("as_of")
     payload = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
