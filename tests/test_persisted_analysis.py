@@ -213,18 +213,19 @@ def test_a_bulk_insert_does_not_fire_a_trigger(db: Database) -> None:
 def test_a_result_computed_while_the_data_changed_is_not_kept(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A merge that lands while the scores are judged: neither the features nor the scores read before it
-    are served after it, and the scores are never paired with features of another data version."""
+    """A merge that lands just after the features are computed: neither they nor the scores judged from
+    them are kept under the new data version, so the scores never meet features of another version."""
     ties = compute_ties(db, AS_OF)
     a, b = ties.ranked[0].person_id, ties.ranked[1].person_id
-    judge = ties_module.judge
+    tie_inputs = ties_module.tie_inputs
 
-    def judge_during_a_merge(*args: Any) -> Any:
+    def features_then_a_merge(*args: Any) -> Any:
+        found = tie_inputs(*args)
         merge(db, a, b)
-        return judge(*args)
+        return found
 
-    monkeypatch.setattr(ties_module, "judge", judge_during_a_merge)
+    monkeypatch.setattr(ties_module, "tie_inputs", features_then_a_merge)
     load_ties(db, AS_OF)
-    monkeypatch.setattr(ties_module, "judge", judge)
+    monkeypatch.setattr(ties_module, "tie_inputs", tie_inputs)
     after = load_ties(db, AS_OF)
     assert _same(after, compute_ties(db, AS_OF)) and b not in after.by_person
