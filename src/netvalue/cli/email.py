@@ -63,7 +63,9 @@ def import_email(
     """
     if max_group is not None and max_group < 1:
         raise UsageError("--max-group must be at least 1")
-    options = ImportOptions(force=force, owner_emails=owner_emails, max_group=max_group or NO_GROUP_LIMIT)
+    options = ImportOptions(
+        force=force, owner_emails=owner_emails, max_group=max_group or NO_GROUP_LIMIT
+    )
     run_and_render(
         ctx,
         path,

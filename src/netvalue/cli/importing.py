@@ -205,14 +205,7 @@ def render_import_report(report: ImportReport) -> None:
     if hidden:
         rows = sum(f.rows for f in hidden)
         cells.append(
-            (
-                f"[dim]and {len(hidden):,} more files[/]",
-                f"{rows:,}",
-                "",
-                "",
-                "",
-                "[dim]--json lists every file[/]",
-            )
+            (f"[dim]and {len(hidden):,} more files[/]", f"{rows:,}", "", "", "", "[dim]--json lists every file[/]")
         )
     totals = report.totals
     cells.append(

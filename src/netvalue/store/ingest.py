@@ -282,8 +282,6 @@ def write_records(
         elif isinstance(item, PersonRecord):
             writer.person(item, counts)
     writer.flush(counts)
-
-
 def _cut_note(cut: int) -> tuple[str, ...]:
     if not cut:
         return ()
