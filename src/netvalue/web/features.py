@@ -71,7 +71,7 @@ def structure(state: WebState, db: Database, as_of: int) -> Structure | None:
 
 def index(state: WebState, db: Database) -> list[PersonIndexRow]:
     """Every person's row for the people table (cached until the database changes)."""
-    return state.cache.get("people-index", None, lambda: people_index(db))
+    return state.cache.get("people-index", None, lambda: people_index(db), refresh=_refresher(state))
 
 
 def report(state: WebState, db: Database, as_of: int) -> dict[str, Any]:
