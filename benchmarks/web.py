@@ -15,18 +15,36 @@ and the first people page after a note (analysis kept: notes are not its input) 
 beside a baseline in the same run: a static file through the same middleware (token, Host, headers),
 the floor of any request.  Peak memory is the process's RSS peak (``getrusage``).
 
+Then, as a user meets it (issue 16), against ``netvalue serve`` in its own process on the same database:
+
+  first page after start   from the URL printed to the first ``/people`` answered, with the analysis
+                           stored by the run above (target under 1 s, showing the last analysis)
+  page after a rating      ``/people`` right after a rating (target under 300 ms: the page shows the
+                           last analysis, with a notice, while the new one is computed)
+  load                     ``--clients`` clients (default 50), each asking ``/people`` and ``/map.json``
+                           in turn for ``--load-seconds`` (default 60; 0 skips it): p50, p95, max and
+                           errors (target p95 under 500 ms at 30,000 people on 2 cores, no errors)
+
 Usage: python benchmarks/web.py [--people 30000] [--interactions 300000] [--repeats 30] [--seed 7]
+                                [--clients 50] [--load-seconds 60]
 Target (issue 7): p95 under 300 ms for pages, under 1 s for the map data.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
+import os
+import re
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -109,12 +127,139 @@ def timed(call: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+@contextmanager
+def served(path: Path) -> Iterator[tuple[int, str, float]]:
+    """``netvalue serve`` on ``path`` in its own process: (port, token, seconds to its URL)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "netvalue", "--db", str(path), "serve", "--port", "0", "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    found = re.match(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+    if not found:
+        proc.kill()
+        raise SystemExit(f"serve printed {line!r}, not its URL")
+    try:
+        yield int(found.group(1)), found.group(2), time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+class Client:
+    """One keep-alive HTTP connection to the served dashboard, with its token cookie."""
+
+    def __init__(self, port: int, token: str) -> None:
+        self.port = port
+        self.headers = {"Cookie": f"netvalue_token={token}", "Host": f"127.0.0.1:{port}"}
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+
+    def request(self, method: str, url: str, body: str | None = None) -> tuple[int, float, bytes]:
+        headers = dict(self.headers)
+        if body is not None:
+            headers |= {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": f"http://127.0.0.1:{self.port}",
+            }
+        start = time.perf_counter()
+        self.conn.request(method, url, body=body, headers=headers)
+        response = self.conn.getresponse()
+        data = response.read()
+        return response.status, (time.perf_counter() - start) * 1000, data
+
+
+def first_page(port: int, token: str, url: str) -> tuple[Client, int, float, bytes]:
+    """``url`` as soon as the server listens (it prints its URL before uvicorn has started): the time
+    counts from the first attempt, so it includes the server's start."""
+    start = time.perf_counter()
+    while True:
+        client = Client(port, token)
+        try:
+            status, _, page = client.request("GET", url)
+            return client, status, (time.perf_counter() - start) * 1000, page
+        except ConnectionRefusedError:
+            if time.perf_counter() - start > 60:
+                raise
+            time.sleep(0.01)
+
+
+def user_view(path: Path, args: argparse.Namespace) -> None:
+    """The first page after start, a page after a rating, and the concurrent load, on a served process.
+    A first session computes and stores today's analysis (what the last use of the dashboard left)."""
+    with served(path) as (port, token, _):
+        _, status, computed, _ = first_page(port, token, "/people")
+        print(f"first /people on a database without today's analysis: {computed:.0f} ms (HTTP {status})")
+    with served(path) as (port, token, to_url):
+        client, status, first, page = first_page(port, token, "/people")
+        assert status == 200, page[:300]
+        print(f"first /people after start: {first:.0f} ms (serve printed its URL after {to_url:.2f} s)")
+        time.sleep(2)  # the warm-up has the analysis of today by now on a quiet machine
+        status, _, page = client.request("POST", "/person/9/rating", "rating=5")
+        assert status == 303, page[:300]
+        status, after, page = client.request("GET", "/people")
+        assert status == 200
+        note = "earlier analysis shown" if b"earlier-analysis" in page else "current analysis shown"
+        print(f"/people after a rating: {after:.0f} ms ({note})")
+        if args.load_seconds > 0:
+            time.sleep(5)  # let the rating's recomputation finish before the load starts
+            concurrent_load(port, token, args.clients, args.load_seconds)
+
+
+def concurrent_load(port: int, token: str, clients: int, seconds: float) -> None:
+    """``clients`` threads, each with its own connection, asking /people and /map.json in turn."""
+    latencies: dict[str, list[float]] = {"/people": [], "/map.json": []}
+    errors: list[str] = []
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def run(n: int) -> None:
+        client = Client(port, token)
+        urls = ["/people", "/map.json"] if n % 2 else ["/map.json", "/people"]
+        k = 0
+        while time.perf_counter() < deadline:
+            url = urls[k % 2]
+            k += 1
+            try:
+                status, ms, _ = client.request("GET", url)
+            except (OSError, http.client.HTTPException) as exc:
+                with lock:
+                    errors.append(f"{url}: {exc}")
+                client = Client(port, token)
+                continue
+            with lock:
+                latencies[url].append(ms)
+                if status != 200:
+                    errors.append(f"{url}: HTTP {status}")
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(f"{clients} clients for {seconds:.0f} s:")
+    for url, found in latencies.items():
+        ranked = sorted(found) or [float("nan")]
+        p95 = ranked[min(len(ranked) - 1, round(0.95 * (len(ranked) - 1)))]
+        print(
+            f"  {url:<10} {len(found):>6} requests  p50 {statistics.median(ranked):7.0f} ms"
+            f"  p95 {p95:7.0f} ms  max {ranked[-1]:7.0f} ms  (target p95 < 500 ms)"
+        )
+    print(f"  errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=30_000)
     parser.add_argument("--interactions", type=int, default=300_000)
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--load-seconds", type=float, default=60.0)
     args = parser.parse_args()
 
     from fastapi.testclient import TestClient
@@ -180,6 +325,8 @@ def main() -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory (RSS): {peak_mb:,.0f} MB")
         client.close()
+        app.state.web.cache.close()
+        user_view(path, args)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
 from netvalue.cli import COMMANDS, load_all, main
+from netvalue.records import Identity, PersonRecord
+from netvalue.store import Database
+from netvalue.store.ingest import import_stream
 
 HEAVY = (
     "numpy",
@@ -84,3 +88,34 @@ def test_every_lazy_command_loads_alone() -> None:
         for name in section:
             ctx = click.Context(main)
             assert main.get_command(ctx, name) is not None, name
+
+
+ANALYSIS_STACK = ("numpy", "scipy", "networkit", "sklearn")
+
+
+@pytest.fixture
+def one_person_db(tmp_path: Path) -> Path:
+    path = tmp_path / "one.db"
+    alice = PersonRecord(
+        source="linkedin",
+        identities=(Identity("linkedin", "linkedin.com/in/alice"),),
+        name="Alice Archer",
+        is_connection=True,
+        connected_on=1_600_000_000,
+    )
+    with Database.open(path) as db:
+        import_stream(db, [alice], source="linkedin", path="a", sha256="a")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args", [("status",), ("people",), ("note", "Alice", "met at the fair"), ("tag", "Alice", "friend")]
+)
+def test_commands_that_judge_nothing_import_no_analysis_stack(
+    one_person_db: Path, args: tuple[str, ...]
+) -> None:
+    """Each command imports only what it uses (issue 16): listing, noting and tagging judge no tie."""
+    modules = _imported("--db", str(one_person_db), *args)
+    assert "netvalue.store" in modules  # the command ran
+    heavy = sorted(m for m in modules if m.split(".")[0] in ANALYSIS_STACK)
+    assert not heavy, f"{' '.join(args)} imports {heavy[:5]}"

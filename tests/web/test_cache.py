@@ -9,7 +9,7 @@ from netvalue.store import Database
 from netvalue.store.people import add_note
 from netvalue.store.web_queries import set_rating
 from netvalue.web import create_app
-from netvalue.web.cache import NOW_REUSE_SECONDS, AnalysisCache
+from netvalue.web.cache import AnalysisCache
 from netvalue.web.features import warm_up
 
 
@@ -42,14 +42,33 @@ def test_a_note_keeps_the_analysis(small_db: Path) -> None:
     cache.close()
 
 
-def test_now_is_reused_for_an_hour_while_nothing_changes(small_db: Path) -> None:
+def test_now_is_the_end_of_the_day_as_on_the_command_line(small_db: Path) -> None:
     cache = AnalysisCache(small_db)
-    first = cache.current_as_of(1_000_000)
-    assert cache.current_as_of(1_000_000 + 60) == first
-    assert cache.current_as_of(1_000_000 + NOW_REUSE_SECONDS + 1) == 1_000_000 + NOW_REUSE_SECONDS + 1
+    midnight = 1_000_000 * 86_400
+    assert cache.current_as_of(midnight) == midnight + 86_400
+    assert cache.current_as_of(midnight + 86_399) == midnight + 86_400
+    assert cache.current_as_of(midnight + 86_400) == midnight + 2 * 86_400
+    cache.close()
+
+
+def test_an_earlier_value_is_shown_while_the_current_one_is_computed(small_db: Path) -> None:
+    cache = AnalysisCache(small_db)
+    refreshes: list[int] = []
+    assert cache.get("x", 1, lambda: "first", refresh=lambda: refreshes.append(1)) == "first"
+    assert cache.showing_since is None
     with Database.open(small_db) as db:
-        set_rating(db, 2, 5)
-    assert cache.current_as_of(1_000_000 + NOW_REUSE_SECONDS + 2) == 1_000_000 + NOW_REUSE_SECONDS + 2
+        set_rating(db, 1, 3)
+    shown = cache.get("x", 1, lambda: "second", refresh=lambda: refreshes.append(1))
+    assert shown == "first" and refreshes == [1] and cache.showing_since is not None
+    derived = cache.get("y", 1, lambda: cache.get("x", 1, lambda: "second", refresh=lambda: None) + "!")
+    assert derived == "first!"
+    with cache.current_only():
+        assert cache.get("x", 1, lambda: "second", refresh=lambda: refreshes.append(1)) == "second"
+    cache.refreshed()
+    assert cache.showing_since is None and refreshes == [1]
+    assert cache.get("y", 1, lambda: "derived again") == "derived again", (
+        "a value made of an earlier one is not kept"
+    )
     cache.close()
 
 

@@ -8,15 +8,16 @@ tests can substitute small fakes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netvalue.app.structure import Structure, load_structure
-from netvalue.app.ties import TieTable, load_ties
+from netvalue.app.ties import TieTable, current_model, load_ties
 from netvalue.keys import normalize_linkedin_url
 from netvalue.recommend.ledger import Ledger, build_ledger
 from netvalue.recommend.outreach import (
@@ -42,7 +43,12 @@ from netvalue.recommend.triage import (
 )
 from netvalue.store import Database
 from netvalue.store import recommend as store
+from netvalue.store.analysis_store import json_result
 from netvalue.store.recommend import RequestRow, TriageDecision
+from netvalue.store.ties import fetch_ratings
+
+if TYPE_CHECKING:
+    from netvalue.app.structure import Structure
 
 PLAN_SIZE_SETTING = "plan.size"
 CADENCE_SETTING = "cadence."  # + tier name, value in days
@@ -60,6 +66,9 @@ def tie_table(db: Database, as_of: int, table: TieTable | None = None) -> list[T
 def network_structure(db: Database, as_of: int, ties: TieTable | None = None) -> Structure:
     """The network's structure (the adapter over ``report.structure.load_structure``; seed 0); ``ties``:
     ``load_ties(db, as_of)`` when already loaded, so it is not computed twice."""
+    # imported here: SciPy and the graph code load only when a structure is computed or read, not when
+    # triage is answered from the stored report (0.3-1.4 s of a warm ``triage`` at 30,000 connections)
+
     return load_structure(db, as_of, seed=0, ties=ties)
 
 
@@ -132,17 +141,38 @@ def request_facts(db: Database, rows: list[RequestRow], structure: Structure) ->
 
 
 def triage_report(db: Database, as_of: int) -> dict[str, Any]:
-    """Every pending request decided against the purpose, best first."""
+    """Every pending request decided against the purpose, best first.  Stored (``json_result``) per data
+    version and everything it was decided from: the as-of date, the purpose, the user's decisions, the
+    pending requests and what the network's tie strengths come from (ratings, model)."""
     purpose = current_purpose(db)
-    model = learn_from_decisions(store.decision_examples(db))
+    examples = store.decision_examples(db)
     rows = store.pending_requests(db)
-    results = triage_requests(request_facts(db, rows, network_structure(db, as_of)), purpose, model)
-    return {
+    ratings = fetch_ratings(db)
+    parameters: dict[str, object] = {
         "as_of": as_of,
         "purpose": purpose.as_dict(),
-        "learned_from": model.examples,
-        "requests": [r.as_dict() for r in results],
+        "decisions": _digest(examples),
+        "requests": _digest(rows),
+        "ratings": sorted(ratings.items()),
+        "model": current_model(db, ratings).as_dict(),
     }
+
+    def decide() -> dict[str, Any]:
+        model = learn_from_decisions(examples)
+        results = triage_requests(request_facts(db, rows, network_structure(db, as_of)), purpose, model)
+        return {
+            "as_of": as_of,
+            "purpose": purpose.as_dict(),
+            "learned_from": model.examples,
+            "requests": [r.as_dict() for r in results],
+        }
+
+    return json_result(db, "triage", parameters, decide)
+
+
+def _digest(values: object) -> str:
+    """SHA-256 of ``repr(values)`` (dataclasses and tuples of plain values: the same text for equal values)."""
+    return hashlib.sha256(repr(values).encode()).hexdigest()
 
 
 def decide_request(

@@ -5,7 +5,8 @@
 user's brokerage position and the edges of the map.  Models and their sources: science.md §2 (recency
 half-life), §4 (Burt's measures), §8 (community detection tested against email-Eu-core); the module
 docstrings of ``netvalue.analysis.cooccurrence``, ``brokerage`` and ``communities`` give each formula.
-Nothing is stored: everything is computed on demand from the imported facts (no 0004 migration).
+The graph and its communities are persisted per data version, as-of and seed (:func:`network_shape`);
+what depends on tie strength is computed from the (persisted) tie table on every call.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from netvalue.analysis.cooccurrence import (
     cooccurrence_graph,
 )
 from netvalue.analysis.hangouts import Hangout, Member, group_hangouts, match_by_name
+from netvalue.app.network_codec import NetworkShape, decode_network, encode_network
+from netvalue.app.persisted import fresh_or_compute
 from netvalue.app.ties import TieTable, load_ties
 from netvalue.store import Database
 from netvalue.store.structure import (
@@ -186,6 +189,19 @@ def contact_graph(db: Database, as_of: int, *, affiliations: bool = True) -> Coo
     return graph
 
 
+def network_shape(db: Database, as_of: int, seed: int, *, affiliations: bool = True) -> NetworkShape:
+    """The contact graph, its communities and the people's attributes: persisted per data version, as-of,
+    seed and ``affiliations`` (:mod:`netvalue.app.persisted`), so a rating never reruns them."""
+
+    def compute() -> NetworkShape:
+        graph = contact_graph(db, as_of, affiliations=affiliations)
+        labels = detect_communities(graph.weights, seed=seed)
+        return NetworkShape(graph, labels, fetch_attributes(db, as_of))
+
+    parameters: dict[str, object] = {"as_of": as_of, "seed": seed, "affiliations": affiliations}
+    return fresh_or_compute(db, "network", parameters, compute, encode_network, decode_network)
+
+
 def load_structure(
     db: Database, as_of: int, seed: int = 0, *, ties: TieTable | None = None, affiliations: bool = True
 ) -> Structure:
@@ -199,11 +215,11 @@ def load_structure(
 def _structure_and_attributes(
     db: Database, as_of: int, seed: int, *, ties: TieTable | None = None, affiliations: bool = True
 ) -> tuple[Structure, dict[int, PersonAttributes]]:
-    graph = contact_graph(db, as_of, affiliations=affiliations)
+    shape = network_shape(db, as_of, seed, affiliations=affiliations)
+    graph, labels, attributes = shape.graph, shape.labels, shape.attributes
     contacts = graph.people
     weights = tie_weights(db, as_of, contacts, ties)
     activity = weights.activity
-    attributes = fetch_attributes(db, as_of)
     own = frozenset(
         value.casefold() for value in (*owner_domains(db), *owner_affiliations(db, "position")) if value
     )
@@ -222,7 +238,6 @@ def _structure_and_attributes(
     dense = redundancy_row.toarray().ravel()[1:]
     per_contact[: len(dense)] = dense
 
-    labels = detect_communities(graph.weights, seed=seed)
     tied = weights.strength > 0
     reach = community_reach(graph.weights, labels, weights.strength, weights.strong)
     redundancy = community_redundancy(labels, per_contact, tied)
@@ -552,8 +567,8 @@ def hangouts_report(db: Database, as_of: int, by: HangoutBy = "company", seed: i
         contacts = contact_ids(db, as_of)
         real = np.isin(contacts, np.array(sorted(structure.real), dtype=np.int64))
     else:
-        attributes = fetch_attributes(db, as_of)
-        contacts = contact_ids(db, as_of)
+        shape = network_shape(db, as_of, seed)  # persisted: its attributes and contacts are the ones needed
+        attributes, contacts = shape.attributes, shape.graph.people
         real = tie_weights(db, as_of, contacts).real
     members = {
         int(p): Member(int(p), bool(r), attributes[int(p)].connected_on if int(p) in attributes else None)

@@ -29,8 +29,18 @@ from netvalue.analysis.ties import (
     tie_reasons,
 )
 from netvalue.analysis.value import DEFAULT_COEFFICIENT, NetworkValue, network_value
+from netvalue.app.persisted import fresh_or_compute
+from netvalue.app.tie_codec import (
+    TieInputs,
+    TieVerdicts,
+    decode_inputs,
+    decode_verdicts,
+    encode_inputs,
+    encode_verdicts,
+)
 from netvalue.errors import UsageError
 from netvalue.store import Database
+from netvalue.store.analysis_store import data_version
 from netvalue.store.status import newest_evidence
 from netvalue.store.ties import (
     COEFFICIENT_SETTING,
@@ -141,19 +151,106 @@ def present_at(people: PeopleTable, as_of: int) -> np.ndarray:
 
 
 def load_ties(db: Database, as_of: int) -> TieTable:
-    """Judge every tie from the interactions before ``as_of`` (epoch seconds)."""
-    people = fetch_people(db)
-    rows = fetch_interactions(db, people, as_of)
+    """Judge every tie from the interactions before ``as_of`` (epoch seconds).
+
+    Persisted (:mod:`netvalue.app.persisted`): the features are computed once per data version and
+    as-of, the scores once per model besides, so a rating that recalibrates the model judges the stored
+    features again; a rating that does not only overrides its person's strength here."""
     ratings = fetch_ratings(db)
     model = current_model(db, ratings)
-    features = tie_features(
-        rows, len(people.ids), as_of, connected_on=people.connected_on, same_company=people.same_company
+    version = data_version(db)  # one for both: scores judged from features of another version never meet
+    inputs = stored_inputs(db, as_of, version)
+    present = present_at(inputs.people, as_of)
+    verdicts = fresh_or_compute(
+        db,
+        "tie-scores",
+        {"as_of": as_of, "model": model.as_dict()},
+        lambda: judge(inputs.features, model, present),
+        encode_verdicts,
+        decode_verdicts,
+        version=version,
     )
+    return assemble_ties(as_of, inputs, verdicts, present, ratings, model)
+
+
+def compute_ties(db: Database, as_of: int) -> TieTable:
+    """:func:`load_ties` computed afresh, nothing read from or written to the persisted analysis."""
+    ratings = fetch_ratings(db)
+    model = current_model(db, ratings)
+    inputs = tie_inputs(db, as_of)
+    present = present_at(inputs.people, as_of)
+    return assemble_ties(as_of, inputs, judge(inputs.features, model, present), present, ratings, model)
+
+
+def stored_inputs(db: Database, as_of: int, version: int | None = None) -> TieInputs:
+    """:func:`tie_inputs`, persisted per data version (``version``: read by the caller) and as-of."""
+    return fresh_or_compute(
+        db,
+        "tie-features",
+        {"as_of": as_of},
+        lambda: tie_inputs(db, as_of),
+        encode_inputs,
+        decode_inputs,
+        version=version,
+    )
+
+
+def tie_inputs(db: Database, as_of: int) -> TieInputs:
+    """Everyone, their features from the interactions before ``as_of``, and their identities."""
+    people = fetch_people(db)
+    features = tie_features(
+        fetch_interactions(db, people, as_of),
+        len(people.ids),
+        as_of,
+        connected_on=people.connected_on,
+        same_company=people.same_company,
+    )
+    return TieInputs(people, features, fetch_identities(db))
+
+
+def judge(features: TieFeatures, model: StrengthModel, present: np.ndarray) -> TieVerdicts:
+    """The judgment under ``model`` and the reasons of every present person (before any rating)."""
     judgment = judge_ties(features, model)
-    identities = fetch_identities(db)
-    present = present_at(people, as_of)
-    scores: list[TieScore] = []
     order = reason_order(judgment)
+    reasons = [tie_reasons(features, judgment, i, order=order) for i in np.flatnonzero(present).tolist()]
+    return TieVerdicts(judgment, reasons)
+
+
+def assemble_ties(
+    as_of: int,
+    inputs: TieInputs,
+    verdicts: TieVerdicts,
+    present: np.ndarray,
+    ratings: dict[int, int],
+    model: StrengthModel,
+) -> TieTable:
+    """The :class:`TieTable` of the features and verdicts, with the user's ratings over the scores."""
+    scores = _tie_scores(inputs, verdicts, present, ratings)
+    ranked = sorted(scores, key=lambda s: (-s.strength, -s.history, s.name.casefold(), s.person_id))
+    counts: dict[Tier, int] = dict.fromkeys(TIERS, 0)
+    for score in scores:
+        counts[score.tier] += 1
+    return TieTable(
+        as_of=as_of,
+        by_person={s.person_id: s for s in scores},
+        ranked=ranked,
+        tier_counts=counts,
+        model=model,
+        ratings=ratings,
+        people=inputs.people,
+        features=inputs.features,
+        judgment=verdicts.judgment,
+        present=present,
+    )
+
+
+def _tie_scores(
+    inputs: TieInputs, verdicts: TieVerdicts, present: np.ndarray, ratings: dict[int, int]
+) -> list[TieScore]:
+    """A :class:`TieScore` per present person; a rating r sets the strength to (r − 1)/4."""
+    people, features, identities = inputs.people, inputs.features, inputs.identities
+    judgment = verdicts.judgment
+    scores: list[TieScore] = []
     # Plain Python lists: indexing numpy scalars 20 times per person costs more than the analysis.
     ids, tiers = people.ids.tolist(), judgment.tier.tolist()
     strengths, activity, history = (
@@ -170,10 +267,10 @@ def load_ties(db: Database, as_of: int) -> TieTable:
     )
     sent, received, meetings = features.sent.tolist(), features.received.tolist(), features.meetings.tolist()
     gaps = features.usual_gap_days.tolist()
-    for i in np.flatnonzero(present).tolist():
+    for i, found in zip(np.flatnonzero(present).tolist(), verdicts.reasons, strict=True):
         pid = ids[i]
         rating = ratings.get(pid)
-        reasons = tie_reasons(features, judgment, i, order=order)
+        reasons = found
         strength = strengths[i]
         if rating is not None:
             strength = (rating - 1) / 4.0
@@ -203,22 +300,7 @@ def load_ties(db: Database, as_of: int) -> TieTable:
                 company=people.companies[i],
             )
         )
-    ranked = sorted(scores, key=lambda s: (-s.strength, -s.history, s.name.casefold(), s.person_id))
-    counts: dict[Tier, int] = dict.fromkeys(TIERS, 0)
-    for score in scores:
-        counts[score.tier] += 1
-    return TieTable(
-        as_of=as_of,
-        by_person={s.person_id: s for s in scores},
-        ranked=ranked,
-        tier_counts=counts,
-        model=model,
-        ratings=ratings,
-        people=people,
-        features=features,
-        judgment=judgment,
-        present=present,
-    )
+    return scores
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,17 +366,11 @@ def value_report(db: Database, as_of: int, table: TieTable | None = None) -> dic
 def _rated_design(db: Database, as_of: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``(x, ratings, two_way)`` of the rated people, or None with fewer than 20 ratings."""
     ratings = fetch_ratings(db)
-    people = fetch_people(db)
+    people = stored_inputs(db, as_of).people
     rated = [(people.index[pid], r) for pid, r in sorted(ratings.items()) if pid in people.index]
     if len(rated) < CALIBRATION_MIN_RATINGS:
         return None
-    features = tie_features(
-        fetch_interactions(db, people, as_of),
-        len(people.ids),
-        as_of,
-        connected_on=people.connected_on,
-        same_company=people.same_company,
-    )
+    features = stored_inputs(db, as_of).features
     rows = np.array([i for i, _ in rated], dtype=np.int64)
     values = np.array([r for _, r in rated], dtype=np.int64)
     return design_matrix(features)[rows], values, features.two_way_ever[rows]

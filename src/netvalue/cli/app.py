@@ -252,10 +252,13 @@ def _json_default(value: object) -> object:
 
 
 def parse_as_of(value: str | None) -> int:
-    """``--as-of DATE`` (``YYYY-MM-DD`` or ISO date-time, UTC) as epoch seconds; default now.
+    """``--as-of DATE`` (``YYYY-MM-DD`` or ISO date-time, UTC) as epoch seconds; default the end of
+    today, UTC (so every run of a day reuses the persisted analysis: ``netvalue.app.persisted``).
     A date means the end of that day."""
     if value is None:
-        return int(time.time())
+        from netvalue.app.persisted import day_as_of  # numpy: only for commands that judge ties
+
+        return day_as_of(time.time())
     try:
         if len(value) == 10:
             day = dt.date.fromisoformat(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netvalue.store.analysis_store import json_result
 from netvalue.store.database import Database
 
 
@@ -19,7 +20,12 @@ class ImportRun:
 
 def counts(db: Database) -> dict[str, int]:
     """How many people, connections, messages, e-mails, meetings, invitations, endorsements and
-    recommendations the database holds (a message to several people counts once)."""
+    recommendations the database holds (a message to several people counts once); stored per data
+    version (:func:`~netvalue.store.analysis_store.json_result`)."""
+    return json_result(db, "counts", {}, lambda: _count_everything(db))
+
+
+def _count_everything(db: Database) -> dict[str, int]:
     conn = db.conn
 
     def one(sql: str) -> int:
@@ -60,7 +66,13 @@ def import_runs(db: Database) -> list[ImportRun]:
 
 def connection_message_stats(db: Database, as_of: int) -> list[tuple[int, int | None, int | None, int, int]]:
     """For every connection: ``(person_id, last_sent, last_received, sent, received)`` over messages and
-    e-mails before ``as_of`` (epoch seconds).  Input of :func:`netvalue.analysis.contact.contact_summary`."""
+    e-mails before ``as_of`` (epoch seconds).  Input of :func:`netvalue.analysis.contact.contact_summary`.
+    Stored per data version and ``as_of`` (:func:`~netvalue.store.analysis_store.json_result`)."""
+    rows = json_result(db, "connection-stats", {"as_of": as_of}, lambda: _message_stats(db, as_of))
+    return [(int(r[0]), r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+
+
+def _message_stats(db: Database, as_of: int) -> list[tuple[int, int | None, int | None, int, int]]:
     return [
         (int(r[0]), r[1], r[2], int(r[3]), int(r[4]))
         for r in db.conn.execute(

@@ -1,30 +1,35 @@
-"""Remembering expensive analysis between page views, until the database changes.
+"""Remembering expensive analysis between page views, and showing the last one while a newer one is computed.
 
-Tie strength and communities over 30,000 people take seconds; the pages that show them are viewed
-many times between two imports.  Results are kept per ``(what, database version, key)``.  The version is
-SQLite's ``PRAGMA data_version`` on one read-only connection the cache keeps open: it changes whenever
-another connection commits (an import from the CLI or the browser, a note, a rating), so any write makes
-every cached result stale, and it costs one cheap query.  (File modification times do not work: the
-write-ahead log is checkpointed and removed whenever the last connection closes.)  A few recent entries
-are kept (our choice: 16), enough for a handful of ``as_of`` dates.
+The analysis itself is persisted in the database (``netvalue.app.persisted``): a process that starts
+finds it there.  This cache keeps the results a page needs in memory per ``(what, database version,
+key)``.  The version is SQLite's ``PRAGMA data_version`` on one read-only connection the cache keeps
+open: it changes whenever another connection commits (an import from the CLI or the browser, a note, a
+rating), and costs one cheap query.  (File modification times do not work: the write-ahead log is
+checkpointed and removed whenever the last connection closes.)  A few recent entries are kept (16).
+
+Never blocking a page (issue 16): when the database changed and an entry asked for with ``refresh`` has
+a value from an earlier version, :meth:`AnalysisCache.get` returns that value at once and calls
+``refresh`` (the dashboard starts computing the new analysis in the background); the page says that it
+shows the analysis of an earlier moment (:attr:`AnalysisCache.showing_since`).  A result computed from
+such an earlier value is not kept under the new version.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 from netvalue.app.database import ChangeWatch
+from netvalue.app.persisted import day_as_of
 
 T = TypeVar("T")
 
 _KEEP = 16
-NOW_REUSE_SECONDS = 3600
-"""How long "now" stays the same moment for the analysis while the database does not change [ours]: the
-tie analysis of 30,000 people takes seconds, and an hour moves no tie's strength visibly."""
 
 
 class AnalysisCache:
@@ -37,25 +42,20 @@ class AnalysisCache:
         self._lock = threading.Lock()
         self._computing: dict[Hashable, threading.Lock] = {}
         self._watch = ChangeWatch(db_path)
-        self._now: tuple[int, int] | None = None  # (database version, as_of) of the current "now"
+        # the newest value of every (what, key): (version, when computed, value), for pages to show
+        self._latest: OrderedDict[tuple[str, Hashable], tuple[int, float, object]] = OrderedDict()
+        self._local = threading.local()  # .stale: this thread's computation read an earlier value
+        self.showing_since: float | None = None
+        """When the oldest earlier value shown since the last refresh was computed (None: all current)."""
 
     def database_version(self) -> int:
         """SQLite's ``data_version`` as the cache's watch connection sees it (changes on every commit)."""
         return self._watch.version()
 
     def current_as_of(self, now: int) -> int:
-        """The ``as_of`` to use for "now": the previous one while the database is unchanged and it is
-        under an hour old (so the cached analysis is reused), else ``now``."""
-        version = self.database_version()
-        with self._lock:
-            if (
-                self._now is not None
-                and self._now[0] == version
-                and 0 <= now - self._now[1] < NOW_REUSE_SECONDS
-            ):
-                return self._now[1]
-            self._now = (version, now)
-            return now
+        """The ``as_of`` to use for "now": the end of the current UTC day, as the CLI's default, so the
+        analysis persisted by either is reused by the other (``netvalue.app.persisted.day_as_of``)."""
+        return day_as_of(now)
 
     def carry_forward(self, before: int) -> None:
         """After a write that no analysis reads (a note, a tag), keep the results computed at version
@@ -67,31 +67,68 @@ class AnalysisCache:
                 return
             for key in [k for k in self._entries if isinstance(k, tuple) and k[1] == before]:
                 self._entries[(key[0], after, *key[2:])] = self._entries[key]
-            if self._now is not None and self._now[0] == before:
-                self._now = (after, self._now[1])
+            for name_key, (version, when, value) in list(self._latest.items()):
+                if version == before:
+                    self._latest[name_key] = (after, when, value)
 
     def close(self) -> None:
         self._watch.close()
 
-    def get(self, name: str, key: Hashable, compute: Callable[[], T]) -> T:
+    @contextmanager
+    def current_only(self) -> Iterator[None]:
+        """Within it, this thread gets current values only (the background warm-up computes them)."""
+        self._local.current_only = True
+        try:
+            yield
+        finally:
+            self._local.current_only = False
+
+    def refreshed(self) -> None:
+        """The background computation has caught up: pages no longer show an earlier analysis."""
+        with self._lock:
+            self.showing_since = None
+
+    def get(
+        self, name: str, key: Hashable, compute: Callable[[], T], refresh: Callable[[], None] | None = None
+    ) -> T:
         """The cached result of ``compute`` for ``(name, key)`` at the database's current state.
 
-        Concurrent requests for the same entry wait for one computation rather than each running it.
-        """
-        full_key = (name, self.database_version(), key)
+        With ``refresh``: if only an earlier version's value is cached, return it and call ``refresh``
+        (which computes the current one elsewhere).  Concurrent requests for the same entry wait for one
+        computation rather than each running it."""
+        version = self.database_version()
+        full_key = (name, version, key)
         with self._lock:
             if full_key in self._entries:
                 self._entries.move_to_end(full_key)
                 return self._entries[full_key]  # type: ignore[return-value]
+            earlier = self._latest.get((name, key))
             gate = self._computing.setdefault(full_key, threading.Lock())
+        if refresh is not None and earlier is not None and not getattr(self._local, "current_only", False):
+            with self._lock:
+                self.showing_since = min(self.showing_since or earlier[1], earlier[1])
+            self._local.stale = True
+            refresh()
+            return earlier[2]  # type: ignore[return-value]
         with gate:
             with self._lock:
                 if full_key in self._entries:
                     return self._entries[full_key]  # type: ignore[return-value]
-            value = compute()
+            outer = getattr(self._local, "stale", False)
+            self._local.stale = False
+            try:
+                value = compute()
+                stale = self._local.stale
+            finally:
+                self._local.stale = outer or getattr(self._local, "stale", False)
             with self._lock:
-                self._entries[full_key] = value
-                while len(self._entries) > self.keep:
-                    self._entries.popitem(last=False)
                 self._computing.pop(full_key, None)
+                if not stale:
+                    self._entries[full_key] = value
+                    self._latest[(name, key)] = (version, time.time(), value)
+                    self._latest.move_to_end((name, key))
+                    while len(self._entries) > self.keep:
+                        self._entries.popitem(last=False)
+                    while len(self._latest) > self.keep:
+                        self._latest.popitem(last=False)
         return value

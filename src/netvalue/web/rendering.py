@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class WebState:
     imports: dict[str, Any] = field(default_factory=dict)
     failed: set[str] = field(default_factory=set)  # analysis modules whose last run raised a bug
     warm_in_background: bool = False  # recompute the analysis after writes that change it (netvalue serve)
+    warming: threading.Lock = field(default_factory=threading.Lock)  # held while the analysis is warmed
 
 
 def web_state(request: Request) -> WebState:
@@ -54,8 +56,8 @@ def request_db(request: Request) -> Iterator[Database]:
 
 def request_as_of(request: Request) -> int:
     """``?as_of=YYYY-MM-DD`` (the end of that day, UTC) as epoch seconds, like the CLI's ``--as-of``;
-    default now (kept for up to an hour while the database is unchanged, so that cached analysis is reused
-    between page views: :meth:`AnalysisCache.current_as_of`)."""
+    default the end of today, UTC, as the CLI's (so the persisted analysis is reused:
+    :meth:`AnalysisCache.current_as_of`)."""
     value = request.query_params.get("as_of")
     if not value:
         return web_state(request).cache.current_as_of(int(time.time()))
