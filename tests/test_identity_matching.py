@@ -213,3 +213,34 @@ def test_an_initial_or_nickname_takes_the_full_given_name_its_own_address_spells
     assert two.name_key is None
     # a full given name shown is never replaced
     assert profile_of(facts(8, "Carla Jones", emails=("carmen.jones@a.com",))).name_key == ("jones", "carla")
+
+
+def test_a_hyphenated_given_name_is_one_given_name() -> None:
+    """Min-jun, Minjun and Min Jun are one given name; Min-jun and Min-seo Kim are two people (the
+    hyphen once split the given name, and both parsed as Min Kim)."""
+    assert parse_name("Min-jun Kim") == parse_name("Minjun Kim") == ParsedName("minjun", "kim")
+    assert parse_name("x", "Min-jun", "Kim") == ParsedName("minjun", "kim")
+    assert parse_name("Kim, Min-jun") == ParsedName("minjun", "kim")
+    assert parse_name("Jean-Pierre García-López") == ParsedName("jeanpierre", "lopez", ("garcia",))
+    assert level("Min-jun Kim", "Minjun Kim") == "exact"
+    assert level("Min Jun Kim", "Minjun Kim") == "exact"
+    assert level("Min Jun Kim", "Min-jun Kim") == "exact"
+    assert level("Min-jun Kim", "Min-seo Kim") == "none"
+    assert level("Seo-yeon Park", "Seo-jun Park") == "none"
+
+
+_SYLLABLE = st.sampled_from(
+    "min jun seo yeon ji ho ha yoon woo eun su hyun jae sung young hye jin soo kyung sang dong hee "
+    "wei fang na jing li qiang lei yang yong yan jie tao ming chao xiu ying xia ping gang hui hao".split()
+)
+
+
+@given(_SYLLABLE, _SYLLABLE, _SYLLABLE)
+def test_two_syllable_given_names_agree_however_written(first: str, second: str, family: str) -> None:
+    """Hyphenated, one word or two words: one given name, the same for the source's first-name field."""
+    forms = (f"{first}-{second} {family}", f"{first}{second} {family}", f"{first} {second} {family}")
+    for a in forms:
+        for b in forms:
+            assert compare_names(parse_name(a), parse_name(b))[0] == "exact", (a, b)
+    split = parse_name("x", f"{first.capitalize()}-{second}", family.capitalize())
+    assert split == parse_name(f"{first}{second} {family}")
