@@ -230,8 +230,51 @@ def test_a_hyphenated_given_name_is_one_given_name() -> None:
 
 
 _SYLLABLE = st.sampled_from(
-    "min jun seo yeon ji ho ha yoon woo eun su hyun jae sung young hye jin soo kyung sang dong hee "
-    "wei fang na jing li qiang lei yang yong yan jie tao ming chao xiu ying xia ping gang hui hao".split()
+    [
+        "min",
+        "jun",
+        "seo",
+        "yeon",
+        "ji",
+        "ho",
+        "ha",
+        "yoon",
+        "woo",
+        "eun",
+        "su",
+        "hyun",
+        "jae",
+        "sung",
+        "young",
+        "hye",
+        "jin",
+        "soo",
+        "kyung",
+        "sang",
+        "dong",
+        "hee",
+        "wei",
+        "fang",
+        "na",
+        "jing",
+        "li",
+        "qiang",
+        "lei",
+        "yang",
+        "yong",
+        "yan",
+        "jie",
+        "tao",
+        "ming",
+        "chao",
+        "xiu",
+        "ying",
+        "xia",
+        "ping",
+        "gang",
+        "hui",
+        "hao",
+    ]
 )
 
 
