@@ -61,10 +61,17 @@ from pathlib import Path
 
 from netvalue.errors import ImportFormatError
 from netvalue.identity import matching, resolve
+from netvalue.identity.blocking import MAX_BLOCK
+from netvalue.identity.duplicate_accounts import (
+    MAX_NAMESAKE_COLLEAGUES,
+    duplicate_accounts,
+    person_name_key,
+)
 from netvalue.identity.frequency import ALIAS_SOURCES, is_common_name
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.names import local_part_patterns
 from netvalue.identity.profiles import Profile, profile_of
+from netvalue.identity.scoring import AUTO_MERGE, REVIEW, score_pair
 from netvalue.importers import IMPORTERS, ImportOptions
 from netvalue.importing import run_import
 from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
@@ -752,7 +759,9 @@ def report(pool: NamePool, draws: Sequence[Draw]) -> None:
     )
 
 
-def run(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool, misses: bool) -> None:
+def run(
+    sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool, misses: bool, accounts: bool
+) -> None:
     count = len(sizes) * len(seeds)
     print(f"== names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
           f"{', uniform' if pool.given_cum is None else ', Zipf-Mandelbrot'}); "
@@ -770,6 +779,92 @@ def run(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report(pool, draws)
     print(f"   peak RSS {peak:.0f} MiB")
+    if accounts:
+        duplicate_accounts_effect(sizes, pool, seeds[:4])
+
+
+DUPLICATE_ACCOUNTS = 0.02
+"""The share of humans with an employer who have a second LinkedIn account under it (ours)."""
+
+
+def linkedin_only(n: int, pool: NamePool, seed: int) -> tuple[list[PersonFacts], set[frozenset[int]]]:
+    """A database of LinkedIn connections alone: ``n`` humans of ``pool``, each one profile as
+    ``Connections.csv`` gives it (the name as written, the employer with a legal suffix or not, now and then
+    an address), and :data:`DUPLICATE_ACCOUNTS` of those with an employer a second account under it: the
+    people and the true pairs of one human's two accounts."""
+    rng = random.Random(seed)
+    facts: list[PersonFacts] = []
+    truth: set[frozenset[int]] = set()
+    for h in make_people(n, rng, pool):
+        accounts = 2 if h.company and rng.random() < DUPLICATE_ACCOUNTS else 1
+        for _ in range(accounts):
+            email = (h.work or h.personal) if rng.random() < 0.08 else None
+            facts.append(
+                PersonFacts(
+                    len(facts) + 1,
+                    variant(h, rng, order=0.0, initial=0.0)[0],
+                    companies=(company_variant(h.company, rng),) if h.company else (),
+                    emails=(email,) if email else (),
+                    linkedins=(f"linkedin.com/in/{h.slug}-{len(facts)}",),
+                    sources=("linkedin",),
+                )
+            )
+        if accounts == 2:
+            truth.add(frozenset((len(facts) - 1, len(facts))))
+    return facts, truth
+
+
+def every_pair_within_names(people: Sequence[PersonFacts]) -> tuple[set[frozenset[int]], int]:
+    """The duplicate-account queue without a second key: every pair of bearers of one name scored."""
+    by_name: dict[tuple[str, str], list[Profile]] = defaultdict(list)
+    for person in people:
+        key = person_name_key(person)
+        if key is not None:
+            by_name[key].append(profile_of(person))
+    queued: set[frozenset[int]] = set()
+    compared = 0
+    for bearers in by_name.values():
+        for i, a in enumerate(bearers):
+            for b in bearers[i + 1 :]:
+                compared += 1
+                match = score_pair(a, b)
+                if match is not None and match.confidence >= REVIEW:
+                    queued.add(frozenset((a.id, b.id)))
+    return queued, compared
+
+
+def duplicate_accounts_effect(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int]) -> None:
+    """Issue 16: the effect of blocking on the review queue of a LinkedIn-only database (one human's two
+    accounts), pooled over draws: every pair within a name; bearers sharing a second key (employer,
+    domain, phone); and that with namesake colleagues left out (more than MAX_NAMESAKE_COLLEAGUES bearers
+    of a name at one employer).  Pairs compared, queued, and the queue's precision and recall against the
+    planted accounts."""
+    settings = ("every pair within a name", "second key", "second key, namesake colleagues left out")
+    totals = {label: [0, 0, 0, 0, 0.0] for label in settings}  # compared, queued, correct, true, seconds
+    for n in sizes:
+        for seed in seeds:
+            people, truth = linkedin_only(n, pool, seed)
+            for label in settings:
+                clock = time.process_time()
+                if label == settings[0]:
+                    queued, compared = every_pair_within_names(people)
+                else:
+                    colleagues = MAX_BLOCK if label == settings[1] else MAX_NAMESAKE_COLLEAGUES
+                    queue, compared = duplicate_accounts(people, set(), AUTO_MERGE, REVIEW, colleagues)
+                    queued = {frozenset((m.a, m.b)) for m in queue}
+                row = totals[label]
+                row[0] += compared
+                row[1] += len(queued)
+                row[2] += len(queued & truth)
+                row[3] += len(truth)
+                row[4] += time.process_time() - clock
+    print(f"   duplicate accounts, LinkedIn connections alone ({', '.join(f'{n:,}' for n in sizes)} people x"
+          f" {len(seeds)} seeds, {DUPLICATE_ACCOUNTS:.0%} with a second account at their employer):")  # fmt: skip
+    for label, (compared, queued, correct, true, seconds) in totals.items():
+        precision = correct / queued if queued else 1.0
+        print(f"     {label + ':':42} {int(compared):>9,} pairs compared, {int(queued):>6,} queued;"
+              f" queue precision {precision:.4f} recall {correct / max(true, 1):.4f} ({int(correct)} of"
+              f" {int(true)} accounts); {seconds:.2f} s CPU")  # fmt: skip
 
 
 def time_resolution(n: int, seed: int = 11) -> None:
@@ -975,7 +1070,7 @@ def main(argv: Sequence[str]) -> None:
     )
     parser.add_argument(
         "--names",
-        choices=("hard", "realistic", "both", "korean", "chinese"),
+        choices=("hard", "realistic", "both", "korean", "chinese", "all"),
         default="both",
         help="name distribution: hard (the original uniform small pools), realistic (Zipf), or both; "
         "korean or chinese (a few family names cover much of the population, see KOREAN)",
@@ -988,6 +1083,9 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument("--misses", action="store_true", help="diagnostics: wrong merges by rule")
     parser.add_argument("--no-timing", action="store_true", help="skip the 30,000-people timing run")
     parser.add_argument("--no-enron", action="store_true", help="skip the labelled Enron pairs")
+    parser.add_argument(
+        "--no-accounts", action="store_true", help="skip the duplicate-account blocking comparison"
+    )
     parser.add_argument(
         "--enron-data",
         type=Path,
@@ -1003,8 +1101,9 @@ def main(argv: Sequence[str]) -> None:
         # in a fresh process first: after a hundred draws this one's heap would slow it by half again
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
             child.submit(time_resolution, 30_000 if max(sizes) >= 2000 else max(sizes) * 10).result()
-    for label in ("hard", "realistic") if args.names == "both" else (args.names,):
-        run(sizes, POOLS[label], seeds, why=args.why, misses=args.misses)
+    labels = {"both": ("hard", "realistic"), "all": tuple(POOLS)}.get(args.names, (args.names,))
+    for label in labels:
+        run(sizes, POOLS[label], seeds, why=args.why, misses=args.misses, accounts=not args.no_accounts)
 
 
 if __name__ == "__main__":

@@ -124,19 +124,21 @@ def assert_only_namesake_colleagues_left_out(
             assert opened_by_name[names[left_out.a], key] > MAX_NAMESAKE_COLLEAGUES
 
 
-def test_three_bearers_of_a_name_at_one_employer_are_namesake_colleagues() -> None:
-    """Two Min-jun Kims at Samsung may be one human's two accounts; three are colleagues who share a
-    name, compared only on a phone."""
+def test_four_bearers_of_a_name_at_one_employer_are_namesake_colleagues() -> None:
+    """Two Min-jun Kims at Samsung may be one human's two accounts, beside a third namesake; four are
+    colleagues who share a name, compared only on a phone."""
     two = [profile(1, "Min-jun Kim", "Samsung"), profile(2, "Minjun Kim", "Samsung Electronics")]
     assert [(m.a, m.b) for m in plan_resolution(two).queue] == [(1, 2)]
     three = [*two, profile(3, "Min-jun Kim", "Samsung")]
-    assert plan_resolution(three).queue == ()
+    assert len(plan_resolution(three).queue) == 3
+    four = [*three, profile(4, "Min-jun Kim", "Samsung")]
+    assert plan_resolution(four).queue == ()
     phone = "+821012345678"
-    three[1:] = [
-        profile(2, "Min-jun Kim", "Samsung", phone=phone),
-        profile(3, "Kim, Min-jun", "Samsung", phone=phone),
+    four[2:] = [
+        profile(3, "Min-jun Kim", "Samsung", phone=phone),
+        profile(4, "Kim, Min-jun", "Samsung", phone=phone),
     ]
-    assert [(m.a, m.b) for m in plan_resolution(three).queue] == [(2, 3)]
+    assert [(m.a, m.b) for m in plan_resolution(four).queue] == [(3, 4)]
 
 
 @pytest.mark.parametrize(

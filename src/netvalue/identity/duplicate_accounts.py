@@ -14,7 +14,7 @@ import of 30,000 connections (``benchmarks/import_linkedin.py``).  What this lea
 whose names are one typo apart; once another source brings people without a profile, the full
 comparison runs and finds those as well.
 
-Within a name, only bearers sharing a *second key* are compared (:func:`second_keys`: an employer or an
+Within a name, only bearers sharing a *second key* are compared (:func:`~netvalue.identity.blocking.second_keys`: an employer or an
 e-mail domain's label, or one starting with it; a phone), the second pass of a two-key blocking
 (Christen 2012, "Data Matching", ch. 4).  The second key itself loses no pair: with names and addresses
 agreeing but no employer, domain or phone in common, a pair scores at most 0.76 + 0.10 = 0.86, below the
@@ -25,8 +25,8 @@ the name share (namesake colleagues, not one human's two accounts);
 ``tests/test_identity_duplicate_accounts.py`` checks the queue against the full comparison's, less those.
 It keeps the work near-linear where a few family names cover much of the population (issue 16: Kim, Lee
 and Park are 44 % of Koreans): 30,000 connections with Korea's family-name shares meant 429,937 pairs
-within names, 30,533 with the second key and 2,570 with the cap as well (``benchmarks/import_linkedin.py
---names korean``), and the review queue 26,152 pairs, then 2,316.  A name borne by more than
+within names, 30,533 with the second key and 6,678 with the cap as well (``benchmarks/import_linkedin.py
+--names korean``), and the review queue 26,152 pairs, then 6,046.  A name borne by more than
 :data:`~netvalue.identity.blocking.MAX_BLOCK` people is compared too.
 """
 
@@ -34,9 +34,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence, Set
-from functools import lru_cache
 
-from netvalue.identity.blocking import MAX_BLOCK
+from netvalue.identity.blocking import MAX_BLOCK, organisation_and_phone_keys, second_keys
 from netvalue.identity.names import parse_name
 from netvalue.identity.profiles import Profile, name_key, normalize_company, profile_of
 from netvalue.identity.scoring import Match, score_pair
@@ -66,56 +65,33 @@ def person_name_key(person: PersonFacts) -> tuple[str, str] | None:
     return name_key(name)
 
 
-MAX_NAMESAKE_COLLEAGUES = 2
+MAX_NAMESAKE_COLLEAGUES = 3
 """Bearers of one name are compared on an employer or a domain only when no more than this many of them
-open it (ours).  One human's two accounts are two bearers; a third bearer of the name at that employer
-shows that the name is common there, and the shared employer then says little of any two of them (the
-frequency-based weighting of an agreement, Winkler 1988/1989, see :mod:`netvalue.identity.frequency`).
-Where a few family names cover much of the population they are most pairs: 26,152 of the 30,533 pairs
-compared in the Korean-shaped export of 30,000 (``benchmarks/import_linkedin.py --names korean``) were
-queued, every one two humans.  A phone is compared on up to :data:`MAX_BLOCK` bearers."""
-
-
-def second_keys(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
-    """The keys on which two bearers of one name are compared: (opened, held); a pair is compared when
-    one holds a key the other opens.  Each employer and each corporate domain label holds itself and
-    opens itself and its prefixes of four letters or more (two companies agree when equal or when one
-    starts with the other, both of five letters or more,
-    :func:`~netvalue.identity.corroboration.companies_agree`; a domain label is a company when equal to
-    it or one starts with the other, both of four or more); a phone holds and opens itself."""
-    return _keys(profile.companies | profile.domain_labels, profile.phones)
+open it (ours).  One human's two accounts are two bearers, beside at most one namesake colleague; more
+bearers of the name at that employer show that the name is common there, and the shared employer then
+says little of any two of them (the frequency-based weighting of an agreement, Winkler 1988/1989, see
+:mod:`netvalue.identity.frequency`).  Measured on 30,000 LinkedIn connections with Korea's family-name
+shares and 2 % planted second accounts (``benchmarks/identity.py``, one draw): every pair of the
+second key queued 1,711 pairs, precision 0.283, recall 0.938; at most 3 bearers 1,562, 0.307, 0.928; at
+most 2 bearers 1,214, 0.373, 0.878.  In the Korean-shaped export of ``benchmarks/import_linkedin.py``
+(30,000 connections at 14 employers) it cuts the pairs compared from 30,533 to 6,678, every one two
+humans.  A phone is compared on up to :data:`MAX_BLOCK` bearers."""
 
 
 def facts_second_keys(person: PersonFacts) -> tuple[frozenset[str], frozenset[str]]:
-    """:func:`second_keys` of the person's profile, without building it for a person with no e-mail
-    address (most LinkedIn connections: their employers and phones are all the profile would add)."""
+    """:func:`~netvalue.identity.blocking.second_keys` of the person's profile, without building it for a
+    person with no e-mail address (most LinkedIn connections: their employers and phones are all the
+    profile would add)."""
     if person.emails:
         return second_keys(profile_of(person))
     companies = frozenset(c for c in map(normalize_company, person.companies) if c)
-    return _keys(companies, frozenset(person.phones))
-
-
-def _keys(organisations: frozenset[str], phones: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    opened, held = _organisation_keys(organisations)
-    phone_keys = frozenset("p:" + x for x in phones)
-    return opened | phone_keys, held | phone_keys
-
-
-@lru_cache(maxsize=1 << 14)
-def _organisation_keys(organisations: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The (opened, held) keys of employers and domain labels (see :func:`second_keys`): a function of
-    the names alone, found once per distinct set (a network has far fewer employers than people)."""
-    held = frozenset("o:" + x for x in organisations)
-    opened = set(held)
-    for x in organisations:
-        opened.update("o:" + x[:k] for k in range(4, len(x)))
-    return frozenset(opened), held
+    return organisation_and_phone_keys(companies, frozenset(person.phones))
 
 
 def _pairs_sharing_a_key(
     keys: Sequence[tuple[frozenset[str], frozenset[str]]], colleagues: int
 ) -> set[tuple[int, int]]:
-    """Index pairs (low, high) of one name's bearers, given their :func:`second_keys`, where one holds a
+    """Index pairs (low, high) of one name's bearers, given their second keys, where one holds a
     key the other opens, and no more than ``colleagues`` of them open it (:data:`MAX_BLOCK` a phone)."""
     openers: dict[str, list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)
@@ -142,7 +118,7 @@ def duplicate_accounts(
     """The pairs of ``people`` (all LinkedIn profiles) to queue for review as possibly one human's two
     accounts, strongest first, and the number of pairs compared.  ``kept_apart``: pairs of person ids the
     user split or rejected, never queued.  Bearers of one name are compared when they share a
-    :func:`second_keys` key that no more than ``colleagues`` of them open (:data:`MAX_NAMESAKE_COLLEAGUES`;
+    second key that no more than ``colleagues`` of them open (:data:`MAX_NAMESAKE_COLLEAGUES`;
     a phone: :data:`MAX_BLOCK`).  Profiles are built only for the people of a pair compared."""
     by_name: dict[tuple[str, str], list[PersonFacts]] = defaultdict(list)
     for person in people:
