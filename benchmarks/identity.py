@@ -56,12 +56,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, formataddr
+from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
 from netvalue.identity import matching, resolve
-from netvalue.identity.blocking import MAX_BLOCK
+from netvalue.identity.blocking import MAX_BLOCK, candidate_pairs
 from netvalue.identity.duplicate_accounts import (
     MAX_NAMESAKE_COLLEAGUES,
     duplicate_accounts,
@@ -840,7 +841,8 @@ def duplicate_accounts_effect(sizes: Sequence[int], pool: NamePool, seeds: Seque
     of a name at one employer).  Pairs compared, queued, and the queue's precision and recall against the
     planted accounts."""
     settings = ("every pair within a name", "second key", "second key, namesake colleagues left out")
-    totals = {label: [0, 0, 0, 0, 0.0] for label in settings}  # compared, queued, correct, true, seconds
+    counts = {label: Counter[str]() for label in settings}  # compared, queued, correct, true
+    seconds = dict.fromkeys(settings, 0.0)
     for n in sizes:
         for seed in seeds:
             people, truth = linkedin_only(n, pool, seed)
@@ -852,19 +854,73 @@ def duplicate_accounts_effect(sizes: Sequence[int], pool: NamePool, seeds: Seque
                     colleagues = MAX_BLOCK if label == settings[1] else MAX_NAMESAKE_COLLEAGUES
                     queue, compared = duplicate_accounts(people, set(), AUTO_MERGE, REVIEW, colleagues)
                     queued = {frozenset((m.a, m.b)) for m in queue}
-                row = totals[label]
-                row[0] += compared
-                row[1] += len(queued)
-                row[2] += len(queued & truth)
-                row[3] += len(truth)
-                row[4] += time.process_time() - clock
+                seconds[label] += time.process_time() - clock
+                counts[label].update(
+                    compared=compared, queued=len(queued), correct=len(queued & truth), true=len(truth)
+                )
     print(f"   duplicate accounts, LinkedIn connections alone ({', '.join(f'{n:,}' for n in sizes)} people x"
           f" {len(seeds)} seeds, {DUPLICATE_ACCOUNTS:.0%} with a second account at their employer):")  # fmt: skip
-    for label, (compared, queued, correct, true, seconds) in totals.items():
-        precision = correct / queued if queued else 1.0
-        print(f"     {label + ':':42} {int(compared):>9,} pairs compared, {int(queued):>6,} queued;"
-              f" queue precision {precision:.4f} recall {correct / max(true, 1):.4f} ({int(correct)} of"
-              f" {int(true)} accounts); {seconds:.2f} s CPU")  # fmt: skip
+    for label, c in counts.items():
+        precision = c["correct"] / c["queued"] if c["queued"] else 1.0
+        print(f"     {label + ':':42} {c['compared']:>9,} pairs compared, {c['queued']:>6,} queued;"
+              f" queue precision {precision:.4f} recall {c['correct'] / max(c['true'], 1):.4f} ({c['correct']}"
+              f" of {c['true']} accounts); {seconds[label]:.2f} s CPU")  # fmt: skip
+
+
+def two_records_each(humans: Sequence[Human], rng: random.Random) -> list[PersonFacts]:
+    """Each human as two unmerged records, ids ``2 * id + 1`` and ``+ 2``: a LinkedIn-like one with the
+    name and company, a mailbox-like one with a name as a mail client shows it and an address."""
+    facts: list[PersonFacts] = []
+    for h in humans:
+        facts.append(
+            PersonFacts(2 * h.id + 1, f"{h.given} {h.family}", companies=(h.company,) if h.company else ())
+        )
+        address = h.work or h.personal
+        name = variant(h, rng, order=0.05, initial=0.08)[0]
+        facts.append(PersonFacts(2 * h.id + 2, name, emails=(address,) if address else ()))
+    return facts
+
+
+def merged_tally(plan: matching.ResolutionPlan, records: int) -> Tally:
+    """Pairs of records of one human (ids ``2 * id + 1``, ``+ 2``) against pairs the plan's merges join."""
+    parent = list(range(records + 1))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for m in plan.merges:
+        parent[find(m.b)] = find(m.a)
+    placed = [(find(pid), (pid - 1) // 2) for pid in range(1, records + 1)]
+    return Tally(
+        true=records // 2,
+        merged=pairs(Counter(c for c, _ in placed)),
+        correct=pairs(Counter(placed)),
+    )
+
+
+def large_blocks_effect(n: int, pool: NamePool, seed: int = 11) -> None:
+    """Issue 16: automatic merges over ``n`` records (two per human, :func:`two_records_each`) of
+    ``pool``, with a block of more than MAX_BLOCK people skipped whole (as before) and compared where its
+    people share a second key (employer, domain, phone): precision, recall, pairs compared, CPU."""
+    humans = make_people(n // 2, random.Random(seed), pool)
+    facts = two_records_each(humans, random.Random(seed + 1))
+    for second_key in (False, True):
+        saved = getattr(matching, "candidate_pairs")  # noqa: B009
+        setattr(matching, "candidate_pairs", partial(candidate_pairs, second_key=second_key))  # noqa: B010
+        try:
+            clock = time.process_time()
+            plan = plan_resolution(facts)
+            cpu = time.process_time() - clock
+        finally:
+            setattr(matching, "candidate_pairs", saved)  # noqa: B010
+        tally = merged_tally(plan, len(facts))
+        label = "second key in large blocks" if second_key else "large blocks skipped"
+        print(f"   [{pool.label}] {len(facts):,} records, {label + ':':28} precision {tally.precision:.4f}"
+              f" recall {tally.recall:.4f}; {plan.compared:,} pairs compared, {len(plan.queue):,} queued;"
+              f" {cpu:.2f} s CPU")  # fmt: skip
 
 
 def time_resolution(n: int, seed: int = 11) -> None:
@@ -880,14 +936,7 @@ def time_resolution(n: int, seed: int = 11) -> None:
                 "ford", "mann", "etti", "ovic", "ak", "idis", "oglu")]  # fmt: skip
     humans = make_people(n // 2, rng, NamePool("timing", GIVEN, families))
     clock = time.perf_counter()
-    facts: list[PersonFacts] = []
-    for h in humans:
-        facts.append(
-            PersonFacts(2 * h.id + 1, f"{h.given} {h.family}", companies=(h.company,) if h.company else ())
-        )
-        address = h.work or h.personal
-        name = variant(h, rng, order=0.05, initial=0.08)[0]
-        facts.append(PersonFacts(2 * h.id + 2, name, emails=(address,) if address else ()))
+    facts = two_records_each(humans, rng)
     baseline = time.perf_counter() - clock
     clock, cpu = time.perf_counter(), time.process_time()
     plan = plan_resolution(facts)
@@ -1102,6 +1151,10 @@ def main(argv: Sequence[str]) -> None:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
             child.submit(time_resolution, 30_000 if max(sizes) >= 2000 else max(sizes) * 10).result()
     labels = {"both": ("hard", "realistic"), "all": tuple(POOLS)}.get(args.names, (args.names,))
+    if not args.no_timing:
+        print(f"== blocks of more than {MAX_BLOCK} people (issue 16), 30,000 records in memory:")
+        for label in labels:
+            large_blocks_effect(30_000, POOLS[label])
     for label in labels:
         run(sizes, POOLS[label], seeds, why=args.why, misses=args.misses, accounts=not args.no_accounts)
 
