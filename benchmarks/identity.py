@@ -38,6 +38,14 @@ both are printed by default, so the targets cannot be met by easing the test.  `
 countries' (Kim 21.5 %, Lee 14.7 %, Park 8.4 %; Wang 7.1 %, Li 7.0 %, Zhang 6.4 %).
 
     python benchmarks/identity.py 800 --names korean --draws 4 --no-timing --no-enron
+    python benchmarks/identity.py 800 2000 --names all --draws 3 --no-enron   # every setting
+
+Issue 16's blocking is measured per name setting beside the merges: the review queue of a database of
+LinkedIn connections alone, with 2 % of humans holding a second account at their employer, scored on
+every pair within a name, on bearers sharing a second key, and on that less namesake colleagues
+(:func:`duplicate_accounts_effect`); and, with the timing run, automatic merges over 30,000 records in
+memory with blocks of more than ``MAX_BLOCK`` people skipped or compared on a second key
+(:func:`large_blocks_effect`).
 """
 
 from __future__ import annotations
@@ -56,15 +64,23 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, formataddr
+from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
 from netvalue.errors import ImportFormatError
 from netvalue.identity import matching, resolve
+from netvalue.identity.blocking import MAX_BLOCK, candidate_pairs
+from netvalue.identity.duplicate_accounts import (
+    MAX_NAMESAKE_COLLEAGUES,
+    duplicate_accounts,
+    person_name_key,
+)
 from netvalue.identity.frequency import ALIAS_SOURCES, is_common_name
 from netvalue.identity.matching import plan_resolution
 from netvalue.identity.names import local_part_patterns
 from netvalue.identity.profiles import Profile, profile_of
+from netvalue.identity.scoring import AUTO_MERGE, REVIEW, score_pair
 from netvalue.importers import IMPORTERS, NAME_TRUST, ImportOptions
 from netvalue.importing import run_import
 from netvalue.keys import normalize_email, normalize_linkedin_url, normalize_phone
@@ -757,7 +773,9 @@ def report(pool: NamePool, draws: Sequence[Draw]) -> None:
     )
 
 
-def run(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool, misses: bool) -> None:
+def run(
+    sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool, misses: bool, accounts: bool
+) -> None:
     count = len(sizes) * len(seeds)
     print(f"== names: {pool.label} ({len(set(pool.given)):,} given, {len(set(pool.family)):,} family names"
           f"{', uniform' if pool.given_cum is None else ', Zipf-Mandelbrot'}); "
@@ -775,6 +793,147 @@ def run(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int], *, why: bool
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report(pool, draws)
     print(f"   peak RSS {peak:.0f} MiB")
+    if accounts:
+        duplicate_accounts_effect(sizes, pool, seeds[:4])
+
+
+DUPLICATE_ACCOUNTS = 0.02
+"""The share of humans with an employer who have a second LinkedIn account under it (ours)."""
+
+
+def linkedin_only(n: int, pool: NamePool, seed: int) -> tuple[list[PersonFacts], set[frozenset[int]]]:
+    """A database of LinkedIn connections alone: ``n`` humans of ``pool``, each one profile as
+    ``Connections.csv`` gives it (the name as written, the employer with a legal suffix or not, now and then
+    an address), and :data:`DUPLICATE_ACCOUNTS` of those with an employer a second account under it: the
+    people and the true pairs of one human's two accounts."""
+    rng = random.Random(seed)
+    facts: list[PersonFacts] = []
+    truth: set[frozenset[int]] = set()
+    for h in make_people(n, rng, pool):
+        accounts = 2 if h.company and rng.random() < DUPLICATE_ACCOUNTS else 1
+        for _ in range(accounts):
+            email = (h.work or h.personal) if rng.random() < 0.08 else None
+            facts.append(
+                PersonFacts(
+                    len(facts) + 1,
+                    variant(h, rng, order=0.0, initial=0.0)[0],
+                    companies=(company_variant(h.company, rng),) if h.company else (),
+                    emails=(email,) if email else (),
+                    linkedins=(f"linkedin.com/in/{h.slug}-{len(facts)}",),
+                    sources=("linkedin",),
+                )
+            )
+        if accounts == 2:
+            truth.add(frozenset((len(facts) - 1, len(facts))))
+    return facts, truth
+
+
+def every_pair_within_names(people: Sequence[PersonFacts]) -> tuple[set[frozenset[int]], int]:
+    """The duplicate-account queue without a second key: every pair of bearers of one name scored."""
+    by_name: dict[tuple[str, str], list[Profile]] = defaultdict(list)
+    for person in people:
+        key = person_name_key(person)
+        if key is not None:
+            by_name[key].append(profile_of(person))
+    queued: set[frozenset[int]] = set()
+    compared = 0
+    for bearers in by_name.values():
+        for i, a in enumerate(bearers):
+            for b in bearers[i + 1 :]:
+                compared += 1
+                match = score_pair(a, b)
+                if match is not None and match.confidence >= REVIEW:
+                    queued.add(frozenset((a.id, b.id)))
+    return queued, compared
+
+
+def duplicate_accounts_effect(sizes: Sequence[int], pool: NamePool, seeds: Sequence[int]) -> None:
+    """Issue 16: the effect of blocking on the review queue of a LinkedIn-only database (one human's two
+    accounts), pooled over draws: every pair within a name; bearers sharing a second key (employer,
+    domain, phone); and that with namesake colleagues left out (more than MAX_NAMESAKE_COLLEAGUES bearers
+    of a name at one employer).  Pairs compared, queued, and the queue's precision and recall against the
+    planted accounts."""
+    settings = ("every pair within a name", "second key", "second key, namesake colleagues left out")
+    counts = {label: Counter[str]() for label in settings}  # compared, queued, correct, true
+    seconds = dict.fromkeys(settings, 0.0)
+    for n in sizes:
+        for seed in seeds:
+            people, truth = linkedin_only(n, pool, seed)
+            for label in settings:
+                clock = time.process_time()
+                if label == settings[0]:
+                    queued, compared = every_pair_within_names(people)
+                else:
+                    colleagues = MAX_BLOCK if label == settings[1] else MAX_NAMESAKE_COLLEAGUES
+                    queue, compared = duplicate_accounts(people, set(), AUTO_MERGE, REVIEW, colleagues)
+                    queued = {frozenset((m.a, m.b)) for m in queue}
+                seconds[label] += time.process_time() - clock
+                counts[label].update(
+                    compared=compared, queued=len(queued), correct=len(queued & truth), true=len(truth)
+                )
+    print(f"   duplicate accounts, LinkedIn connections alone ({', '.join(f'{n:,}' for n in sizes)} people x"
+          f" {len(seeds)} seeds, {DUPLICATE_ACCOUNTS:.0%} with a second account at their employer):")  # fmt: skip
+    for label, c in counts.items():
+        precision = c["correct"] / c["queued"] if c["queued"] else 1.0
+        print(f"     {label + ':':42} {c['compared']:>9,} pairs compared, {c['queued']:>6,} queued;"
+              f" queue precision {precision:.4f} recall {c['correct'] / max(c['true'], 1):.4f} ({c['correct']}"
+              f" of {c['true']} accounts); {seconds[label]:.2f} s CPU")  # fmt: skip
+
+
+def two_records_each(humans: Sequence[Human], rng: random.Random) -> list[PersonFacts]:
+    """Each human as two unmerged records, ids ``2 * id + 1`` and ``+ 2``: a LinkedIn-like one with the
+    name and company, a mailbox-like one with a name as a mail client shows it and an address."""
+    facts: list[PersonFacts] = []
+    for h in humans:
+        facts.append(
+            PersonFacts(2 * h.id + 1, f"{h.given} {h.family}", companies=(h.company,) if h.company else ())
+        )
+        address = h.work or h.personal
+        name = variant(h, rng, order=0.05, initial=0.08)[0]
+        facts.append(PersonFacts(2 * h.id + 2, name, emails=(address,) if address else ()))
+    return facts
+
+
+def merged_tally(plan: matching.ResolutionPlan, records: int) -> Tally:
+    """Pairs of records of one human (ids ``2 * id + 1``, ``+ 2``) against pairs the plan's merges join."""
+    parent = list(range(records + 1))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for m in plan.merges:
+        parent[find(m.b)] = find(m.a)
+    placed = [(find(pid), (pid - 1) // 2) for pid in range(1, records + 1)]
+    return Tally(
+        true=records // 2,
+        merged=pairs(Counter(c for c, _ in placed)),
+        correct=pairs(Counter(placed)),
+    )
+
+
+def large_blocks_effect(n: int, pool: NamePool, seed: int = 11) -> None:
+    """Issue 16: automatic merges over ``n`` records (two per human, :func:`two_records_each`) of
+    ``pool``, with a block of more than MAX_BLOCK people skipped whole (as before) and compared where its
+    people share a second key (employer, domain, phone): precision, recall, pairs compared, CPU."""
+    humans = make_people(n // 2, random.Random(seed), pool)
+    facts = two_records_each(humans, random.Random(seed + 1))
+    for second_key in (False, True):
+        saved = getattr(matching, "candidate_pairs")  # noqa: B009
+        setattr(matching, "candidate_pairs", partial(candidate_pairs, second_key=second_key))  # noqa: B010
+        try:
+            clock = time.process_time()
+            plan = plan_resolution(facts)
+            cpu = time.process_time() - clock
+        finally:
+            setattr(matching, "candidate_pairs", saved)  # noqa: B010
+        tally = merged_tally(plan, len(facts))
+        label = "second key in large blocks" if second_key else "large blocks skipped"
+        print(f"   [{pool.label}] {len(facts):,} records, {label + ':':28} precision {tally.precision:.4f}"
+              f" recall {tally.recall:.4f}; {plan.compared:,} pairs compared, {len(plan.queue):,} queued;"
+              f" {cpu:.2f} s CPU")  # fmt: skip
 
 
 def time_resolution(n: int, seed: int = 11) -> None:
@@ -790,14 +949,7 @@ def time_resolution(n: int, seed: int = 11) -> None:
                 "ford", "mann", "etti", "ovic", "ak", "idis", "oglu")]  # fmt: skip
     humans = make_people(n // 2, rng, NamePool("timing", GIVEN, families))
     clock = time.perf_counter()
-    facts: list[PersonFacts] = []
-    for h in humans:
-        facts.append(
-            PersonFacts(2 * h.id + 1, f"{h.given} {h.family}", companies=(h.company,) if h.company else ())
-        )
-        address = h.work or h.personal
-        name = variant(h, rng, order=0.05, initial=0.08)[0]
-        facts.append(PersonFacts(2 * h.id + 2, name, emails=(address,) if address else ()))
+    facts = two_records_each(humans, rng)
     baseline = time.perf_counter() - clock
     clock, cpu = time.perf_counter(), time.process_time()
     plan = plan_resolution(facts)
@@ -980,7 +1132,7 @@ def main(argv: Sequence[str]) -> None:
     )
     parser.add_argument(
         "--names",
-        choices=("hard", "realistic", "both", "korean", "chinese"),
+        choices=("hard", "realistic", "both", "korean", "chinese", "all"),
         default="both",
         help="name distribution: hard (the original uniform small pools), realistic (Zipf), or both; "
         "korean or chinese (a few family names cover much of the population, see KOREAN)",
@@ -993,6 +1145,9 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument("--misses", action="store_true", help="diagnostics: wrong merges by rule")
     parser.add_argument("--no-timing", action="store_true", help="skip the 30,000-people timing run")
     parser.add_argument("--no-enron", action="store_true", help="skip the labelled Enron pairs")
+    parser.add_argument(
+        "--no-accounts", action="store_true", help="skip the duplicate-account blocking comparison"
+    )
     parser.add_argument(
         "--enron-data",
         type=Path,
@@ -1008,8 +1163,13 @@ def main(argv: Sequence[str]) -> None:
         # in a fresh process first: after a hundred draws this one's heap would slow it by half again
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
             child.submit(time_resolution, 30_000 if max(sizes) >= 2000 else max(sizes) * 10).result()
-    for label in ("hard", "realistic") if args.names == "both" else (args.names,):
-        run(sizes, POOLS[label], seeds, why=args.why, misses=args.misses)
+    labels = {"both": ("hard", "realistic"), "all": tuple(POOLS)}.get(args.names, (args.names,))
+    if not args.no_timing:
+        print(f"== blocks of more than {MAX_BLOCK} people (issue 16), 30,000 records in memory:")
+        for label in labels:
+            large_blocks_effect(30_000, POOLS[label])
+    for label in labels:
+        run(sizes, POOLS[label], seeds, why=args.why, misses=args.misses, accounts=not args.no_accounts)
 
 
 if __name__ == "__main__":

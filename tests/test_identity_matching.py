@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from netvalue.identity.blocking import candidate_pairs
 from netvalue.identity.matching import AUTO_MERGE, REVIEW, normalize_company, plan_resolution
 from netvalue.identity.names import ParsedName, canonical_given, compare_names, fold, parse_name
 from netvalue.identity.profiles import profile_of
@@ -213,3 +214,96 @@ def test_an_initial_or_nickname_takes_the_full_given_name_its_own_address_spells
     assert two.name_key is None
     # a full given name shown is never replaced
     assert profile_of(facts(8, "Carla Jones", emails=("carmen.jones@a.com",))).name_key == ("jones", "carla")
+
+
+def test_a_hyphenated_given_name_is_one_given_name() -> None:
+    """Min-jun, Minjun and Min Jun are one given name; Min-jun and Min-seo Kim are two people (the
+    hyphen once split the given name, and both parsed as Min Kim)."""
+    assert parse_name("Min-jun Kim") == parse_name("Minjun Kim") == ParsedName("minjun", "kim")
+    assert parse_name("x", "Min-jun", "Kim") == ParsedName("minjun", "kim")
+    assert parse_name("Kim, Min-jun") == ParsedName("minjun", "kim")
+    assert parse_name("Jean-Pierre García-López") == ParsedName("jeanpierre", "lopez", ("garcia",))
+    assert level("Min-jun Kim", "Minjun Kim") == "exact"
+    assert level("Min Jun Kim", "Minjun Kim") == "exact"
+    assert level("Min Jun Kim", "Min-jun Kim") == "exact"
+    assert level("Min-jun Kim", "Min-seo Kim") == "none"
+    assert level("Seo-yeon Park", "Seo-jun Park") == "none"
+
+
+_SYLLABLE = st.sampled_from(
+    [
+        "min",
+        "jun",
+        "seo",
+        "yeon",
+        "ji",
+        "ho",
+        "ha",
+        "yoon",
+        "woo",
+        "eun",
+        "su",
+        "hyun",
+        "jae",
+        "sung",
+        "young",
+        "hye",
+        "jin",
+        "soo",
+        "kyung",
+        "sang",
+        "dong",
+        "hee",
+        "wei",
+        "fang",
+        "na",
+        "jing",
+        "li",
+        "qiang",
+        "lei",
+        "yang",
+        "yong",
+        "yan",
+        "jie",
+        "tao",
+        "ming",
+        "chao",
+        "xiu",
+        "ying",
+        "xia",
+        "ping",
+        "gang",
+        "hui",
+        "hao",
+    ]
+)
+
+
+@given(_SYLLABLE, _SYLLABLE, _SYLLABLE)
+def test_two_syllable_given_names_agree_however_written(first: str, second: str, family: str) -> None:
+    """Hyphenated, one word or two words: one given name, the same for the source's first-name field."""
+    forms = (f"{first}-{second} {family}", f"{first}{second} {family}", f"{first} {second} {family}")
+    for a in forms:
+        for b in forms:
+            assert compare_names(parse_name(a), parse_name(b))[0] == "exact", (a, b)
+    split = parse_name("x", f"{first.capitalize()}-{second}", family.capitalize())
+    assert split == parse_name(f"{first}{second} {family}")
+
+
+def test_in_a_block_too_large_to_compare_whole_only_a_shared_employer_or_phone_compares() -> None:
+    """400 Min-jun Kims (more than MAX_BLOCK) at 40 employers, and two ``M. Kim``: by default the block
+    is skipped whole; with a second key a namesake meets those at its employer, the initial those at its
+    own or with its phone, and nobody else."""
+    people = [facts(i, "Min-jun Kim", companies=(f"Employer{i % 40:02d}",)) for i in range(400)]
+    people += [
+        facts(400, "M. Kim", companies=("Employer07",)),
+        facts(401, "M. Kim", phones=("+821012345678",)),
+        facts(402, "Minjun Kim", phones=("+821012345678",)),
+    ]
+    profiles = [profile_of(p) for p in people]
+    pairs = candidate_pairs(profiles, second_key=True)
+    employer = {p.id: p.companies for p in people}
+    assert all(employer[x] == employer[y] or {x, y} == {401, 402} for x, y in pairs)
+    assert {(7, 400), (401, 402), (0, 40)} <= {(min(x, y), max(x, y)) for x, y in pairs}
+    assert len(pairs) <= 10 * len(people)
+    assert not candidate_pairs(profiles) & {(7, 400), (400, 7), (0, 40), (40, 0)}

@@ -14,33 +14,41 @@ import of 30,000 connections (``benchmarks/import_linkedin.py``).  What this lea
 whose names are one typo apart; once another source brings people without a profile, the full
 comparison runs and finds those as well.
 
-Within a name, only bearers sharing a *second key* are compared (:func:`second_keys`: an employer or an
+Within a name, only bearers sharing a *second key* are compared (:func:`~netvalue.identity.blocking.second_keys`: an employer or an
 e-mail domain's label, or one starting with it; a phone), the second pass of a two-key blocking
-(Christen 2012, "Data Matching", ch. 4).  It loses no pair: with names and addresses agreeing but no
-employer, domain or phone in common, a pair scores at most 0.76 + 0.10 = 0.86, below the 0.92 the
-two-profile rule of :func:`~netvalue.identity.scoring.score_pair` asks for, so it is held at 0.66 and never
-queued at a review threshold above that (:data:`~netvalue.identity.scoring.REVIEW` is 0.75);
-``tests/test_identity_duplicate_accounts.py`` checks the queue against the full comparison's.  It keeps
-the work near-linear where a few family names cover much of the population (issue 16: Kim, Lee and Park
-are 44 % of Koreans): 30,000 connections with Korea's family-name shares meant 429,937 pairs within names,
-30,533 now (``benchmarks/import_linkedin.py --names korean``).  A name borne by more than
-:data:`~netvalue.identity.blocking.MAX_BLOCK` people is compared too; only a key opened by more than that
-many of its bearers is not.
+(Christen 2012, "Data Matching", ch. 4).  The second key itself loses no pair: with names and addresses
+agreeing but no employer, domain or phone in common, a pair scores at most 0.76 + 0.10 = 0.86, below the
+0.92 the two-profile rule of :func:`~netvalue.identity.scoring.score_pair` asks for, so it is held at 0.66
+and never queued at a review threshold above that (:data:`~netvalue.identity.scoring.REVIEW` is 0.75).
+What is left out on purpose: an employer or domain more than :data:`MAX_NAMESAKE_COLLEAGUES` bearers of
+the name share (namesake colleagues, not one human's two accounts);
+``tests/test_identity_duplicate_accounts.py`` checks the queue against the full comparison's, less those.
+It keeps the work near-linear where a few family names cover much of the population (issue 16: Kim, Lee
+and Park are 44 % of Koreans): 30,000 connections with Korea's family-name shares meant 429,937 pairs
+within names, 30,533 with the second key and 6,678 with the cap as well (``benchmarks/import_linkedin.py
+--names korean``), and the review queue 26,152 pairs, then 6,046.  A name borne by more than
+:data:`~netvalue.identity.blocking.MAX_BLOCK` people is compared too.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence, Set
-from functools import lru_cache
 
-from netvalue.identity.blocking import MAX_BLOCK
+from netvalue.identity.blocking import MAX_BLOCK, organisation_and_phone_keys, second_keys
 from netvalue.identity.names import parse_name
-from netvalue.identity.profiles import Profile, name_key, profile_of
+from netvalue.identity.profiles import Profile, name_key, normalize_company, profile_of
 from netvalue.identity.scoring import Match, score_pair
 from netvalue.store.identity import PersonFacts
 
-__all__ = ["duplicate_accounts", "person_name_key", "profiles_only", "second_keys"]
+__all__ = [
+    "MAX_NAMESAKE_COLLEAGUES",
+    "duplicate_accounts",
+    "facts_second_keys",
+    "person_name_key",
+    "profiles_only",
+    "second_keys",
+]
 
 
 def profiles_only(people: Sequence[PersonFacts]) -> bool:
@@ -57,36 +65,37 @@ def person_name_key(person: PersonFacts) -> tuple[str, str] | None:
     return name_key(name)
 
 
-def second_keys(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
-    """The keys on which two bearers of one name are compared: (opened, held); a pair is compared when
-    one holds a key the other opens.  Each employer and each corporate domain label holds itself and
-    opens itself and its prefixes of four letters or more (two companies agree when equal or when one
-    starts with the other, both of five letters or more,
-    :func:`~netvalue.identity.corroboration.companies_agree`; a domain label is a company when equal to
-    it or one starts with the other, both of four or more); a phone holds and opens itself."""
-    opened, held = _organisation_keys(profile.companies | profile.domain_labels)
-    phones = frozenset("p:" + x for x in profile.phones)
-    return opened | phones, held | phones
+MAX_NAMESAKE_COLLEAGUES = 3
+"""Bearers of one name are compared on an employer or a domain only when no more than this many of them
+open it (ours).  One human's two accounts are two bearers, beside at most one namesake colleague; more
+bearers of the name at that employer show that the name is common there, and the shared employer then
+says little of any two of them (the frequency-based weighting of an agreement, Winkler 1988/1989, see
+:mod:`netvalue.identity.frequency`).  Measured on 30,000 LinkedIn connections with Korea's family-name
+shares and 2 % planted second accounts (``benchmarks/identity.py``, one draw): every pair of the
+second key queued 1,711 pairs, precision 0.283, recall 0.938; at most 3 bearers 1,562, 0.307, 0.928; at
+most 2 bearers 1,214, 0.373, 0.878.  In the Korean-shaped export of ``benchmarks/import_linkedin.py``
+(30,000 connections at 14 employers) it cuts the pairs compared from 30,533 to 6,678, every one two
+humans.  A phone is compared on up to :data:`MAX_BLOCK` bearers."""
 
 
-@lru_cache(maxsize=1 << 14)
-def _organisation_keys(organisations: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The (opened, held) keys of employers and domain labels (see :func:`second_keys`): a function of
-    the names alone, found once per distinct set (a network has far fewer employers than people)."""
-    held = frozenset("o:" + x for x in organisations)
-    opened = set(held)
-    for x in organisations:
-        opened.update("o:" + x[:k] for k in range(4, len(x)))
-    return frozenset(opened), held
+def facts_second_keys(person: PersonFacts) -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`~netvalue.identity.blocking.second_keys` of the person's profile, without building it for a
+    person with no e-mail address (most LinkedIn connections: their employers and phones are all the
+    profile would add)."""
+    if person.emails:
+        return second_keys(profile_of(person))
+    companies = frozenset(c for c in map(normalize_company, person.companies) if c)
+    return organisation_and_phone_keys(companies, frozenset(person.phones))
 
 
-def _pairs_sharing_a_key(bearers: Sequence[Profile]) -> set[tuple[int, int]]:
-    """Index pairs (low, high) of ``bearers`` (one name's) where one holds a :func:`second_keys` key the
-    other opens, and no more than :data:`MAX_BLOCK` of them open it."""
+def _pairs_sharing_a_key(
+    keys: Sequence[tuple[frozenset[str], frozenset[str]]], colleagues: int
+) -> set[tuple[int, int]]:
+    """Index pairs (low, high) of one name's bearers, given their second keys, where one holds a
+    key the other opens, and no more than ``colleagues`` of them open it (:data:`MAX_BLOCK` a phone)."""
     openers: dict[str, list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)
-    for index, bearer in enumerate(bearers):
-        opened, held = second_keys(bearer)
+    for index, (opened, held) in enumerate(keys):
         for key in opened:
             openers[key].append(index)
         for key in held:
@@ -94,19 +103,23 @@ def _pairs_sharing_a_key(bearers: Sequence[Profile]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for key, members in holders.items():
         opening = openers[key]
-        if len(opening) <= MAX_BLOCK:
+        if len(opening) <= (MAX_BLOCK if key.startswith("p:") else colleagues):
             pairs.update((min(x, y), max(x, y)) for x in members for y in opening if x != y)
     return pairs
 
 
 def duplicate_accounts(
-    people: Sequence[PersonFacts], kept_apart: Set[frozenset[int]], auto_merge: float, review: float
+    people: Sequence[PersonFacts],
+    kept_apart: Set[frozenset[int]],
+    auto_merge: float,
+    review: float,
+    colleagues: int = MAX_NAMESAKE_COLLEAGUES,
 ) -> tuple[tuple[Match, ...], int]:
     """The pairs of ``people`` (all LinkedIn profiles) to queue for review as possibly one human's two
     accounts, strongest first, and the number of pairs compared.  ``kept_apart``: pairs of person ids the
     user split or rejected, never queued.  Bearers of one name are compared when they share a
-    :func:`second_keys` key; a key opened by more than :data:`MAX_BLOCK` bearers of the name is not
-    compared on, as the blocking leaves it.  Profiles are built only for people who share a name."""
+    second key that no more than ``colleagues`` of them open (:data:`MAX_NAMESAKE_COLLEAGUES`;
+    a phone: :data:`MAX_BLOCK`).  Profiles are built only for the people of a pair compared."""
     by_name: dict[tuple[str, str], list[PersonFacts]] = defaultdict(list)
     for person in people:
         key = person_name_key(person)
@@ -117,9 +130,11 @@ def duplicate_accounts(
     for sharing in by_name.values():
         if len(sharing) < 2:
             continue
-        bearers = [profile_of(person) for person in sharing]
-        for x, y in sorted(_pairs_sharing_a_key(bearers)):
-            a, b = bearers[x], bearers[y]
+        pairs = _pairs_sharing_a_key([facts_second_keys(p) for p in sharing], colleagues)
+        built: dict[int, Profile] = {}
+        for x, y in sorted(pairs):
+            a = built[x] if x in built else built.setdefault(x, profile_of(sharing[x]))
+            b = built[y] if y in built else built.setdefault(y, profile_of(sharing[y]))
             compared += 1
             match = score_pair(a, b)
             if match is None or match.confidence < review or frozenset((a.id, b.id)) in kept_apart:

@@ -126,7 +126,7 @@ _SUFFIXES = frozenset(
     {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "dds", "pe", "msc", "bsc"}
 )
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\"[^\"]*\"|“[^”]*”")
-_WORD = re.compile(r"[a-z0-9']+")
+_HYPHENATED = re.compile(r"[a-z0-9']+(?:-[a-z0-9']+)*")
 _LOCAL_SPLIT = re.compile(r"[._\-+]+")
 _DIGITS = re.compile(r"\d+")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -165,7 +165,17 @@ _EMPTY = ParsedName("", "")
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.replace("'", "") for t in _WORD.findall(fold(text).replace("-", " ")) if t.replace("'", "")]
+    """The words of ``text``, folded, apostrophes dropped, a hyphenated word kept whole (``min-jun``)."""
+    return [t for t in (w.replace("'", "") for w in _HYPHENATED.findall(fold(text))) if t.strip("-")]
+
+
+def _assembled(given: str, middles: list[str], family: str) -> ParsedName:
+    """A name from its words: the given name's syllables joined (``Min-jun``, ``Jean-Pierre`` are one
+    given name each, written ``Minjun`` too), a hyphenated family name's last part the family name and the
+    others middles (``García-López``: ``lopez``, middle ``garcia``)."""
+    family_parts = [p for p in family.split("-") if p]
+    inner = [p for word in middles for p in word.split("-") if p]
+    return ParsedName(given.replace("-", ""), family_parts[-1], tuple(inner + family_parts[:-1]))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -173,7 +183,8 @@ def parse_name(name: str, first_name: str | None = None, last_name: str | None =
     """Parse a display name (``'Smith, John'``, ``'Dr. José García-López'``, ``'J. Smith'``).
 
     ``first_name``/``last_name``, when a source gives both, win over splitting ``name``.  Titles and
-    suffixes (Dr, Jr, PhD ...) are dropped; a hyphenated family name becomes its last part plus middles.
+    suffixes (Dr, Jr, PhD ...) are dropped; a hyphenated given name is one word (``Min-jun`` = ``Minjun``),
+    a hyphenated family name becomes its last part plus middles.
     A name that is an e-mail address is read from its local part (:func:`name_from_local_part`).
     Each of the three is cut to :data:`~netvalue.records.MAX_NAME` characters first (the store cuts names
     it writes, but a name typed in or stored before may be longer): matching a name costs time and
@@ -186,9 +197,7 @@ def parse_name(name: str, first_name: str | None = None, last_name: str | None =
         given_tokens = [t for t in _tokens(first_name) if t not in _TITLES]
         family_tokens = [t for t in _tokens(last_name) if t not in _SUFFIXES]
         if given_tokens and family_tokens:
-            return ParsedName(
-                given_tokens[0], family_tokens[-1], tuple(given_tokens[1:] + family_tokens[:-1])
-            )
+            return _assembled(given_tokens[0], given_tokens[1:] + family_tokens[:-1], family_tokens[-1])
     text = name.strip()
     if "@" in text and " " not in text:
         return name_from_local_part(text.split("@", 1)[0])
@@ -204,8 +213,8 @@ def parse_name(name: str, first_name: str | None = None, last_name: str | None =
     if not tokens:
         return _EMPTY
     if len(tokens) == 1:
-        return ParsedName(tokens[0], "")
-    return ParsedName(tokens[0], tokens[-1], tuple(tokens[1:-1]))
+        return ParsedName(tokens[0].replace("-", ""), "")
+    return _assembled(tokens[0], tokens[1:-1], tokens[-1])
 
 
 @lru_cache(maxsize=1 << 17)
@@ -247,6 +256,12 @@ def _family_level(a: str, b: str) -> NameLevel:
     return "none"
 
 
+def _joined_given(name: ParsedName) -> str | None:
+    """The given name written with the first middle name as one word: ``Min Jun Kim`` is Minjun Kim
+    (Korean and Chinese given names of two syllables are written apart, hyphenated or as one word)."""
+    return name.given + name.middles[0] if name.middles else None
+
+
 _RANK: dict[NameLevel, int] = {"exact": 4, "nickname": 3, "initial": 2, "typo": 1, "none": 0}
 
 
@@ -255,12 +270,14 @@ def compare_names(a: ParsedName, b: ParsedName) -> tuple[NameLevel, str]:
 
     The family names must agree exactly for anything above ``typo``; a typo is allowed in one part
     only, never both (so "John Smith" and "Jon Smyth" are ``none``).  Reversed order ("Smith John")
-    counts as exact only when both parts agree exactly.
+    counts as exact only when both parts agree exactly.  A given name written in two words is the same
+    as written in one (``Min Jun Kim``, ``Min-jun Kim``, ``Minjun Kim``: :func:`_joined_given`).
     """
     if not (a.usable and b.usable):
         return "none", ""
     family = _family_level(a.family, b.family)
-    given = _given_level(a.given, b.given)
+    joined = _joined_given(a) == b.given or _joined_given(b) == a.given
+    given: NameLevel = "exact" if joined else _given_level(a.given, b.given)
     if family == "exact" and given != "none":
         level: NameLevel = given
     elif family == "typo" and given in ("exact", "nickname"):
