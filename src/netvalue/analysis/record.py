@@ -112,9 +112,11 @@ def record_clock(
     least ``dense`` interactions, as a mailbox does; a month with no LinkedIn message is ordinary for most
     people, a month with no mail at all is a hole in the export.  A month is off the record when every
     dense source holds fewer interactions than ``share`` of its median month in it, from the first month
-    of the earliest dense source on (the month of ``as_of`` is judged on its elapsed part); so the months
-    after the newest mail are off the record as well: the tie's silence stops where the record stops
-    (the reports say when the newest evidence is old, and suggest ``--as-of``).  With no dense source the
+    of the earliest dense source on, to the last month of the newest (the month of ``as_of`` is judged on
+    its elapsed part).  Only a gap *inside* the record is left out: the months after the newest mail are
+    ordinary time, so a mailbox that ends in 2002 read as of today shows ties silent since 2002, not
+    "two-way contact in the last 12 months" [ours; the reports say when the newest evidence is old and
+    suggest ``--as-of`` its day, to see the network as the record last saw it].  With no dense source the
     clock is ordinary time.
     """
     t = np.asarray(t, dtype=np.int64)
@@ -130,17 +132,20 @@ def record_clock(
     elapsed = np.ones(span)
     elapsed[-1] = min(1.0, max((as_of - starts[-2]) / max(starts[-1] - starts[-2], 1), 1e-9))
     on = np.zeros(span, dtype=np.bool_)
-    start_of_dense = span
+    start_of_dense, end_of_dense = span, -1
     for code in np.unique(src).tolist():
         counts = np.bincount(months[src == code] - first, minlength=span).astype(np.float64)
         median = float(np.median(counts[counts > 0]))
         if median < dense:
             continue
-        start_of_dense = min(start_of_dense, int(np.flatnonzero(counts > 0)[0]))
+        active = np.flatnonzero(counts > 0)
+        start_of_dense = min(start_of_dense, int(active[0]))
+        end_of_dense = max(end_of_dense, int(active[-1]))
         on |= counts >= np.maximum(share * median * elapsed, 1.0)
     if start_of_dense == span:
         return RecordClock.ordinary()
     on[:start_of_dense] = True
+    on[end_of_dense + 1 :] = True  # after the newest mail, silence is silence (see the docstring)
     lengths = np.where(on, np.diff(starts), 0)
     cumulative = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     return RecordClock(starts.astype(np.int64), on, cumulative)
