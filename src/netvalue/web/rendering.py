@@ -9,7 +9,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -121,6 +121,35 @@ def respond(
         return JSONResponse(jsonable(plain), status_code=status_code)
     context: dict[str, Any] = {**plain, **(page or {})}
     return web_state(request).templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A response's bytes as the page cache keeps them (``AnalysisCache.page``)."""
+
+    body: bytes
+    status_code: int
+    content_type: str
+
+    def response(self) -> Response:
+        return Response(self.body, status_code=self.status_code, headers={"content-type": self.content_type})
+
+
+def cached_page(request: Request, as_of: int, render: Callable[[], Response]) -> Response:
+    """``render()``'s response, rendered once per database version and request (path, query, HTMX or
+    not, ``as_of``) and then served as the same bytes; a page that names an analysis that could not be
+    computed, or an error, is rendered again each time."""
+    state = web_state(request)
+    fresh: list[Response] = []
+
+    def rendered() -> RenderedPage:
+        fresh.append(render())
+        content_type = fresh[0].headers.get("content-type", "application/octet-stream")
+        return RenderedPage(bytes(fresh[0].body), fresh[0].status_code, content_type)
+
+    key = (request.url.path, request.url.query, is_htmx(request), as_of)
+    page = state.cache.page(key, rendered, lambda page: page.status_code == 200 and not state.failed)
+    return fresh[0] if fresh else page.response()  # the template's own response when just rendered
 
 
 def partial(request: Request, template: str, context: Mapping[str, Any]) -> Response:

@@ -17,7 +17,15 @@ from netvalue.app.database import Database
 from netvalue.app.people import known_sources
 from netvalue.errors import UsageError
 from netvalue.web import features
-from netvalue.web.rendering import is_htmx, partial, request_as_of, request_db, respond, web_state
+from netvalue.web.rendering import (
+    cached_page,
+    is_htmx,
+    partial,
+    request_as_of,
+    request_db,
+    respond,
+    web_state,
+)
 
 router = APIRouter()
 
@@ -66,6 +74,11 @@ def _int(value: str | None, name: str, default: int | None) -> int | None:
 @router.get("/people")
 @router.get("/people.json")
 def people(request: Request, db: DB, as_of: AsOf) -> Response:
+    """One page of the table (rendered once per database version and query: ``cached_page``)."""
+    return cached_page(request, as_of, lambda: people_response(request, db, as_of))
+
+
+def people_response(request: Request, db: Database, as_of: int) -> Response:
     state = web_state(request)
     ties = features.tie_table(state, db, as_of)
     structure = features.structure(state, db, as_of)
