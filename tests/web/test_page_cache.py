@@ -3,14 +3,17 @@ never kept when they showed an earlier analysis (issue 16)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.web.conftest import BASE_URL, PORT, TOKEN
 
 from netvalue.store import Database
+from netvalue.store.people import forget_person
 from netvalue.store.web_queries import set_rating
 from netvalue.web import create_app
 from netvalue.web.cache import AnalysisCache
@@ -100,3 +103,60 @@ def test_a_page_with_the_earlier_analysis_notice_is_not_served_once_current(warm
         state.warming.release()
     warm_up(state)
     assert b"earlier-analysis" not in warm_client.get("/people").content
+
+
+def _served_without_warming(db_path: Path) -> tuple[TestClient, Any]:
+    """The app as ``netvalue serve`` starts it, its first background computation not finished yet."""
+    app = create_app(db_path, TOKEN, port=PORT, warm=True)
+    app.state.web.warming.acquire()  # the start-up computation waits, as on a large network
+    test_client = TestClient(app, base_url=BASE_URL, follow_redirects=False)
+    test_client.cookies.set("netvalue_token", TOKEN)
+    return test_client, app.state.web
+
+
+def _rendered_once_warm(db_path: Path) -> bytes:
+    app = create_app(db_path, TOKEN, port=PORT, warm=True)
+    with TestClient(app, base_url=BASE_URL, follow_redirects=False) as first:
+        first.cookies.set("netvalue_token", TOKEN)
+        warm_up(app.state.web)
+        page = first.get("/people")
+        assert page.status_code == 200 and b"earlier-analysis" not in page.content
+        return page.content
+
+
+def _notice(page: bytes) -> bytes:
+    start = page.index(b"<main>") + len(b"<main>")
+    return page[start : page.index(b"</p>", start) + len(b"</p>")]
+
+
+def test_after_a_restart_the_last_page_is_shown_dated_while_the_analysis_is_computed(small_db: Path) -> None:
+    last = _rendered_once_warm(small_db)
+    with Database.open(small_db) as db:
+        set_rating(db, 4, 5)  # the data changed while the server was down
+    test_client, state = _served_without_warming(small_db)
+    with test_client:
+        shown = test_client.get("/people")
+        assert shown.status_code == 200
+        notice = _notice(shown.content)
+        assert (
+            b'id="earlier-analysis"' in notice and time.strftime("%Y-%m-%d", time.gmtime()).encode() in notice
+        )
+        assert shown.content.replace(notice, b"") == last, "the last page, with the notice"
+        assert b"earlier-analysis" not in test_client.get("/people?page=1").content, "a query computes"
+        state.warming.release()
+        warm_up(state)
+        assert b"earlier-analysis" not in test_client.get("/people").content, (
+            "once computed, the current page"
+        )
+
+
+def test_no_last_page_is_shown_after_someone_was_forgotten(small_db: Path) -> None:
+    last = _rendered_once_warm(small_db)
+    assert b'"/person/5"' in last
+    with Database.open(small_db) as db:
+        forget_person(db, 5, now=int(time.time()) + 1)
+    test_client, state = _served_without_warming(small_db)
+    with test_client:
+        shown = test_client.get("/people")
+        assert shown.status_code == 200 and b'"/person/5"' not in shown.content, "computed, not the last page"
+        state.warming.release()

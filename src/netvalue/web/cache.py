@@ -68,14 +68,18 @@ class AnalysisCache:
         analysis persisted by either is reused by the other (``netvalue.app.persisted.day_as_of``)."""
         return day_as_of(now)
 
-    def carry_forward(self, before: int) -> None:
+    def carry_forward(self, before: int, *, pages: bool = False) -> None:
         """After a write that no analysis reads (a note, a tag), keep the results computed at version
-        ``before`` valid for the database's new version.  The caller made the write itself; a commit by
-        another process in the same instant would be missed until the next one (a local, one-user tool)."""
+        ``before`` valid for the database's new version; ``pages``: the rendered pages too (a write that
+        no page shows either).  The caller made the write itself; a commit by another process in the
+        same instant would be missed until the next one (a local, one-user tool)."""
         after = self.database_version()
         with self._lock:
             if after == before:
                 return
+            if pages:
+                for version, key in [k for k in self._pages if k[0] == before]:
+                    self._pages[(after, key)] = self._pages[(version, key)]
             for key in [k for k in self._entries if isinstance(k, tuple) and k[1] == before]:
                 self._entries[(key[0], after, *key[2:])] = self._entries[key]
             for name_key, (version, when, value) in list(self._latest.items()):
@@ -144,10 +148,17 @@ class AnalysisCache:
                         self._latest.popitem(last=False)
         return value
 
-    def page(self, key: Hashable, render: Callable[[], P], keep: Callable[[P], bool]) -> P:
+    def page(
+        self,
+        key: Hashable,
+        render: Callable[[], P],
+        keep: Callable[[P], bool],
+        on_kept: Callable[[P], None] | None = None,
+    ) -> P:
         """The rendered page for ``key`` (the request) at the database's current version: kept from an
         earlier request at this version, else ``render()``, kept when ``keep`` says so (a complete
-        page) and only if it showed no earlier analysis.  Concurrent first requests may each render."""
+        page) and only if it showed no earlier analysis (then ``on_kept(page)``).  Concurrent first
+        requests may each render."""
         version = self.database_version()
         with self._lock:
             if (version, key) in self._pages:
@@ -165,4 +176,6 @@ class AnalysisCache:
                 self._pages[(version, key)] = found
                 while len(self._pages) > self.keep_pages:
                     self._pages.popitem(last=False)
+            if on_kept is not None:
+                on_kept(found)
         return found

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from netvalue.app.database import Database, open_database
 from netvalue.app.moments import day as format_day
+from netvalue.app.persisted import last_page, save_page
 from netvalue.errors import UsageError
 from netvalue.web.cache import AnalysisCache
 
@@ -38,6 +39,7 @@ class WebState:
     failed: set[str] = field(default_factory=set)  # analysis modules whose last run raised a bug
     warm_in_background: bool = False  # recompute the analysis after writes that change it (netvalue serve)
     warming: threading.Lock = field(default_factory=threading.Lock)  # held while the analysis is warmed
+    warmed: bool = False  # the first background computation since start has finished (or failed)
 
 
 def web_state(request: Request) -> WebState:
@@ -138,8 +140,18 @@ class RenderedPage:
 def cached_page(request: Request, as_of: int, render: Callable[[], Response]) -> Response:
     """``render()``'s response, rendered once per database version and request (path, query, HTMX or
     not, ``as_of``) and then served as the same bytes; a page that names an analysis that could not be
-    computed, or an error, is rendered again each time."""
+    computed, or an error, is rendered again each time.
+
+    A bare page (no query: what a browser opens) rendered from a current analysis is also kept in the
+    database (:func:`~netvalue.app.persisted.save_page`), and until the first background computation
+    after start has finished it is what that page shows, with the date it was computed
+    (:func:`last_page_shown`), rather than waiting seconds for the analysis (issue 16)."""
     state = web_state(request)
+    bare = not request.url.query and not is_htmx(request)
+    if bare and state.warm_in_background and not state.warmed:
+        shown = last_page_shown(state, request.url.path)
+        if shown is not None:
+            return shown
     fresh: list[Response] = []
 
     def rendered() -> RenderedPage:
@@ -147,9 +159,34 @@ def cached_page(request: Request, as_of: int, render: Callable[[], Response]) ->
         content_type = fresh[0].headers.get("content-type", "application/octet-stream")
         return RenderedPage(bytes(fresh[0].body), fresh[0].status_code, content_type)
 
+    def keep_for_next_start(page: RenderedPage) -> None:
+        if bare and state.warm_in_background and page.content_type.startswith("text/html"):
+            before = state.cache.database_version()
+            with open_database(state.db_path, migrate=False) as db:
+                save_page(db, request.url.path, page.body)
+            state.cache.carry_forward(before, pages=True)  # the analysis and the pages are unchanged
+
     key = (request.url.path, request.url.query, is_htmx(request), as_of)
-    page = state.cache.page(key, rendered, lambda page: page.status_code == 200 and not state.failed)
+    page = state.cache.page(
+        key, rendered, lambda page: page.status_code == 200 and not state.failed, keep_for_next_start
+    )
     return fresh[0] if fresh else page.response()  # the template's own response when just rendered
+
+
+_MAIN = b"<main>"
+
+
+def last_page_shown(state: WebState, path: str) -> Response | None:
+    """The page at ``path`` as last rendered from a current analysis (by this or an earlier run), with
+    the notice that it shows the analysis of that date; None if none was kept."""
+    with open_database(state.db_path, migrate=False) as db:
+        found = last_page(db, path)
+    if found is None or _MAIN not in found[0]:
+        return None
+    body, stored_at = found
+    notice = state.templates.get_template("_earlier_analysis.html").render(since=stored_at)
+    body = body.replace(_MAIN, _MAIN + b"\n" + notice.encode(), 1)
+    return Response(body, media_type="text/html")
 
 
 def partial(request: Request, template: str, context: Mapping[str, Any]) -> Response:
