@@ -148,6 +148,12 @@ class AnalysisCache:
                         self._latest.popitem(last=False)
         return value
 
+    def kept_page(self, key: Hashable) -> object | None:
+        """The page :meth:`page` kept for ``key`` at the database's current version, or None."""
+        version = self.database_version()
+        with self._lock:
+            return self._pages.get((version, key))
+
     def page(
         self,
         key: Hashable,

@@ -9,12 +9,13 @@ import math
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -137,15 +138,27 @@ class RenderedPage:
         return Response(self.body, status_code=self.status_code, headers={"content-type": self.content_type})
 
 
-def cached_page(request: Request, as_of: int, render: Callable[[], Response]) -> Response:
-    """``render()``'s response, rendered once per database version and request (path, query, HTMX or
-    not, ``as_of``) and then served as the same bytes; a page that names an analysis that could not be
-    computed, or an error, is rendered again each time.
+async def cached_page(request: Request, render: Callable[[Database, int], Response]) -> Response:
+    """``render(db, as_of)``'s response, rendered once per database version and request (path, query,
+    HTMX or not, ``as_of``) and then served as the same bytes, straight from the event loop (no database
+    opened, no worker thread); a page that names an analysis that could not be computed, or an error,
+    is rendered again each time.
 
     A bare page (no query: what a browser opens) rendered from a current analysis is also kept in the
     database (:func:`~netvalue.app.persisted.save_page`), and until the first background computation
     after start has finished it is what that page shows, with the date it was computed
     (:func:`last_page_shown`), rather than waiting seconds for the analysis (issue 16)."""
+    as_of = request_as_of(request)
+    key = (request.url.path, request.url.query, is_htmx(request), as_of)
+    kept = web_state(request).cache.kept_page(key)
+    if isinstance(kept, RenderedPage):
+        return kept.response()
+    return await run_in_threadpool(_render_page, request, key, as_of, render)
+
+
+def _render_page(
+    request: Request, key: Hashable, as_of: int, render: Callable[[Database, int], Response]
+) -> Response:
     state = web_state(request)
     bare = not request.url.query and not is_htmx(request)
     if bare and state.warm_in_background and not state.warmed:
@@ -155,7 +168,8 @@ def cached_page(request: Request, as_of: int, render: Callable[[], Response]) ->
     fresh: list[Response] = []
 
     def rendered() -> RenderedPage:
-        fresh.append(render())
+        with open_database(state.db_path, migrate=False) as db:
+            fresh.append(render(db, as_of))
         content_type = fresh[0].headers.get("content-type", "application/octet-stream")
         return RenderedPage(bytes(fresh[0].body), fresh[0].status_code, content_type)
 
@@ -166,7 +180,6 @@ def cached_page(request: Request, as_of: int, render: Callable[[], Response]) ->
                 save_page(db, request.url.path, page.body)
             state.cache.carry_forward(before, pages=True)  # the analysis and the pages are unchanged
 
-    key = (request.url.path, request.url.query, is_htmx(request), as_of)
     page = state.cache.page(
         key, rendered, lambda page: page.status_code == 200 and not state.failed, keep_for_next_start
     )

@@ -43,7 +43,7 @@ def map_page(request: Request, db: DB, as_of: AsOf) -> Response:
 
 
 @router.get("/map.json")
-def map_data(request: Request, db: DB, as_of: AsOf) -> Response:
+async def map_data(request: Request) -> Response:
     params = request.query_params
     tier = params.get("tier", "")
     community = params.get("community", "")
@@ -53,11 +53,11 @@ def map_data(request: Request, db: DB, as_of: AsOf) -> Response:
         limit = DEFAULT_NODES
     state = web_state(request)
 
-    def render() -> Response:
+    def render(db: Database, as_of: int) -> Response:
         found = build_map(state, db, as_of, tier, community, limit)
         return Response(json.dumps(found).encode(), media_type="application/json")
 
-    return cached_page(request, as_of, render)
+    return await cached_page(request, render)
 
 
 def build_map(

@@ -73,9 +73,9 @@ def _int(value: str | None, name: str, default: int | None) -> int | None:
 
 @router.get("/people")
 @router.get("/people.json")
-def people(request: Request, db: DB, as_of: AsOf) -> Response:
+async def people(request: Request) -> Response:
     """One page of the table (rendered once per database version and query: ``cached_page``)."""
-    return cached_page(request, as_of, lambda: people_response(request, db, as_of))
+    return await cached_page(request, lambda db, as_of: people_response(request, db, as_of))
 
 
 def people_response(request: Request, db: Database, as_of: int) -> Response:
