@@ -85,8 +85,6 @@ def test_allen_folder_by_folder_gives_the_same_owner_and_database(shared_data: P
         for file in sorted(folder.iterdir(), reverse=True):
             run_import(parts, file, source="email")
         assert [parts.conn.execute(q).fetchall() for q in queries] == expected
-
-
 def _kept_out(files: list) -> int:  # type: ignore[type-arg]
     total = 0
     for f in files:

@@ -141,9 +141,7 @@ class _Emitter:
                 return
             settled_name, conflict = settled.name, settled.conflict
         self.named[address] = None if conflict else settled_name
-        self.out.append(
-            PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=settled_name)
-        )
+        self.out.append(PersonRecord(source=SOURCE, identities=(Identity("email", address),), name=settled_name))
 
 
 def _interaction(

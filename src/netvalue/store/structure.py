@@ -16,7 +16,6 @@ from netvalue.store.database import Database
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
-
 @dataclass(frozen=True, slots=True)
 class EventRows:
     """One row per (person, event): ``events`` are integer codes of a ``message_key`` or a
