@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from netvalue.store import Database
-from netvalue.store.analysis_store import data_version, load_result, save_result
+from netvalue.store.analysis_store import data_version, latest_result_unforgotten, load_result, save_result
 
 log = logging.getLogger("netvalue.analysis")
 T = TypeVar("T")
@@ -98,3 +98,20 @@ def fresh_or_compute(
 def _as_of(parameters: dict[str, object]) -> int:
     value = parameters.get("as_of")
     return value if isinstance(value, int) else 0
+
+
+def _page_kind(page: str) -> str:
+    return f"page {page}"
+
+
+def save_page(db: Database, page: str, body: bytes) -> bool:
+    """The dashboard's ``page`` (a path) as last rendered from a current analysis, kept so that the next
+    start shows it, dated, while the analysis is loaded or computed again (issue 16)."""
+    return save_result(db, _page_kind(page), {"page": page}, version=data_version(db), as_of=0, payload=body)
+
+
+def last_page(db: Database, page: str) -> tuple[bytes, int] | None:
+    """The newest :func:`save_page` of ``page`` whatever the data has become since, and when it was
+    stored; None if there is none or someone was forgotten since."""
+    found = latest_result_unforgotten(db, _page_kind(page))
+    return None if found is None else (found.payload, found.computed_at)

@@ -197,3 +197,15 @@ def json_result(db: Database, kind: str, parameters: dict[str, object], compute:
         db, kind, parameters, version=version, as_of=as_of if isinstance(as_of, int) else 0, payload=payload
     )
     return result
+
+
+def latest_result_unforgotten(db: Database, kind: str) -> StoredResult | None:
+    """:func:`latest_result`, unless someone was forgotten since it was stored: a result that names
+    people (a page as last shown) must not bring a forgotten person back."""
+    found = latest_result(db, kind)
+    if found is None:
+        return None
+    row = db.conn.execute("SELECT MAX(forgotten_at) FROM user_forgotten").fetchone()
+    if row is not None and row[0] is not None and int(row[0]) >= found.computed_at:
+        return None
+    return found

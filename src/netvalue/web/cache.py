@@ -12,6 +12,13 @@ a value from an earlier version, :meth:`AnalysisCache.get` returns that value at
 ``refresh`` (the dashboard starts computing the new analysis in the background); the page says that it
 shows the analysis of an earlier moment (:attr:`AnalysisCache.showing_since`).  A result computed from
 such an earlier value is not kept under the new version.
+
+Rendered pages (:meth:`AnalysisCache.page`): the bytes of a page are kept per database version and
+request (path, query), so fifty clients asking for the same people page or map data share one
+rendering (sorting 30,000 people, a template: ~50 ms) until the next commit.  Unlike the analysis,
+rendered pages are never carried past a write (a note changes what a search finds), and a page that
+showed an earlier analysis, or was rendered while one was shown, is never kept: a stale page is not
+served as current.
 """
 
 from __future__ import annotations
@@ -28,16 +35,20 @@ from netvalue.app.database import ChangeWatch
 from netvalue.app.persisted import day_as_of
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 _KEEP = 16
+_KEEP_PAGES = 64  # rendered pages kept: a few views of each page, per query [ours]
 
 
 class AnalysisCache:
     """A small thread-safe LRU of analysis results keyed by the database version (``data_version``)."""
 
-    def __init__(self, db_path: Path, keep: int = _KEEP) -> None:
+    def __init__(self, db_path: Path, keep: int = _KEEP, keep_pages: int = _KEEP_PAGES) -> None:
         self.db_path = db_path
         self.keep = keep
+        self.keep_pages = keep_pages
+        self._pages: OrderedDict[tuple[int, Hashable], object] = OrderedDict()
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
         self._computing: dict[Hashable, threading.Lock] = {}
@@ -57,14 +68,18 @@ class AnalysisCache:
         analysis persisted by either is reused by the other (``netvalue.app.persisted.day_as_of``)."""
         return day_as_of(now)
 
-    def carry_forward(self, before: int) -> None:
+    def carry_forward(self, before: int, *, pages: bool = False) -> None:
         """After a write that no analysis reads (a note, a tag), keep the results computed at version
-        ``before`` valid for the database's new version.  The caller made the write itself; a commit by
-        another process in the same instant would be missed until the next one (a local, one-user tool)."""
+        ``before`` valid for the database's new version; ``pages``: the rendered pages too (a write that
+        no page shows either).  The caller made the write itself; a commit by another process in the
+        same instant would be missed until the next one (a local, one-user tool)."""
         after = self.database_version()
         with self._lock:
             if after == before:
                 return
+            if pages:
+                for version, key in [k for k in self._pages if k[0] == before]:
+                    self._pages[(after, key)] = self._pages[(version, key)]
             for key in [k for k in self._entries if isinstance(k, tuple) and k[1] == before]:
                 self._entries[(key[0], after, *key[2:])] = self._entries[key]
             for name_key, (version, when, value) in list(self._latest.items()):
@@ -132,3 +147,41 @@ class AnalysisCache:
                     while len(self._latest) > self.keep:
                         self._latest.popitem(last=False)
         return value
+
+    def kept_page(self, key: Hashable) -> object | None:
+        """The page :meth:`page` kept for ``key`` at the database's current version, or None."""
+        version = self.database_version()
+        with self._lock:
+            return self._pages.get((version, key))
+
+    def page(
+        self,
+        key: Hashable,
+        render: Callable[[], P],
+        keep: Callable[[P], bool],
+        on_kept: Callable[[P], None] | None = None,
+    ) -> P:
+        """The rendered page for ``key`` (the request) at the database's current version: kept from an
+        earlier request at this version, else ``render()``, kept when ``keep`` says so (a complete
+        page) and only if it showed no earlier analysis (then ``on_kept(page)``).  Concurrent first
+        requests may each render."""
+        version = self.database_version()
+        with self._lock:
+            if (version, key) in self._pages:
+                self._pages.move_to_end((version, key))
+                return self._pages[(version, key)]  # type: ignore[return-value]
+        outer = getattr(self._local, "stale", False)
+        self._local.stale = False
+        try:
+            found = render()
+            stale = self._local.stale or self.showing_since is not None
+        finally:
+            self._local.stale = outer or getattr(self._local, "stale", False)
+        if not stale and keep(found):
+            with self._lock:
+                self._pages[(version, key)] = found
+                while len(self._pages) > self.keep_pages:
+                    self._pages.popitem(last=False)
+            if on_kept is not None:
+                on_kept(found)
+        return found

@@ -108,6 +108,8 @@ def warm_up(state: WebState) -> None:
         state.cache.refreshed()
     except Exception:
         log.exception("warming the analysis cache failed; pages compute it when opened")
+    finally:
+        state.warmed = True
 
 
 def _warm_up_and_release(state: WebState) -> None:

@@ -9,17 +9,19 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from netvalue.app.database import Database, open_database
 from netvalue.app.moments import day as format_day
+from netvalue.app.persisted import last_page, save_page
 from netvalue.errors import UsageError
 from netvalue.web.cache import AnalysisCache
 
@@ -38,6 +40,7 @@ class WebState:
     failed: set[str] = field(default_factory=set)  # analysis modules whose last run raised a bug
     warm_in_background: bool = False  # recompute the analysis after writes that change it (netvalue serve)
     warming: threading.Lock = field(default_factory=threading.Lock)  # held while the analysis is warmed
+    warmed: bool = False  # the first background computation since start has finished (or failed)
 
 
 def web_state(request: Request) -> WebState:
@@ -121,6 +124,82 @@ def respond(
         return JSONResponse(jsonable(plain), status_code=status_code)
     context: dict[str, Any] = {**plain, **(page or {})}
     return web_state(request).templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A response's bytes as the page cache keeps them (``AnalysisCache.page``)."""
+
+    body: bytes
+    status_code: int
+    content_type: str
+
+    def response(self) -> Response:
+        return Response(self.body, status_code=self.status_code, headers={"content-type": self.content_type})
+
+
+async def cached_page(request: Request, render: Callable[[Database, int], Response]) -> Response:
+    """``render(db, as_of)``'s response, rendered once per database version and request (path, query,
+    HTMX or not, ``as_of``) and then served as the same bytes, straight from the event loop (no database
+    opened, no worker thread); a page that names an analysis that could not be computed, or an error,
+    is rendered again each time.
+
+    A bare page (no query: what a browser opens) rendered from a current analysis is also kept in the
+    database (:func:`~netvalue.app.persisted.save_page`), and until the first background computation
+    after start has finished it is what that page shows, with the date it was computed
+    (:func:`last_page_shown`), rather than waiting seconds for the analysis (issue 16)."""
+    as_of = request_as_of(request)
+    key = (request.url.path, request.url.query, is_htmx(request), as_of)
+    kept = web_state(request).cache.kept_page(key)
+    if isinstance(kept, RenderedPage):
+        return kept.response()
+    return await run_in_threadpool(_render_page, request, key, as_of, render)
+
+
+def _render_page(
+    request: Request, key: Hashable, as_of: int, render: Callable[[Database, int], Response]
+) -> Response:
+    state = web_state(request)
+    bare = not request.url.query and not is_htmx(request)
+    if bare and state.warm_in_background and not state.warmed:
+        shown = last_page_shown(state, request.url.path)
+        if shown is not None:
+            return shown
+    fresh: list[Response] = []
+
+    def rendered() -> RenderedPage:
+        with open_database(state.db_path, migrate=False) as db:
+            fresh.append(render(db, as_of))
+        content_type = fresh[0].headers.get("content-type", "application/octet-stream")
+        return RenderedPage(bytes(fresh[0].body), fresh[0].status_code, content_type)
+
+    def keep_for_next_start(page: RenderedPage) -> None:
+        if bare and state.warm_in_background and page.content_type.startswith("text/html"):
+            before = state.cache.database_version()
+            with open_database(state.db_path, migrate=False) as db:
+                save_page(db, request.url.path, page.body)
+            state.cache.carry_forward(before, pages=True)  # the analysis and the pages are unchanged
+
+    page = state.cache.page(
+        key, rendered, lambda page: page.status_code == 200 and not state.failed, keep_for_next_start
+    )
+    return fresh[0] if fresh else page.response()  # the template's own response when just rendered
+
+
+_MAIN = b"<main>"
+
+
+def last_page_shown(state: WebState, path: str) -> Response | None:
+    """The page at ``path`` as last rendered from a current analysis (by this or an earlier run), with
+    the notice that it shows the analysis of that date; None if none was kept."""
+    with open_database(state.db_path, migrate=False) as db:
+        found = last_page(db, path)
+    if found is None or _MAIN not in found[0]:
+        return None
+    body, stored_at = found
+    notice = state.templates.get_template("_earlier_analysis.html").render(since=stored_at)
+    body = body.replace(_MAIN, _MAIN + b"\n" + notice.encode(), 1)
+    return Response(body, media_type="text/html")
 
 
 def partial(request: Request, template: str, context: Mapping[str, Any]) -> Response:

@@ -18,7 +18,7 @@ from netvalue.app.database import Database
 from netvalue.app.structure import HangoutBy, brokerage_report, communities_report, hangouts_report
 from netvalue.errors import UsageError
 from netvalue.web import features
-from netvalue.web.rendering import WebState, request_as_of, request_db, respond, web_state
+from netvalue.web.rendering import WebState, cached_page, request_as_of, request_db, respond, web_state
 
 router = APIRouter()
 
@@ -43,7 +43,7 @@ def map_page(request: Request, db: DB, as_of: AsOf) -> Response:
 
 
 @router.get("/map.json")
-def map_data(request: Request, db: DB, as_of: AsOf) -> Response:
+async def map_data(request: Request) -> Response:
     params = request.query_params
     tier = params.get("tier", "")
     community = params.get("community", "")
@@ -51,12 +51,13 @@ def map_data(request: Request, db: DB, as_of: AsOf) -> Response:
         limit = min(MAX_NODES, max(1, int(params.get("limit") or DEFAULT_NODES)))
     except ValueError:
         limit = DEFAULT_NODES
-    key = (as_of, tier, community, limit)
     state = web_state(request)
-    body = state.cache.get(
-        "map", key, lambda: json.dumps(build_map(state, db, as_of, tier, community, limit)).encode()
-    )
-    return Response(body, media_type="application/json")
+
+    def render(db: Database, as_of: int) -> Response:
+        found = build_map(state, db, as_of, tier, community, limit)
+        return Response(json.dumps(found).encode(), media_type="application/json")
+
+    return await cached_page(request, render)
 
 
 def build_map(

@@ -6,9 +6,9 @@ filter and a sort in memory plus one search query (``store.web_queries``), not a
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, cast
+from typing import Literal, cast
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from netvalue.app import dashboard
@@ -17,12 +17,10 @@ from netvalue.app.database import Database
 from netvalue.app.people import known_sources
 from netvalue.errors import UsageError
 from netvalue.web import features
-from netvalue.web.rendering import is_htmx, partial, request_as_of, request_db, respond, web_state
+from netvalue.web.rendering import cached_page, is_htmx, partial, respond, web_state
 
 router = APIRouter()
 
-DB = Annotated[Database, Depends(request_db)]
-AsOf = Annotated[int, Depends(request_as_of)]
 
 PER_PAGE = 50
 MAX_PER_PAGE = 500
@@ -65,7 +63,12 @@ def _int(value: str | None, name: str, default: int | None) -> int | None:
 
 @router.get("/people")
 @router.get("/people.json")
-def people(request: Request, db: DB, as_of: AsOf) -> Response:
+async def people(request: Request) -> Response:
+    """One page of the table (rendered once per database version and query: ``cached_page``)."""
+    return await cached_page(request, lambda db, as_of: people_response(request, db, as_of))
+
+
+def people_response(request: Request, db: Database, as_of: int) -> Response:
     state = web_state(request)
     ties = features.tie_table(state, db, as_of)
     structure = features.structure(state, db, as_of)
