@@ -124,6 +124,18 @@ def test_forget_invalidates(db: Database) -> None:
     assert _same(after, compute_ties(db, AS_OF)) and not _same(after, before)
 
 
+def test_forget_leaves_no_stored_analysis_naming_them(db: Database) -> None:
+    """``forget`` removes everything about someone: the stored analyses of every version held their name."""
+    before = _stored_then(db)
+    gone = before.ranked[0]
+    name = db.conn.execute("SELECT name FROM people WHERE id = ?", (gone.person_id,)).fetchone()[0]
+    assert db.conn.execute("SELECT COUNT(*) FROM analysis_results").fetchone()[0] > 0
+    forget_person(db, gone.person_id)
+    payloads = [bytes(row[0]) for row in db.conn.execute("SELECT payload FROM analysis_results")]
+    assert not [p for p in payloads if name.encode() in p]
+    assert db.conn.execute("SELECT COUNT(*) FROM analysis_results").fetchone()[0] == 0
+
+
 def test_the_owners_addresses_change_the_data_version(db: Database) -> None:
     _stored_then(db)
     version = data_version(db)

@@ -242,4 +242,6 @@ def forget_person(db: Database, person_id: int, *, now: int | None = None) -> in
             f" OR identity_a IN ({marks}) OR identity_b IN ({marks})",
             (person_id, person_id, *named, *named),
         )
+        # Every stored analysis and dashboard page was computed with them in it: none is kept.
+        conn.execute("DELETE FROM analysis_results")
     return len(identities)
