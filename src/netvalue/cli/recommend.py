@@ -390,13 +390,12 @@ def plan_settings(ctx: click.Context, size: int | None, cadences: tuple[str, ...
       netvalue plan settings --size 2 --cadence "inner circle=14"
     """
     with open_db(ctx) as db:
-        outreach.change_plan_settings(db, size=size, cadences=cadences)
-        data: dict[str, Any] = {"size": rec.plan_size(db), "cadence_days": rec.cadence_days(db)}
+        found = outreach.change_plan_settings(db, size=size, cadences=cadences)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
-    console.print(f"plan size: {data['size']}")
-    for tier, days in data["cadence_days"].items():
+    console.print(f"plan size: {found.size}")
+    for tier, days in found.cadence_days.items():
         console.print(f"cadence {tier}: every {days} days")
 
 
