@@ -172,17 +172,20 @@ def review(
                 console.print(f"Rejected match {number}: they stay apart.")
         return
     with open_db(ctx) as db:
-        queue = identity_app.queued_matches(db)
-        if as_json or list_only:
-            _render_queue(queue, as_json)
+        queue = identity_app.review_queue(db)
+        if as_json:
+            emit_json(queue.to_json())
             return
-        if not queue:
+        if list_only:
+            _render_queue(queue.matches)
+            return
+        if not queue.matches:
             console.print("Nothing to review.")
             return
-        for match in queue:
+        for match in queue.matches:
             if identity_app.queued_matches(db, match.id) == []:
                 continue  # an earlier answer merged one of these people
-            _render_queue([match], False)
+            _render_queue((match,))
             answer = click.prompt(
                 "Same person? [a]ccept / [r]eject / [s]kip / [q]uit",
                 type=click.Choice(["a", "r", "s", "q"]),
@@ -197,10 +200,7 @@ def review(
                 identity_app.reject_match(db, match.id)
 
 
-def _render_queue(queue: list[identity_app.QueuedMatch], as_json: bool) -> None:
-    if as_json:
-        emit_json(identity_app.queue_json(queue))
-        return
+def _render_queue(queue: tuple[identity_app.QueuedMatch, ...]) -> None:
     table = Table("id", "confidence", "person", "identities", "why", title="Queued matches")
     for m in queue:
         table.add_row(
