@@ -23,7 +23,7 @@ from netvalue.app.ties import (
     save_value_coefficient,
     value_report,
 )
-from netvalue.app.vocabulary import DUNBAR_LAYERS, TIERS, Tier, all_topics, get_topic
+from netvalue.app.vocabulary import DUNBAR_LAYERS, TIERS, Tier, get_topic, topic_index
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -310,17 +310,17 @@ def explain(topic: str | None, as_json: bool) -> None:
       netvalue explain ties
     """
     if topic is None:
-        topics = all_topics()
+        index = topic_index()
         if as_json:
-            emit_json([t.as_dict() for t in topics])
+            emit_json(index.to_json())
             return
-        for t in topics:
+        for t in index.topics:
             console.print(f"[bold]{t.name:<14}[/] {t.title}")
         console.print("netvalue explain TOPIC shows one.")
         return
     found = get_topic(topic)
     if as_json:
-        emit_json(found.as_dict())
+        emit_json(found.to_json())
         return
     console.print(f"[bold]{found.title}[/]\n")
     console.print(found.text, markup=False, soft_wrap=True)
