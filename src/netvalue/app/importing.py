@@ -17,7 +17,7 @@ from netvalue.errors import UsageError
 from netvalue.importers import IMPORTERS, ImportOptions
 from netvalue.importers.base import NO_GROUP_LIMIT
 from netvalue.importers.generic_csv import FIELDS, parse_mapping
-from netvalue.importing import EmailSummary, rederive_email, run_import
+from netvalue.importing import rederive_email, run_import
 from netvalue.keys import normalize_email
 from netvalue.store import Database
 from netvalue.store import email as email_store
@@ -33,6 +33,7 @@ __all__ = [
     "MachineSenders",
     "OwnAddress",
     "OwnAddresses",
+    "SenderVerdicts",
     "Source",
     "decide_own_addresses",
     "decide_senders",
@@ -174,7 +175,23 @@ def machine_senders(db: Database) -> MachineSenders:
     return MachineSenders(tuple(email_store.sender_rows(db.conn, "machine")))
 
 
-def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, ...]) -> EmailSummary:
+@dataclass(frozen=True, slots=True)
+class SenderVerdicts:
+    """``netvalue people --machine ADDRESS --person ADDRESS``: the addresses the user judged machines and
+    people (as the store keeps them), and how many senders are kept out as machines now."""
+
+    machines_named: tuple[str, ...]
+    persons_named: tuple[str, ...]
+    machines: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "decided": {"machine": list(self.machines_named), "person": list(self.persons_named)},
+            "machines": self.machines,
+        }
+
+
+def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, ...]) -> SenderVerdicts:
     """The user's word on senders: ``machines`` are machines, ``persons`` are people (kept across
     imports); the e-mail layer is re-derived."""
     now = int(time.time())
@@ -182,7 +199,10 @@ def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, 
         for given, verdict in ((machines, "machine"), (persons, "person")):
             wanted = _addresses(given, "--machine and --person take e-mail addresses")
             email_store.override_machine(conn, wanted, "machine" if verdict == "machine" else "person", now)
-        return rederive_email(db)
+        summary = rederive_email(db)
+    return SenderVerdicts(
+        tuple(normalized_addresses(machines)), tuple(normalized_addresses(persons)), summary.machines
+    )
 
 
 def normalized_addresses(given: tuple[str, ...]) -> list[str]:

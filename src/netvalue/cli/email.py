@@ -172,15 +172,11 @@ def override_machines(
 ) -> None:
     """``netvalue people --machine ADDRESS / --person ADDRESS``: the user's word on senders."""
     with open_db(ctx) as db:
-        summary = importing.decide_senders(db, machines, persons)
-    decided = {
-        "machine": importing.normalized_addresses(machines),
-        "person": importing.normalized_addresses(persons),
-    }
+        found = importing.decide_senders(db, machines, persons)
     if as_json:
-        emit_json({"decided": decided, "machines": summary.machines})
+        emit_json(found.to_json())
         return
-    for verdict, chosen in decided.items():
+    for verdict, chosen in (("machine", found.machines_named), ("person", found.persons_named)):
         for address in chosen:
             console.print(f"{address}: a {verdict}, as you say (kept across imports)")
-    console.print(f"{summary.machines:,} machine senders kept out")
+    console.print(f"{found.machines:,} machine senders kept out")
