@@ -43,15 +43,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
 }
 
 
-STILL_THROUGH_THE_SIDE: dict[str, tuple[str, ...]] = {
-    # the team and organisation commands are being built beside this rule (issue 18); they call their
-    # own packages until those have verbs in netvalue.app
-    "cli/team.py": ("team",),
-    "cli/org.py": ("org",),
-}
-"""Modules allowed some of their package's forbidden imports, with what they still import directly."""
-
-
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
@@ -71,16 +62,8 @@ def _imports(path: Path) -> set[str]:
 def test_layer_imports_run_one_way(package: str) -> None:
     wrong = {}
     for path in sorted((SRC / package).rglob("*.py")):
-        name = path.relative_to(SRC).as_posix()
-        allowed = set(STILL_THROUGH_THE_SIDE.get(name, ()))
-        wrong[name] = sorted(_imports(path) & set(FORBIDDEN[package]) - allowed)
+        wrong[path.relative_to(SRC).as_posix()] = sorted(_imports(path) & set(FORBIDDEN[package]))
     assert not {k: v for k, v in wrong.items() if v}
-
-
-def test_the_exemptions_are_still_needed() -> None:
-    """An exemption goes when its module no longer needs it."""
-    for name, allowed in STILL_THROUGH_THE_SIDE.items():
-        assert set(allowed) <= _imports(SRC / name), f"{name} no longer imports all of {allowed}"
 
 
 def test_the_front_door_rule_catches_a_direct_import(tmp_path: Path) -> None:

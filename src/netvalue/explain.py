@@ -26,7 +26,8 @@ class Topic:
     text: str
     sources: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, object]:
+        """``netvalue explain TOPIC --json``."""
         return {"name": self.name, "title": self.title, "text": self.text, "sources": list(self.sources)}
 
 

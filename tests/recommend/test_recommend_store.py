@@ -29,23 +29,23 @@ def set_job_purpose(network: Any) -> None:
 def test_triage_of_imported_invitations(network: Any) -> None:
     set_job_purpose(network)
     data = rec.triage_report(network.db, AS_OF)
-    by_name = {r["name"]: r for r in data["requests"]}
-    assert by_name["Greta Growth"]["decision"] == "ignore" and by_name["Greta Growth"]["spam"]
+    by_name = {r.name: r for r in data.requests}
+    assert by_name["Greta Growth"].decision == "ignore" and by_name["Greta Growth"].spam
     hana = by_name["Hana Data"]
-    assert hana["decision"] in ("accept", "accept and reach out")
-    assert any("1 of your contacts work at Monzo" in r for r in hana["reasons"])  # Eve is at Monzo
-    assert set(hana) >= {"id", "name", "profile_url", "decision", "score", "reasons"}
+    assert hana.decision in ("accept", "accept and reach out")
+    assert any("1 of your contacts work at Monzo" in r for r in hana.reasons)  # Eve is at Monzo
+    assert set(hana.as_dict()) >= {"id", "name", "profile_url", "decision", "score", "reasons"}
 
 
 def test_decisions_leave_the_queue_and_survive_reimport(network: Any, reimport: Reimport) -> None:
     db = network.db
-    first = rec.triage_report(db, AS_OF)["requests"]
-    greta = next(r for r in first if r["name"] == "Greta Growth")
-    rec.decide_request(db, greta["id"], "ignore", now=AS_OF)
+    first = rec.triage_report(db, AS_OF).requests
+    greta = next(r for r in first if r.name == "Greta Growth")
+    rec.decide_request(db, greta.ref, "ignore", now=AS_OF)
     manual = store.add_request(db, name="Ivo Manual", headline="Baker", now=AS_OF)
     rec.decide_request(db, manual, "accept", now=AS_OF)
     reimport()  # the same export again
-    remaining = [r["name"] for r in rec.triage_report(db, AS_OF)["requests"]]
+    remaining = [r.name for r in rec.triage_report(db, AS_OF).requests]
     assert remaining == ["Hana Data"]
     assert [d for _, d in store.decision_examples(db)] == ["ignore", "accept"]
     assert "Grow your network" in store.decision_examples(db)[0][0]
@@ -160,8 +160,8 @@ def test_bridge_to_a_quiet_cluster_through_the_structure_adapter(
     assert "Acme" not in " ".join(whys.values())  # Alice's cluster is busy, not quiet
     # triage names the community of the contacts at the requester's company
     store.add_request(network.db, name="Ola", headline="Analyst", company="Monzo", now=AS_OF)
-    ola = next(r for r in rec.triage_report(network.db, AS_OF)["requests"] if r["name"] == "Ola")
-    assert any("work at Monzo (Leeds alumni)" in reason for reason in ola["reasons"])
+    ola = next(r for r in rec.triage_report(network.db, AS_OF).requests if r.name == "Ola")
+    assert any("work at Monzo (Leeds alumni)" in reason for reason in ola.reasons)
 
 
 def test_an_opener_never_quotes_a_broadcast(network: Any) -> None:

@@ -6,6 +6,7 @@ re-resolution undoes them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from netvalue import identity
@@ -18,12 +19,13 @@ __all__ = [
     "IdentityRow",
     "QueuedMatch",
     "ResolutionReport",
+    "ReviewQueue",
     "accept_match",
     "merge_people",
-    "queue_json",
     "queued_matches",
     "reject_match",
     "resolve_identities",
+    "review_queue",
     "split_person",
 ]
 
@@ -62,15 +64,25 @@ def resolve_identities(db: Database) -> ResolutionReport:
     return identity.resolve(db)
 
 
-def queue_json(queue: list[QueuedMatch]) -> list[dict[str, Any]]:
-    """``netvalue review --list --json``: one object per queued match."""
-    return [
-        {
-            "id": m.id,
-            "confidence": m.confidence,
-            "reasons": list(m.reasons),
-            "a": {"id": m.a_id, "name": m.a_name, "identities": list(m.a_identities)},
-            "b": {"id": m.b_id, "name": m.b_name, "identities": list(m.b_identities)},
-        }
-        for m in queue
-    ]
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """``netvalue review --list``: the matches resolution was unsure of, waiting for the user."""
+
+    matches: tuple[QueuedMatch, ...]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": m.id,
+                "confidence": m.confidence,
+                "reasons": list(m.reasons),
+                "a": {"id": m.a_id, "name": m.a_name, "identities": list(m.a_identities)},
+                "b": {"id": m.b_id, "name": m.b_name, "identities": list(m.b_identities)},
+            }
+            for m in self.matches
+        ]
+
+
+def review_queue(db: Database) -> ReviewQueue:
+    """Every queued match, for ``netvalue review --list``."""
+    return ReviewQueue(tuple(queued_matches(db)))

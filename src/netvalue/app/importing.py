@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,7 +17,7 @@ from netvalue.errors import UsageError
 from netvalue.importers import IMPORTERS, ImportOptions
 from netvalue.importers.base import NO_GROUP_LIMIT
 from netvalue.importers.generic_csv import FIELDS, parse_mapping
-from netvalue.importing import EmailSummary, rederive_email, run_import
+from netvalue.importing import rederive_email, run_import
 from netvalue.keys import normalize_email
 from netvalue.store import Database
 from netvalue.store import email as email_store
@@ -30,6 +30,10 @@ __all__ = [
     "ImportDone",
     "ImportOptions",
     "ImportReport",
+    "MachineSenders",
+    "OwnAddress",
+    "OwnAddresses",
+    "SenderVerdicts",
     "Source",
     "decide_own_addresses",
     "decide_senders",
@@ -95,20 +99,36 @@ def import_export(
     return ImportDone(report, pending_matches(db))
 
 
-def own_addresses(db: Database) -> list[dict[str, object]]:
+@dataclass(frozen=True, slots=True)
+class OwnAddress:
+    """One of the user's addresses (``role`` owner or delegate), or one they said is not theirs (``role``
+    "not yours"); ``source`` says who decided: inferred, added by you, removed by you."""
+
+    address: str
+    role: Literal["owner", "delegate", "not yours"]
+    source: Literal["inferred", "added by you", "removed by you"]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnAddresses:
+    """``netvalue me``: the owner's addresses and delegates with the evidence, then those the user removed."""
+
+    addresses: tuple[OwnAddress, ...]
+
+    def to_json(self) -> list[dict[str, object]]:
+        return [{**asdict(a), "evidence": list(a.evidence)} for a in self.addresses]
+
+
+def own_addresses(db: Database) -> OwnAddresses:
     """``netvalue me``: the owner's addresses and delegates with the evidence, and those the user removed."""
-    rows: list[dict[str, object]] = [
-        {
-            "address": o.address,
-            "role": o.role,
-            "source": "added by you" if o.origin == "added" else "inferred",
-            "evidence": list(o.evidence),
-        }
+    found = [
+        OwnAddress(o.address, o.role, "added by you" if o.origin == "added" else "inferred", o.evidence)
         for o in email_store.owner_rows(db.conn)
     ]
     removed = sorted(a for a, d in email_store.owner_decisions(db.conn).items() if d == "remove")
-    rows += [{"address": a, "role": "not yours", "source": "removed by you", "evidence": []} for a in removed]
-    return rows
+    found += [OwnAddress(a, "not yours", "removed by you", ()) for a in removed]
+    return OwnAddresses(tuple(found))
 
 
 def _addresses(given: tuple[str, ...], problem: str) -> list[str]:
@@ -132,12 +152,46 @@ def decide_own_addresses(
         rederive_email(db)
 
 
-def machine_senders(db: Database) -> list[email_store.SenderRow]:
+@dataclass(frozen=True, slots=True)
+class MachineSenders:
+    """``netvalue people --machines``: the e-mail senders kept out of people as machines, and why."""
+
+    senders: tuple[email_store.SenderRow, ...]
+
+    def to_json(self) -> list[dict[str, object]]:
+        return [
+            {
+                "address": r.address,
+                "messages": r.messages,
+                "source": "marked by you" if r.origin == "user" else "evidence",
+                "reasons": list(r.reasons),
+            }
+            for r in self.senders
+        ]
+
+
+def machine_senders(db: Database) -> MachineSenders:
     """The e-mail senders kept out of people as machines, with the evidence."""
-    return email_store.sender_rows(db.conn, "machine")
+    return MachineSenders(tuple(email_store.sender_rows(db.conn, "machine")))
 
 
-def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, ...]) -> EmailSummary:
+@dataclass(frozen=True, slots=True)
+class SenderVerdicts:
+    """``netvalue people --machine ADDRESS --person ADDRESS``: the addresses the user judged machines and
+    people (as the store keeps them), and how many senders are kept out as machines now."""
+
+    machines_named: tuple[str, ...]
+    persons_named: tuple[str, ...]
+    machines: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "decided": {"machine": list(self.machines_named), "person": list(self.persons_named)},
+            "machines": self.machines,
+        }
+
+
+def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, ...]) -> SenderVerdicts:
     """The user's word on senders: ``machines`` are machines, ``persons`` are people (kept across
     imports); the e-mail layer is re-derived."""
     now = int(time.time())
@@ -145,7 +199,10 @@ def decide_senders(db: Database, machines: tuple[str, ...], persons: tuple[str, 
         for given, verdict in ((machines, "machine"), (persons, "person")):
             wanted = _addresses(given, "--machine and --person take e-mail addresses")
             email_store.override_machine(conn, wanted, "machine" if verdict == "machine" else "person", now)
-        return rederive_email(db)
+        summary = rederive_email(db)
+    return SenderVerdicts(
+        tuple(normalized_addresses(machines)), tuple(normalized_addresses(persons)), summary.machines
+    )
 
 
 def normalized_addresses(given: tuple[str, ...]) -> list[str]:

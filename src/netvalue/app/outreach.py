@@ -6,10 +6,17 @@ by hand) is the store's own: nothing to assemble.  What the plan and the triage 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
-from netvalue.app.recommend import CADENCE_SETTING, PLAN_SIZE_SETTING, default_as_of
+from netvalue.app.recommend import (
+    CADENCE_SETTING,
+    PLAN_SIZE_SETTING,
+    cadence_days,
+    default_as_of,
+    plan_size,
+)
 from netvalue.errors import UsageError
 from netvalue.recommend.outreach import DEFAULT_CADENCE_DAYS, week_of, week_start
 from netvalue.recommend.purpose import (
@@ -36,6 +43,7 @@ __all__ = [
     "LedgerDirection",
     "LedgerKind",
     "Outcome",
+    "PlanSettings",
     "Purpose",
     "add_request",
     "change_plan_settings",
@@ -100,8 +108,22 @@ def record_exchange(
     store.add_ledger_entry(db, person_id, direction, kind, note=note)
 
 
-def change_plan_settings(db: Database, *, size: int | None = None, cadences: tuple[str, ...] = ()) -> None:
-    """Set the plan's size (people per week) and the contact cadence of tiers (``TIER=DAYS``)."""
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    """``netvalue plan settings``: people per week, and the contact cadence of each tier in days."""
+
+    size: int
+    cadence_days: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"size": self.size, "cadence_days": dict(self.cadence_days)}
+
+
+def change_plan_settings(
+    db: Database, *, size: int | None = None, cadences: tuple[str, ...] = ()
+) -> PlanSettings:
+    """Set the plan's size (people per week) and the contact cadence of tiers (``TIER=DAYS``); the
+    settings now (nothing given: the settings as they are)."""
     if size is not None:
         store.set_setting(db, PLAN_SIZE_SETTING, str(size))
     for item in cadences:
@@ -111,3 +133,4 @@ def change_plan_settings(db: Database, *, size: int | None = None, cadences: tup
                 f"--cadence {item!r}: write TIER=DAYS, TIER one of {', '.join(DEFAULT_CADENCE_DAYS)}"
             )
         store.set_setting(db, CADENCE_SETTING + tier.strip(), days.strip())
+    return PlanSettings(size=plan_size(db), cadence_days=cadence_days(db))

@@ -7,7 +7,7 @@ which no import changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from netvalue.app.moments import day, iso
@@ -27,7 +27,9 @@ from netvalue.store.web_queries import (
 
 __all__ = [
     "ImportRun",
+    "PeopleList",
     "PersonIndexRow",
+    "PersonProfile",
     "PersonRow",
     "Status",
     "count_people",
@@ -37,8 +39,10 @@ __all__ = [
     "list_people",
     "note_person",
     "people_index",
+    "people_list",
     "person_detail",
     "person_name",
+    "person_profile",
     "person_rating",
     "rate_people",
     "rate_person",
@@ -86,24 +90,39 @@ def status(db: Database) -> Status:
     )
 
 
-def people_json(rows: list[PersonRow]) -> list[dict[str, object]]:
-    """``netvalue people --json``: one object per person."""
-    return [
-        {
-            "id": r.id,
-            "name": r.name,
-            "company": r.company,
-            "position": r.position,
-            "connected_on": day(r.connected_on) or None,
-            "messages_sent": r.sent,
-            "messages_received": r.received,
-            "last_contact": iso(r.last_contact),
-            "identities": list(r.identities),
-            "tags": list(r.tags),
-            "notes": list(r.notes),
-        }
-        for r in rows
-    ]
+@dataclass(frozen=True, slots=True)
+class PeopleList:
+    """``netvalue people``: the people asked for, by name, and how many match in all (``total`` is
+    ``len(people)`` when every match is listed)."""
+
+    people: tuple[PersonRow, ...]
+    total: int
+
+    def to_json(self) -> list[dict[str, object]]:
+        return [
+            {
+                "id": r.id,
+                "name": r.name,
+                "company": r.company,
+                "position": r.position,
+                "connected_on": day(r.connected_on) or None,
+                "messages_sent": r.sent,
+                "messages_received": r.received,
+                "last_contact": iso(r.last_contact),
+                "identities": list(r.identities),
+                "tags": list(r.tags),
+                "notes": list(r.notes),
+            }
+            for r in self.people
+        ]
+
+
+def people_list(db: Database, *, search: str | None = None, limit: int | None = None) -> PeopleList:
+    """People whose name, company, position, tag or identity contains ``search`` (everyone: None), by
+    name, at most ``limit`` (every one: None), and how many match in all."""
+    rows = list_people(db, search=search, limit=limit)
+    listed_all = limit is None or len(rows) < limit
+    return PeopleList(tuple(rows), len(rows) if listed_all else count_people(db, search=search))
 
 
 def person_detail(db: Database, person_id: int, *, timeline_limit: int | None = None) -> dict[str, object]:
@@ -114,18 +133,9 @@ def person_detail(db: Database, person_id: int, *, timeline_limit: int | None = 
     return person_record(db, person_id, timeline_limit=timeline_limit)
 
 
-def person_json(record: dict[str, Any]) -> dict[str, Any]:
-    """``netvalue person --json``: :func:`person_detail`'s record with its moments written as ISO dates."""
-    for entry in record["timeline"]:
-        entry["occurred_at"] = iso(entry["occurred_at"])
-    for entry in record["connections"]:
-        entry["connected_on"] = day(entry["connected_on"]) or None
-    for entry in record["positions"]:
-        entry["first_seen"] = iso(entry["first_seen"])
-        entry["last_seen"] = iso(entry["last_seen"])
-    for entry in record["notes"]:
-        entry["created_at"] = iso(entry["created_at"])
-    return record
+def person_profile(db: Database, person_id: int, *, timeline_limit: int | None = None) -> PersonProfile:
+    """:func:`person_detail` as a typed :class:`PersonProfile` (``netvalue person``)."""
+    return PersonProfile.of(person_detail(db, person_id, timeline_limit=timeline_limit))
 
 
 def note_person(db: Database, person_id: int, text: str) -> int:
@@ -162,3 +172,146 @@ def rate_people(db: Database, ratings: list[tuple[int, int]]) -> None:
     with db.transaction():
         for person_id, rating in ratings:
             web_queries.set_rating(db, person_id, rating)
+
+
+# -- one person, typed (``netvalue person``) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityEntry:
+    kind: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionEntry:
+    """Connected on a platform: ``relation`` (connection, follower …) since ``connected_on``."""
+
+    source: str
+    relation: str
+    connected_on: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PositionEntry:
+    """A company and role a source showed, from ``first_seen`` to ``last_seen``."""
+
+    company: str | None
+    position: str | None
+    source: str
+    first_seen: int | None
+    last_seen: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    text: str
+    created_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingMatch:
+    """A queued match with another person (``netvalue review accept match_id``)."""
+
+    match_id: int
+    person_id: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class AutomaticMerge:
+    """A merge resolution made on its own between two of the person's identities, and why."""
+
+    identities: tuple[str, str]
+    rule: str
+    confidence: float
+    reasons: tuple[str, ...]
+    namesake_chance: float | None
+    merged_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One interaction: when, where, what, which way, its title, how many took part, whether bulk."""
+
+    occurred_at: int | None
+    source: str
+    kind: str
+    direction: str
+    title: str | None
+    group_size: int
+    bulk: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PersonProfile:
+    """``netvalue person``: the person's fields, identities, sources, connections, positions, the user's
+    notes and tags, interactions per source, pending and automatic merges, and the timeline (newest
+    first).  Moments are epoch seconds; ``to_json`` writes them as ISO dates."""
+
+    id: int
+    name: str
+    first_name: str | None
+    last_name: str | None
+    company: str | None
+    position: str | None
+    headline: str | None
+    location: str | None
+    identities: tuple[IdentityEntry, ...]
+    sources: tuple[str, ...]
+    connections: tuple[ConnectionEntry, ...]
+    positions: tuple[PositionEntry, ...]
+    notes: tuple[NoteEntry, ...]
+    tags: tuple[str, ...]
+    interactions_by_source: dict[str, int]
+    pending_matches: tuple[PendingMatch, ...]
+    automatic_merges: tuple[AutomaticMerge, ...]
+    timeline: tuple[TimelineEntry, ...]
+
+    @classmethod
+    def of(cls, record: dict[str, Any]) -> PersonProfile:
+        """From the store's record (:func:`person_detail`)."""
+        return cls(
+            **{k: record[k] for k in PERSON_FIELDS},
+            identities=tuple(IdentityEntry(**i) for i in record["identities"]),
+            sources=tuple(record["sources"]),
+            connections=tuple(ConnectionEntry(**c) for c in record["connections"]),
+            positions=tuple(PositionEntry(**p) for p in record["positions"]),
+            notes=tuple(NoteEntry(**n) for n in record["notes"]),
+            tags=tuple(record["tags"]),
+            interactions_by_source=dict(record["interactions_by_source"]),
+            pending_matches=tuple(PendingMatch(**m) for m in record["pending_matches"]),
+            automatic_merges=tuple(
+                AutomaticMerge(**{**m, "identities": tuple(m["identities"]), "reasons": tuple(m["reasons"])})
+                for m in record["automatic_merges"]
+            ),
+            timeline=tuple(TimelineEntry(**t) for t in record["timeline"]),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **{k: getattr(self, k) for k in PERSON_FIELDS},
+            "identities": [asdict(i) for i in self.identities],
+            "sources": list(self.sources),
+            "connections": [
+                {**asdict(c), "connected_on": day(c.connected_on) or None} for c in self.connections
+            ],
+            "positions": [
+                {**asdict(p), "first_seen": iso(p.first_seen), "last_seen": iso(p.last_seen)}
+                for p in self.positions
+            ],
+            "notes": [{"text": n.text, "created_at": iso(n.created_at)} for n in self.notes],
+            "tags": list(self.tags),
+            "interactions_by_source": dict(self.interactions_by_source),
+            "pending_matches": [asdict(m) for m in self.pending_matches],
+            "automatic_merges": [
+                {**asdict(m), "identities": list(m.identities), "reasons": list(m.reasons)}
+                for m in self.automatic_merges
+            ],
+            "timeline": [{**asdict(t), "occurred_at": iso(t.occurred_at)} for t in self.timeline],
+        }
+
+
+PERSON_FIELDS = ("id", "name", "first_name", "last_name", "company", "position", "headline", "location")
+"""The person's own fields, as ``people`` holds them."""

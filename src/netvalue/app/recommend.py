@@ -1,4 +1,4 @@
-"""Triage, the weekly plan and the ledger as dicts for the CLI and the web: gathers the facts from the
+"""Triage, the weekly plan and the ledger as typed results for the CLI and the web: gathers the facts from the
 store and the analysis (ties, structure) and hands them to the pure functions of ``netvalue.recommend``.
 
 The two analysis inputs sit behind one function each (:func:`tie_table` and :func:`network_structure`) so
@@ -140,10 +140,30 @@ def request_facts(db: Database, rows: list[RequestRow], structure: Structure) ->
     return facts
 
 
-def triage_report(db: Database, as_of: int) -> dict[str, Any]:
-    """Every pending request decided against the purpose, best first.  Stored (``json_result``) per data
-    version and everything it was decided from: the as-of date, the purpose, the user's decisions, the
-    pending requests and what the network's tie strengths come from (ratings, model)."""
+@dataclass(frozen=True, slots=True)
+class TriageReport:
+    """``netvalue triage``: every pending request decided against the purpose, best first, and how many
+    of the user's own decisions the triage learned from."""
+
+    as_of: int
+    purpose: Purpose
+    learned_from: int
+    requests: tuple[TriageResult, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of,
+            "purpose": self.purpose.as_dict(),
+            "learned_from": self.learned_from,
+            "requests": [r.as_dict() for r in self.requests],
+        }
+
+
+def triage_report(db: Database, as_of: int) -> TriageReport:
+    """Every pending request decided against the purpose, best first.  Stored (``json_result``, as
+    :meth:`TriageReport.to_json`) per data version and everything it was decided from: the as-of date,
+    the purpose, the user's decisions, the pending requests and what the network's tie strengths come
+    from (ratings, model)."""
     purpose = current_purpose(db)
     examples = store.decision_examples(db)
     rows = store.pending_requests(db)
@@ -160,14 +180,30 @@ def triage_report(db: Database, as_of: int) -> dict[str, Any]:
     def decide() -> dict[str, Any]:
         model = learn_from_decisions(examples)
         results = triage_requests(request_facts(db, rows, network_structure(db, as_of)), purpose, model)
-        return {
-            "as_of": as_of,
-            "purpose": purpose.as_dict(),
-            "learned_from": model.examples,
-            "requests": [r.as_dict() for r in results],
-        }
+        return TriageReport(as_of, purpose, model.examples, tuple(results)).to_json()
 
-    return json_result(db, "triage", parameters, decide)
+    stored = json_result(db, "triage", parameters, decide)
+    return TriageReport(
+        as_of=as_of,
+        purpose=purpose,
+        learned_from=int(stored["learned_from"]),
+        requests=tuple(_triage_result(r) for r in stored["requests"]),
+    )
+
+
+def _triage_result(stored: dict[str, Any]) -> TriageResult:
+    """A :class:`TriageResult` back from its ``as_dict()`` (as the triage report was stored)."""
+    return TriageResult(
+        ref=str(stored["id"]),
+        name=str(stored["name"]),
+        profile_url=stored["profile_url"],
+        decision=stored["decision"],
+        score=float(stored["score"]),
+        reasons=tuple(stored["reasons"]),
+        serves=tuple(stored["serves"]),
+        spam=bool(stored["spam"]),
+        ignored_for=tuple(stored["ignored_for"]),
+    )
 
 
 def _digest(values: object) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
-from netvalue.analysis.calibration import calibrate, cross_validate
+from netvalue.analysis.calibration import Agreement, calibrate, cross_validate
 from netvalue.analysis.strength import DEFAULT_MODEL, StrengthModel, design_matrix
 from netvalue.analysis.ties import (
     ONE_WAY_STRENGTH_CAP,
@@ -355,12 +356,10 @@ def table_value(table: TieTable, coefficient: float) -> NetworkValue:
     )
 
 
-def value_report(db: Database, as_of: int, table: TieTable | None = None) -> dict[str, object]:
-    """``netvalue value --json``: the figure, the model, the contrast and the caveats."""
+def value_report(db: Database, as_of: int, table: TieTable | None = None) -> ValueReport:
+    """``netvalue value``: the figure, the model, the contrast and the caveats."""
     ties = table if table is not None else load_ties(db, as_of)
-    data = table_value(ties, value_coefficient(db)).as_dict()
-    data["as_of"] = as_of
-    return data
+    return ValueReport(as_of=as_of, value=table_value(ties, value_coefficient(db)))
 
 
 def _rated_design(db: Database, as_of: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -387,27 +386,86 @@ def recalibrate(db: Database, as_of: int) -> StrengthModel | None:
     return model
 
 
-def model_report(db: Database, as_of: int, *, save: bool = True) -> dict[str, object]:
+def model_report(db: Database, as_of: int, *, save: bool = True) -> ModelReport:
     """Calibrate the weights on the user's ratings (≥ 20) and persist them; report cross-validated
     agreement (Spearman, MAE; 5-fold) of the default and the calibrated model with the ratings."""
     design = _rated_design(db, as_of)
-    data: dict[str, object] = {
-        "ratings": len(fetch_ratings(db)),
-        "needed": CALIBRATION_MIN_RATINGS,
-        "default_model": DEFAULT_MODEL.as_dict(),
-        "calibrated_model": None,
-        "agreement": None,
-        "in_use": "default",
-    }
+    ratings = len(fetch_ratings(db))
     if design is None:
-        return data
+        return ModelReport(
+            ratings=ratings, needed=CALIBRATION_MIN_RATINGS, calibrated_model=None, agreement=None
+        )
     x, values, two_way = design
     agreement = cross_validate(x, values, DEFAULT_MODEL, two_way=two_way, cap=ONE_WAY_STRENGTH_CAP)
     model = calibrate(x, values)
     if save:
         write_setting(db, MODEL_SETTING, json.dumps(model.as_dict()))
-    data.update(calibrated_model=model.as_dict(), agreement=agreement.as_dict(), in_use="calibrated")
-    return data
+    return ModelReport(
+        ratings=ratings, needed=CALIBRATION_MIN_RATINGS, calibrated_model=model, agreement=agreement
+    )
 
 
 ACTIVE_CAPACITY = 150  # Dunbar (2020); warn above it (Miritello et al. 2013) [ours], science.md §3
+
+
+# -- the typed results of ``value`` and ``model`` ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ValueReport:
+    """``netvalue value``: the network's indicative yearly value as of ``as_of``."""
+
+    as_of: int
+    value: NetworkValue
+
+    def to_json(self) -> dict[str, object]:
+        return {**self.value.as_dict(), "as_of": self.as_of}
+
+
+@dataclass(frozen=True, slots=True)
+class ModelReport:
+    """``netvalue model``: how many ratings there are and how many calibration needs; with enough, the
+    model calibrated on them (saved, in use from now on) and both models' cross-validated agreement."""
+
+    ratings: int
+    needed: int
+    calibrated_model: StrengthModel | None
+    agreement: Agreement | None
+    default_model: StrengthModel = DEFAULT_MODEL
+
+    @property
+    def in_use(self) -> Literal["default", "calibrated"]:
+        return "default" if self.calibrated_model is None else "calibrated"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ratings": self.ratings,
+            "needed": self.needed,
+            "default_model": self.default_model.as_dict(),
+            "calibrated_model": None if self.calibrated_model is None else self.calibrated_model.as_dict(),
+            "agreement": None if self.agreement is None else self.agreement.as_dict(),
+            "in_use": self.in_use,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TieList:
+    """``netvalue ties``: the ranked ties asked for (a tier, the dormant ones, the first few), beside how
+    many people every tier holds in the whole table."""
+
+    as_of: int
+    ties: tuple[TieScore, ...]
+    tier_counts: dict[Tier, int]
+
+    def to_json(self) -> list[dict[str, object]]:
+        return [s.as_dict() for s in self.ties]
+
+
+def list_ties(
+    db: Database, as_of: int, *, tier: Tier | None = None, dormant: bool = False, limit: int | None = None
+) -> TieList:
+    """The ties as of ``as_of``, strongest first: only ``tier`` (every tier: None), only the dormant ones
+    if ``dormant``, at most ``limit`` (every one: None)."""
+    table = load_ties(db, as_of)
+    chosen = [s for s in table.ranked if (tier is None or s.tier == tier) and (not dormant or s.dormant)]
+    return TieList(as_of=as_of, ties=tuple(chosen[:limit]), tier_counts=table.tier_counts)

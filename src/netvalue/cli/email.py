@@ -10,7 +10,7 @@ import click
 from rich.table import Table
 
 from netvalue.app import importing
-from netvalue.app.importing import NO_GROUP_LIMIT, ImportOptions
+from netvalue.app.importing import NO_GROUP_LIMIT, ImportOptions, OwnAddresses
 from netvalue.cli.app import console, emit_json, json_option, main, open_db
 from netvalue.cli.importing import import_, import_options, run_and_render
 from netvalue.errors import UsageError
@@ -72,19 +72,13 @@ def import_email(
 # -- the owner's addresses and the machines: the user's word -----------------------------------------
 
 
-def _print_owner(rows: list[dict[str, object]]) -> None:
-    if not rows:
+def _print_owner(found: OwnAddresses) -> None:
+    if not found.addresses:
         console.print("No e-mail imported yet: netvalue import email PATH (or netvalue me add ADDRESS).")
         return
     table = Table("address", "role", "source", "evidence", title="Your addresses")
-    for r in rows:
-        evidence = r["evidence"]
-        table.add_row(
-            str(r["address"]),
-            str(r["role"]),
-            str(r["source"]),
-            "; ".join(evidence) if isinstance(evidence, list) else "",
-        )
+    for a in found.addresses:
+        table.add_row(a.address, a.role, a.source, "; ".join(a.evidence))
     console.print(table)
 
 
@@ -108,11 +102,11 @@ def me(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with open_db(ctx) as db:
-        rows = importing.own_addresses(db)
+        found = importing.own_addresses(db)
     if as_json:
-        emit_json(rows)
+        emit_json(found.to_json())
     else:
-        _print_owner(rows)
+        _print_owner(found)
 
 
 def _decide(
@@ -120,11 +114,11 @@ def _decide(
 ) -> None:
     with open_db(ctx) as db:
         importing.decide_own_addresses(db, addresses, decision)
-        rows = importing.own_addresses(db)
+        found = importing.own_addresses(db)
     if as_json:
-        emit_json(rows)
+        emit_json(found.to_json())
     else:
-        _print_owner(rows)
+        _print_owner(found)
 
 
 @me.command("add")
@@ -158,19 +152,11 @@ def me_remove(ctx: click.Context, addresses: tuple[str, ...], as_json: bool) -> 
 def show_machines(ctx: click.Context, as_json: bool) -> None:
     """``netvalue people --machines``: the senders kept out as machines, with the evidence."""
     with open_db(ctx) as db:
-        rows = importing.machine_senders(db)
-    data = [
-        {
-            "address": r.address,
-            "messages": r.messages,
-            "source": "marked by you" if r.origin == "user" else "evidence",
-            "reasons": list(r.reasons),
-        }
-        for r in rows
-    ]
+        found = importing.machine_senders(db)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
+    rows = found.senders
     table = Table("address", "messages", "why", title="Machines: kept out of people, ties and plans")
     for r in rows:
         table.add_row(r.address, f"{r.messages:,}", "; ".join(r.reasons))
@@ -186,15 +172,11 @@ def override_machines(
 ) -> None:
     """``netvalue people --machine ADDRESS / --person ADDRESS``: the user's word on senders."""
     with open_db(ctx) as db:
-        summary = importing.decide_senders(db, machines, persons)
-    decided = {
-        "machine": importing.normalized_addresses(machines),
-        "person": importing.normalized_addresses(persons),
-    }
+        found = importing.decide_senders(db, machines, persons)
     if as_json:
-        emit_json({"decided": decided, "machines": summary.machines})
+        emit_json(found.to_json())
         return
-    for verdict, chosen in decided.items():
+    for verdict, chosen in (("machine", found.machines_named), ("person", found.persons_named)):
         for address in chosen:
             console.print(f"{address}: a {verdict}, as you say (kept across imports)")
-    console.print(f"{summary.machines:,} machine senders kept out")
+    console.print(f"{found.machines:,} machine senders kept out")

@@ -39,53 +39,49 @@ def person(ctx: click.Context, person: str, limit: int, as_json: bool) -> None:
     """
     with open_db(ctx) as db:
         pid = people_app.find_person(db, person)
-        record = people_app.person_detail(
+        found = people_app.person_profile(
             db, pid, timeline_limit=None if as_json else no_limit_if_zero(limit)
         )
     if as_json:
-        emit_json(people_app.person_json(record))
+        emit_json(found.to_json())
         return
-    _render_person(record)
+    _render_person(found)
 
 
-def _render_person(record: dict[str, object]) -> None:
-    title = " · ".join(str(x) for x in (record["position"], record["company"]) if x)
-    console.print(f"[bold]{record['name']}[/] (id {record['id']}){'  ' + title if title else ''}")
-    console.print(f"Sources: {', '.join(record['sources']) or 'none'}")  # type: ignore[arg-type]
+def _render_person(found: people_app.PersonProfile) -> None:
+    title = " · ".join(x for x in (found.position, found.company) if x)
+    console.print(f"[bold]{found.name}[/] (id {found.id}){'  ' + title if title else ''}")
+    console.print(f"Sources: {', '.join(found.sources) or 'none'}")
     table = Table("kind", "identity", "source", title="Identities")
-    for i in record["identities"]:  # type: ignore[attr-defined]
-        table.add_row(i["kind"], i["value"], i["source"])
+    for i in found.identities:
+        table.add_row(i.kind, i.value, i.source)
     console.print(table)
-    for c in record["connections"]:  # type: ignore[attr-defined]
-        console.print(f"Connected on {c['source']} ({c['relation']}) {format_day(c['connected_on'])}")
-    if record["positions"]:
+    for c in found.connections:
+        console.print(f"Connected on {c.source} ({c.relation}) {format_day(c.connected_on)}")
+    if found.positions:
         positions = Table("company", "position", "source", "seen", title="Positions")
-        for p in record["positions"]:  # type: ignore[attr-defined]
-            seen = f"{format_day(p['first_seen'])} – {format_day(p['last_seen'])}"
-            positions.add_row(p["company"] or "", p["position"] or "", p["source"], seen)
+        for p in found.positions:
+            seen = f"{format_day(p.first_seen)} – {format_day(p.last_seen)}"
+            positions.add_row(p.company or "", p.position or "", p.source, seen)
         console.print(positions)
-    if record["tags"]:
-        console.print(f"Tags: {', '.join(record['tags'])}")  # type: ignore[arg-type]
-    for n in record["notes"]:  # type: ignore[attr-defined]
-        console.print(f"Note ({format_day(n['created_at'])}): {n['text']}")
-    for m in record["pending_matches"]:  # type: ignore[attr-defined]
+    if found.tags:
+        console.print(f"Tags: {', '.join(found.tags)}")
+    for n in found.notes:
+        console.print(f"Note ({format_day(n.created_at)}): {n.text}")
+    for m in found.pending_matches:
         console.print(
-            f"Maybe the same as person {m['person_id']} ({m['confidence']:.2f}): "
-            + command_hint(f"review accept {m['match_id']}")
+            f"Maybe the same as person {m.person_id} ({m.confidence:.2f}): "
+            + command_hint(f"review accept {m.match_id}")
         )
     timeline = Table("when", "source", "kind", "direction", "title", title="Timeline (newest first)")
-    for t in record["timeline"]:  # type: ignore[attr-defined]
-        others = t["group_size"] - 1
+    for t in found.timeline:
+        others = t.group_size - 1
         group = f" (with {others} other{'s' if others != 1 else ''})" if others > 0 else ""
         timeline.add_row(
-            format_day(t["occurred_at"]) or "unknown",
-            t["source"],
-            t["kind"],
-            t["direction"],
-            (t["title"] or "") + group,
+            format_day(t.occurred_at) or "unknown", t.source, t.kind, t.direction, (t.title or "") + group
         )
     console.print(timeline)
-    counts = ", ".join(f"{k}: {v}" for k, v in record["interactions_by_source"].items())  # type: ignore[attr-defined]
+    counts = ", ".join(f"{k}: {v}" for k, v in found.interactions_by_source.items())
     console.print(f"Interactions by source: {counts or 'none'}")
 
 
@@ -172,17 +168,20 @@ def review(
                 console.print(f"Rejected match {number}: they stay apart.")
         return
     with open_db(ctx) as db:
-        queue = identity_app.queued_matches(db)
-        if as_json or list_only:
-            _render_queue(queue, as_json)
+        queue = identity_app.review_queue(db)
+        if as_json:
+            emit_json(queue.to_json())
             return
-        if not queue:
+        if list_only:
+            _render_queue(queue.matches)
+            return
+        if not queue.matches:
             console.print("Nothing to review.")
             return
-        for match in queue:
+        for match in queue.matches:
             if identity_app.queued_matches(db, match.id) == []:
                 continue  # an earlier answer merged one of these people
-            _render_queue([match], False)
+            _render_queue((match,))
             answer = click.prompt(
                 "Same person? [a]ccept / [r]eject / [s]kip / [q]uit",
                 type=click.Choice(["a", "r", "s", "q"]),
@@ -197,10 +196,7 @@ def review(
                 identity_app.reject_match(db, match.id)
 
 
-def _render_queue(queue: list[identity_app.QueuedMatch], as_json: bool) -> None:
-    if as_json:
-        emit_json(identity_app.queue_json(queue))
-        return
+def _render_queue(queue: tuple[identity_app.QueuedMatch, ...]) -> None:
     table = Table("id", "confidence", "person", "identities", "why", title="Queued matches")
     for m in queue:
         table.add_row(

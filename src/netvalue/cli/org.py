@@ -42,7 +42,7 @@ def import_mbox(mailboxes: tuple[Path, ...], out: Path, as_json: bool) -> None:
       netvalue org import-mbox /exports/mail/* --out events.parquet
     """
     try:
-        from netvalue.org.mbox import import_mailboxes
+        from netvalue.app.org import import_mailboxes
     except ImportError as exc:
         raise UsageError(f"netvalue org needs {exc.name}: pip install 'netvalue[scale]'") from exc
 
@@ -124,10 +124,15 @@ def analyse(
       netvalue org analyse s3a://bucket/events/ --out report --engine spark --spark-master yarn
     """
     try:
-        from netvalue.org.analyse import analyse as run_analysis
-        from netvalue.org.engine import aggregate_duckdb, aggregate_spark, spark_session
-        from netvalue.org.events import default_max_group, read_people
-        from netvalue.org.output import write_outputs
+        from netvalue.app.org import (
+            aggregate_duckdb,
+            aggregate_spark,
+            default_max_group,
+            read_people,
+            spark_session,
+            write_outputs,
+        )
+        from netvalue.app.org import analyse as run_analysis
     except ImportError as exc:
         raise UsageError(f"netvalue org needs {exc.name}: pip install 'netvalue[scale]'") from exc
 

@@ -122,12 +122,11 @@ def people(
         return
     shown = TABLE_ROWS if limit is None and not show_all and not as_json else no_limit_if_zero(limit)
     with open_db(ctx) as db:
-        rows = people_app.list_people(db, search=search, limit=shown)
-        full = shown is None or len(rows) < shown
-        total = len(rows) if full else people_app.count_people(db, search=search)
+        found = people_app.people_list(db, search=search, limit=shown)
     if as_json:
-        emit_json(people_app.people_json(rows))
+        emit_json(found.to_json())
         return
+    rows, total = found.people, found.total
     columns = (
         Column("id", justify="right"),
         Column("name", max_width=24),

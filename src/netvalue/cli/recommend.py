@@ -187,11 +187,11 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with open_db(ctx) as db, working("Judging connection requests"):
-        data = rec.triage_report(db, parse_as_of(as_of))
+        found = rec.triage_report(db, parse_as_of(as_of))
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
-    if not data["requests"]:
+    if not found.requests:
         console.print("No pending connection requests.")
         return
     columns = (
@@ -202,18 +202,18 @@ def triage(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
         Column("reasons", wrap=True, min_width=28),
     )
     cells = []
-    for item in data["requests"]:
-        serves = f"\n[dim]serves: {escape('; '.join(item['serves']))}[/]" if item["serves"] else ""
+    for item in found.requests:
+        serves = f"\n[dim]serves: {escape('; '.join(item.serves))}[/]" if item.serves else ""
         cells.append(
             (
-                escape(item["id"]),
-                escape(item["name"]),
-                item["decision"],
-                f"{item['score']:.2f}",
-                escape("\n".join(item["reasons"])) + serves,
+                escape(item.ref),
+                escape(item.name),
+                item.decision,
+                f"{item.score:.2f}",
+                escape("\n".join(item.reasons)) + serves,
             )
         )
-    goals = ", ".join(data["purpose"]["goals"]) or "no purpose set"
+    goals = ", ".join(found.purpose.goals) or "no purpose set"
     table = fitted_table(columns, cells, width=console.width, title=f"Connection requests, for {goals}")
     console.print(table)
 
@@ -390,13 +390,12 @@ def plan_settings(ctx: click.Context, size: int | None, cadences: tuple[str, ...
       netvalue plan settings --size 2 --cadence "inner circle=14"
     """
     with open_db(ctx) as db:
-        outreach.change_plan_settings(db, size=size, cadences=cadences)
-        data: dict[str, Any] = {"size": rec.plan_size(db), "cadence_days": rec.cadence_days(db)}
+        found = outreach.change_plan_settings(db, size=size, cadences=cadences)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
-    console.print(f"plan size: {data['size']}")
-    for tier, days in data["cadence_days"].items():
+    console.print(f"plan size: {found.size}")
+    for tier, days in found.cadence_days.items():
         console.print(f"cadence {tier}: every {days} days")
 
 

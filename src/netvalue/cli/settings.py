@@ -6,7 +6,7 @@ import click
 
 from netvalue.cli.app import console, emit_json, json_option, main, open_db
 
-# netvalue.app.ties is imported where it is used: it brings numpy, which `settings --help` need not load.
+# netvalue.app.settings is imported where it is used: it brings numpy, which `settings --help` need not load.
 
 
 @main.group(invoke_without_command=True)
@@ -23,15 +23,15 @@ def settings(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from netvalue.app.ties import value_coefficient
+    from netvalue.app.settings import current_settings
 
     with open_db(ctx) as db:
-        data = {"value_coefficient": value_coefficient(db)}
+        found = current_settings(db)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
     console.print(
-        f"value-coefficient  ${data['value_coefficient']:,.0f} per active contact per year"
+        f"value-coefficient  ${found.value_coefficient:,.0f} per active contact per year"
         "  (netvalue explain value)"
     )
     console.print("plan size and cadences: netvalue plan settings")
@@ -48,11 +48,11 @@ def settings_value_coefficient(ctx: click.Context, dollars: float | None) -> Non
     Example:
       netvalue settings value-coefficient 1200
     """
-    from netvalue.app.ties import save_value_coefficient, value_coefficient
+    from netvalue.app.settings import change_value_coefficient
 
     with open_db(ctx) as db:
-        if dollars is not None:
-            save_value_coefficient(db, dollars)
-        current = value_coefficient(db)
+        found = change_value_coefficient(db, dollars)
     verb = "is now" if dollars is not None else "is"
-    console.print(f"The value coefficient {verb} ${current:,.2f} per active contact per year.")
+    console.print(
+        f"The value coefficient {verb} ${found.value_coefficient:,.2f} per active contact per year."
+    )

@@ -1,7 +1,7 @@
 """``share`` and ``team …``: what a member gives the team, and the team's pooled answers.
 
 Each command imports what it uses when it runs: ``team paths``, ``coverage`` and ``overlap`` read the pool
-``team add`` made (:mod:`netvalue.team.query`) and must not pay for Parquet, Splink or the analysis.
+``team add`` made (:mod:`netvalue.team.query`, through :mod:`netvalue.app.team`) and must not pay for Parquet, Splink or the analysis.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from netvalue.cli.app import (
 from netvalue.errors import UsageError
 
 if TYPE_CHECKING:
-    from netvalue.team.records import Engine
+    from netvalue.app.team import Engine
 
-_ENGINES = ("splink", "netvalue", "exact")  # netvalue.team.records.ENGINES, checked by a test
-_CLEAR_FIELDS = "name, company, role, profile_url, domain"  # netvalue.team.share_file.CLEAR_FIELDS, tested
+_ENGINES = ("splink", "netvalue", "exact")  # netvalue.app.team.ENGINES, checked by a test
+_CLEAR_FIELDS = "name, company, role, profile_url, domain"  # netvalue.app.team.CLEAR_FIELDS, tested
 _engine_option = click.option(
     "--engine",
     type=click.Choice(_ENGINES),
@@ -98,9 +98,7 @@ def share(
       netvalue share --out me.parquet --salt-file team.salt
       netvalue share --out me.parquet --salt-file team.salt --min-tier active --clear-fields name,company,role
     """
-    from netvalue.team.salt import read_salt
-    from netvalue.team.share import build_share, parse_clear_fields, parse_min_tier
-    from netvalue.team.share_file import write_share
+    from netvalue.app.team import build_share, parse_clear_fields, parse_min_tier, read_salt, write_share
 
     fields = parse_clear_fields(clear_fields)
     salt = read_salt(salt_file)
@@ -153,7 +151,7 @@ def team_init(folder: Path) -> None:
     Example:
       netvalue team init ~/team
     """
-    from netvalue.team.folder import init_team
+    from netvalue.app.team import init_team
 
     salt = init_team(folder, int(time.time()))
     app.console.print(
@@ -173,7 +171,7 @@ def team_add(folder: Path, files: tuple[Path, ...], engine: Engine | None) -> No
     Example:
       netvalue team add ~/team alice.parquet bob.parquet
     """
-    from netvalue.team.pooled import add_members
+    from netvalue.app.team import add_members
 
     with working("Checking the shares and matching the members' contacts"):
         added, view = add_members(folder, list(files), engine)
@@ -194,7 +192,7 @@ def team_remove(folder: Path, member: str) -> None:
     Example:
       netvalue team remove ~/team "Alice Example"
     """
-    from netvalue.team.pooled import remove_members
+    from netvalue.app.team import remove_members
 
     with working("Matching the remaining members' contacts"):
         name = remove_members(folder, member)
@@ -211,7 +209,7 @@ def team_status_command(folder: Path, as_json: bool) -> None:
     Example:
       netvalue team status ~/team --json
     """
-    from netvalue.team.folder import load_team, team_status
+    from netvalue.app.team import load_team, team_status
 
     status = team_status(load_team(folder))
     if as_json:
@@ -268,7 +266,7 @@ def team_paths_command(
     """
     if sum(x is not None for x in (company, domain, person)) != 1:
         raise UsageError("give exactly one of --company, --domain, --person")
-    from netvalue.team.query import paths_to
+    from netvalue.app.team import paths_to
 
     found = paths_to(
         folder,
@@ -324,7 +322,7 @@ def team_coverage_command(folder: Path, engine: Engine | None, limit: int, as_js
     Example:
       netvalue team coverage ~/team --limit 30
     """
-    from netvalue.team.query import coverage as read_coverage
+    from netvalue.app.team import coverage as read_coverage
 
     coverage = read_coverage(folder, limit=limit, engine=engine)
     if as_json:
@@ -365,7 +363,7 @@ def team_overlap_command(folder: Path, engine: Engine | None, limit: int, as_jso
     Example:
       netvalue team overlap ~/team --json
     """
-    from netvalue.team.query import overlap as read_overlap
+    from netvalue.app.team import overlap as read_overlap
 
     overlap = read_overlap(folder, limit=limit, engine=engine)
     if as_json:

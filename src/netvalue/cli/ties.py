@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 import click
 from rich.table import Table
@@ -14,14 +15,15 @@ from netvalue.app.database import Database
 from netvalue.app.people import find_person, person_name, rate_people, rate_person
 from netvalue.app.ties import (
     ACTIVE_CAPACITY,
+    ValueReport,
     evidence_age,
-    load_ties,
+    list_ties,
     model_report,
     recalibrate,
     save_value_coefficient,
     value_report,
 )
-from netvalue.app.vocabulary import DUNBAR_LAYERS, TIERS, Tier, all_topics, get_topic
+from netvalue.app.vocabulary import DUNBAR_LAYERS, TIERS, Tier, get_topic, topic_index
 from netvalue.cli.app import (
     as_of_day,
     as_of_option,
@@ -60,17 +62,12 @@ def ties(
       netvalue ties --dormant --as-of 2025-12-31
     """
     moment = parse_as_of(as_of)
+    chosen_tier = cast("Tier | None", tier.lower() if tier is not None else None)
     with open_db(ctx) as db, working("Judging your ties"):
-        table = load_ties(db, moment)
+        found = list_ties(db, moment, tier=chosen_tier, dormant=dormant, limit=no_limit_if_zero(limit))
         age = evidence_age(db, moment)
-    rows = [
-        s for s in table.ranked if (tier is None or s.tier == tier.lower()) and (not dormant or s.dormant)
-    ]
-    limit = no_limit_if_zero(limit)
-    if limit is not None:
-        rows = rows[:limit]
     if as_json:
-        emit_json([s.as_dict() for s in rows])
+        emit_json(found.to_json())
         return
     warn_if_stale(age)
     columns = (
@@ -83,7 +80,7 @@ def ties(
         Column("why", wrap=True, min_width=24),
     )
     cells = []
-    for s in rows:
+    for s in found.ties:
         flag = (
             "deep dormant: "
             if s.deep_dormant
@@ -106,7 +103,7 @@ def ties(
         )
     out = fitted_table(columns, cells, width=console.width, title=f"Ties as of {as_of_day(moment)}")
     console.print(out)
-    console.print(tier_summary(table.tier_counts))
+    console.print(tier_summary(found.tier_counts))
 
 
 def tier_summary(counts: Mapping[Tier, int]) -> str:
@@ -155,29 +152,30 @@ def value(ctx: click.Context, coefficient: float | None, as_of: str | None, as_j
     with open_db(ctx) as db, working("Valuing your network"):
         if coefficient is not None:
             save_value_coefficient(db, coefficient)
-        data = value_report(db, moment)
+        found = value_report(db, moment)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
-    render_value(data)
+    render_value(found)
 
 
-def render_value(data: dict[str, object]) -> None:
-    coefficient = float(data["coefficient"])  # type: ignore[arg-type]
-    console.print(f"[bold]Indicative yearly value: ${float(data['value']):,.0f}[/]")  # type: ignore[arg-type]
+def render_value(found: ValueReport) -> None:
+    value = found.value
+    coefficient = value.coefficient
+    console.print(f"[bold]Indicative yearly value: ${value.value:,.0f}[/]")
     console.print(
-        f"  = ${coefficient:,.0f} × {float(data['strength_sum']):.1f} (the sum of tie strength over "  # type: ignore[arg-type]
-        f"{data['active_ties']:,} ties with two-way exchange in the last 12 months)"
+        f"  = ${coefficient:,.0f} × {value.strength_sum:.1f} (the sum of tie strength over "
+        f"{value.active_ties:,} ties with two-way exchange in the last 12 months)"
     )
     console.print(
-        f"  naive contrast: all {data['names']:,} names × ${coefficient:,.0f} = ${float(data['naive_value']):,.0f}"  # type: ignore[arg-type]
+        f"  naive contrast: all {value.names:,} names × ${coefficient:,.0f} = ${value.naive_value:,.0f}"
     )
     console.print(
-        f"  in {data['dormant_ties']:,} dormant ties a message could revive: ${float(data['dormant_value']):,.0f}"  # type: ignore[arg-type]
+        f"  in {value.dormant_ties:,} dormant ties a message could revive: ${value.dormant_value:,.0f}"
     )
-    console.print(f"Source: {data['source']}")
+    console.print(f"Source: {value.source}")
     console.print("[bold]Caveats[/]")
-    for caveat in data["caveats"]:  # type: ignore[attr-defined]
+    for caveat in value.caveats:
         console.print(f"  - {caveat}")
 
 
@@ -271,37 +269,33 @@ def model(ctx: click.Context, as_of: str | None, as_json: bool) -> None:
     """
     moment = parse_as_of(as_of)
     with open_db(ctx) as db, working("Comparing the models with your ratings"):
-        data = model_report(db, moment)
+        found = model_report(db, moment)
     if as_json:
-        emit_json(data)
+        emit_json(found.to_json())
         return
-    n, needed = int(data["ratings"]), int(data["needed"])  # type: ignore[call-overload]
-    if data["agreement"] is None:
-        console.print(f"{n} ratings so far; rate {needed - n} more (netvalue rate PERSON 1..5) to calibrate.")
+    n, agreement, calibrated = found.ratings, found.agreement, found.calibrated_model
+    if agreement is None or calibrated is None:
+        console.print(
+            f"{n} ratings so far; rate {found.needed - n} more (netvalue rate PERSON 1..5) to calibrate."
+        )
         console.print("Scores use the default weights (netvalue explain ties).")
         return
-    agreement: dict[str, dict[str, float | None]] = data["agreement"]  # type: ignore[assignment]
     table = Table(
         "model",
         "Spearman ρ",
         "mean abs. error",
-        title=f"Agreement with your {n} ratings ({agreement_folds(data)}-fold cross-validated)",
+        title=f"Agreement with your {n} ratings ({agreement.folds}-fold cross-validated)",
     )
-    for name in ("default", "calibrated"):
-        rho = agreement[name]["spearman"]
-        table.add_row(name, "-" if rho is None else f"{rho:.3f}", f"{agreement[name]['mae']:.3f}")
+    for name, rho, mae in (
+        ("default", agreement.default_spearman, agreement.default_mae),
+        ("calibrated", agreement.calibrated_spearman, agreement.calibrated_mae),
+    ):
+        table.add_row(name, "-" if rho is None else f"{rho:.3f}", f"{mae:.3f}")
     console.print(table)
     weights = Table("feature", "default", "calibrated", title="Weights (saved; used from now on)")
-    default_w: dict[str, float] = data["default_model"]["weights"]  # type: ignore[index]
-    calibrated_w: dict[str, float] = data["calibrated_model"]["weights"]  # type: ignore[index]
-    for name, w in default_w.items():
-        weights.add_row(name, f"{w:+.2f}", f"{calibrated_w[name]:+.2f}")
+    for name, w in found.default_model.weights.items():
+        weights.add_row(name, f"{w:+.2f}", f"{calibrated.weights[name]:+.2f}")
     console.print(weights)
-
-
-def agreement_folds(data: dict[str, object]) -> int:
-    agreement = data["agreement"]
-    return int(agreement["folds"]) if isinstance(agreement, dict) else 0
 
 
 @main.command()
@@ -316,17 +310,17 @@ def explain(topic: str | None, as_json: bool) -> None:
       netvalue explain ties
     """
     if topic is None:
-        topics = all_topics()
+        index = topic_index()
         if as_json:
-            emit_json([t.as_dict() for t in topics])
+            emit_json(index.to_json())
             return
-        for t in topics:
+        for t in index.topics:
             console.print(f"[bold]{t.name:<14}[/] {t.title}")
         console.print("netvalue explain TOPIC shows one.")
         return
     found = get_topic(topic)
     if as_json:
-        emit_json(found.as_dict())
+        emit_json(found.to_json())
         return
     console.print(f"[bold]{found.title}[/]\n")
     console.print(found.text, markup=False, soft_wrap=True)
