@@ -17,7 +17,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from netvalue.org.analyse import analyse
-from netvalue.org.engine import Aggregated, _canonical, aggregate_duckdb, aggregate_spark, duckdb_events_sql, spark_session
+from netvalue.org.engine import (
+    Aggregated,
+    aggregate_duckdb,
+    aggregate_spark,
+    canonical_pairs,
+    duckdb_events_sql,
+    spark_session,
+)
 from netvalue.org.events import describe, event_files
 from netvalue.org.pairs_sql import pair_sql, years_back
 from netvalue.org.synthetic import event_batches, people_table
@@ -104,10 +111,10 @@ def test_both_engines_give_the_same_analysis(spark: Any, events: Path) -> None:
                 assert a == b, f"{stem}.{name}"
 
 
-def test_duckdb_by_number_and_piece_counts_as_one_query_over_names(events: Path, tmp_path: Path) -> None:
-    """The DuckDB engine numbers people and runs the query piece by piece; the query run once over the
-    events by name (as before both changes) gives the same table, with names whose byte order is not
-    their alphabetical order (capitals, accents) deciding which member is ``a``."""
+def test_duckdb_in_pieces_and_in_one_go_count_as_one_query(events: Path, tmp_path: Path) -> None:
+    """DuckDB in pieces (Parquet files split by pair, the query run on each) and in one go over the
+    source give the same table as the query run once over the events, with names whose byte order is
+    not their alphabetical order (capitals, accents) deciding which member is ``a``."""
     import duckdb
 
     table = pq.read_table(events / "events.parquet")
@@ -123,12 +130,15 @@ def test_duckdb_by_number_and_piece_counts_as_one_query_over_names(events: Path,
     path = tmp_path / "events.parquet"
     pq.write_table(pa.concat_tables([table, extra.cast(table.schema)]), path)
     pieced = aggregate_duckdb([str(path)], AS_OF, 4, chunk_events=900)
+    assert_same(pieced, aggregate_duckdb([str(path)], AS_OF, 4))
     con = duckdb.connect()
     files = describe(con, *event_files([str(path)]))
     con.sql(f"CREATE TEMPORARY VIEW events AS {duckdb_events_sql(files)}")
     first = con.sql("SELECT MIN(t) FROM events").fetchall()[0][0]
     whole = con.sql(pair_sql("duckdb", AS_OF, 4, years=years_back(AS_OF, first))).to_arrow_table()
-    once = Aggregated(_canonical(whole), pieced.people, pieced.events, pieced.first_time, pieced.last_time)
+    once = Aggregated(
+        canonical_pairs(whole), pieced.people, pieced.events, pieced.first_time, pieced.last_time
+    )
     assert {"Zoe", "adam", "Émile", "émile"} <= set(pieced.people)
     assert pieced.people == sorted(pieced.people)
     assert_same(pieced, once)
