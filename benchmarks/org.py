@@ -12,6 +12,7 @@ their peak resident sets, VmHWM) and events/s:
   distinct channels, weeks and months), DuckDB again limited to 1 GB, Polars streaming;
 - ``spark``: the full aggregation by Spark in local mode (``local[2]``), only up to ``--spark-max``
   events, and whether its pair table equals DuckDB's (integers exactly, float sums to 1e-12);
+- every step's CPU seconds (all its threads) beside its wall time: the machine may be shared;
 - ``graph``: judging the pairs with the personal model and the graph step (NetworKit, Burt, Leiden).
 
 Then an extrapolation to 1 billion events on a 10-node cluster, and the step that dominates it.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -261,6 +263,8 @@ def child(args: argparse.Namespace) -> None:
         out = step_graph(pairs_file, max(1000, args.size // 500))
     out.setdefault("memory_mb", peak_memory_mb())
     out["seconds"] = time.perf_counter() - started
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    out["cpu_seconds"] = round(used.ru_utime + used.ru_stime, 1)  # every thread: fair on a shared machine
     print(json.dumps(out))
 
 
@@ -333,10 +337,14 @@ def print_ratios(size: int, steps: dict[str, dict[str, object]]) -> None:
     if "seconds" not in polars:
         return
     base = float(polars["seconds"])  # type: ignore[arg-type]
+    base_cpu = float(polars.get("cpu_seconds", 0.0))  # type: ignore[arg-type]
     for step, label in (("duckdb", "full aggregation"), ("duckdb-plain", "plain group-by")):
         if "seconds" in steps.get(step, {}):
             ratio = float(steps[step]["seconds"]) / base  # type: ignore[arg-type]
-            print(f"{size:>12,} DuckDB {label} / Polars plain group-by: {ratio:.2f}× the time")
+            cpu = float(steps[step].get("cpu_seconds", 0.0)) / base_cpu if base_cpu else float("nan")  # type: ignore[arg-type]
+            print(
+                f"{size:>12,} DuckDB {label} / Polars plain group-by: {ratio:.2f}× the time, {cpu:.2f}× the CPU"
+            )
 
 
 def extrapolate(measured: dict[int, dict[str, dict[str, object]]]) -> None:

@@ -17,7 +17,16 @@ import pyarrow.parquet as pq
 import pytest
 
 from netvalue.org.analyse import analyse
-from netvalue.org.engine import Aggregated, aggregate_duckdb, aggregate_spark, spark_session
+from netvalue.org.engine import (
+    Aggregated,
+    aggregate_duckdb,
+    aggregate_spark,
+    canonical_pairs,
+    duckdb_events_sql,
+    spark_session,
+)
+from netvalue.org.events import describe, event_files
+from netvalue.org.pairs_sql import pair_sql, years_back
 from netvalue.org.synthetic import event_batches, people_table
 
 AS_OF = 1_700_000_000 - 30 * 86_400
@@ -100,3 +109,36 @@ def test_both_engines_give_the_same_analysis(spark: Any, events: Path) -> None:
                 )
             else:
                 assert a == b, f"{stem}.{name}"
+
+
+def test_duckdb_in_pieces_and_in_one_go_count_as_one_query(events: Path, tmp_path: Path) -> None:
+    """DuckDB in pieces (Parquet files split by pair, the query run on each) and in one go over the
+    source give the same table as the query run once over the events, with names whose byte order is
+    not their alphabetical order (capitals, accents) deciding which member is ``a``."""
+    import duckdb
+
+    table = pq.read_table(events / "events.parquet")
+    odd = ["Zoe", "adam", "Émile", "émile", "bob"]
+    extra = pa.table(
+        {
+            "sender": [odd[i % 5] for i in range(40)],
+            "recipients": [[odd[(i + 1 + i % 3) % 5]] for i in range(40)],
+            "timestamp": [AS_OF - 86_400 * (3 * i + 1) - i for i in range(40)],
+            "channel": ["email"] * 39 + ["meeting"],
+        }
+    )
+    path = tmp_path / "events.parquet"
+    pq.write_table(pa.concat_tables([table, extra.cast(table.schema)]), path)
+    pieced = aggregate_duckdb([str(path)], AS_OF, 4, chunk_events=900)
+    assert_same(pieced, aggregate_duckdb([str(path)], AS_OF, 4))
+    con = duckdb.connect()
+    files = describe(con, *event_files([str(path)]))
+    con.sql(f"CREATE TEMPORARY VIEW events AS {duckdb_events_sql(files)}")
+    first = con.sql("SELECT MIN(t) FROM events").fetchall()[0][0]
+    whole = con.sql(pair_sql("duckdb", AS_OF, 4, years=years_back(AS_OF, first))).to_arrow_table()
+    once = Aggregated(
+        canonical_pairs(whole), pieced.people, pieced.events, pieced.first_time, pieced.last_time
+    )
+    assert {"Zoe", "adam", "Émile", "émile"} <= set(pieced.people)
+    assert pieced.people == sorted(pieced.people)
+    assert_same(pieced, once)

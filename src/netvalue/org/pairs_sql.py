@@ -79,7 +79,10 @@ def pair_sql(dialect: Dialect, as_of: int, max_group: int, events: str = "events
     ``recipient``, ``t`` epoch seconds, ``channel``, ``group_size``), in no order (the caller sorts).
 
     One window pass over each pair's events in time order (the last event each way so far, and the
-    previous event's day), then one group-by.  Distinct weeks, months and channels are bit masks
+    previous event's day), then one group-by.  The frame is ``ROWS``, ordered by time then direction:
+    of two events the same second in opposite directions the second-ordered one sees the first, so the
+    latest two-way moment is the same as with a ``RANGE`` frame (where both see each other), which costs
+    DuckDB about 10 % more.  Distinct weeks, months and channels are bit masks
     (``bit_or`` then ``bit_count``) rather than ``COUNT(DISTINCT ...)``, which both engines run as extra
     passes; ``years`` (at most 50) is how many yearly bins back from ``as_of`` the events reach, for
     the peak year (:func:`years_back`).
@@ -110,12 +113,11 @@ WITH e AS (
 ),
 w AS (
   SELECT a, b, d, t, channel_bit, group_size, day,
-    MAX(CASE WHEN d = 0 THEN t END) OVER (PARTITION BY a, b ORDER BY t
-      RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last0,
-    MAX(CASE WHEN d = 1 THEN t END) OVER (PARTITION BY a, b ORDER BY t
-      RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last1,
-    LAG(day) OVER (PARTITION BY a, b ORDER BY t) AS prev_day
+    MAX(CASE WHEN d = 0 THEN t END) OVER in_time AS last0,
+    MAX(CASE WHEN d = 1 THEN t END) OVER in_time AS last1,
+    LAG(day) OVER (PARTITION BY a, b ORDER BY t, d) AS prev_day
   FROM e
+  WINDOW in_time AS (PARTITION BY a, b ORDER BY t, d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT a, b,
   SUM(CASE WHEN d = 0 THEN 1 ELSE 0 END) AS sent,
