@@ -12,16 +12,19 @@ import numpy as np
 from netvalue.analysis.contact import ContactSummary, contact_summary
 from netvalue.analysis.ties import DUNBAR_LAYERS, TIERS, Tier, monthly_active
 from netvalue.analysis.value import NetworkValue
-from netvalue.app.recommend import overdue_report
+from netvalue.app.cadence import cadence_days
 from netvalue.app.ties import (
     ACTIVE_CAPACITY,
     EvidenceAge,
+    TieScore,
     TieTable,
     evidence_age,
     load_ties,
     table_value,
     value_coefficient,
 )
+from netvalue.codes import DAY
+from netvalue.recommend.outreach import overdue_ties
 from netvalue.store import Database
 from netvalue.store.status import connection_message_stats, counts
 
@@ -153,7 +156,8 @@ def network_report(db: Database, as_of: int) -> NetworkReport:
     """Connections in total; exchanged messages with (two-way) in the last 7 days, 30 days, 12 months
     and ever; only one side ever wrote; never - and the tie table's overview."""
     table = load_ties(db, as_of)
-    overdue = overdue_report(db, as_of, list(table.ranked))  # ties past their tier's cadence (issue 6)
+    cadence = cadence_days(db)
+    overdue = overdue_ties(silent_ties(table, min(cadence.values())), as_of, cadence)  # issue 6
     return NetworkReport(
         as_of=as_of,
         evidence=evidence_age(db, as_of),
@@ -168,6 +172,15 @@ def network_report(db: Database, as_of: int) -> NetworkReport:
         value=table_value(table, value_coefficient(db)),
         overdue=tuple(_overdue(item) for item in overdue),
     )
+
+
+def silent_ties(table: TieTable, days: int) -> list[TieScore]:
+    """The present ties, strongest first, silent (two-way, else any contact) for more than ``days``: the
+    only ones that can be past a tier's cadence of ``days`` or more (the others are never built)."""
+    f = table.features
+    last = np.where(f.last_two_way >= 0, f.last_two_way, f.last_contact)
+    silent = (last >= 0) & ((table.as_of - last) // DAY > days)
+    return [table.score(i) for i in table.ranked_rows(silent)]
 
 
 def _overdue(item: dict[str, object]) -> OverdueTie:
@@ -218,9 +231,13 @@ def relationships(table: TieTable) -> Relationships:
 
 def dormant_ties(table: TieTable) -> DormantTies:
     """Lapsing and dormant ties, and the :data:`REVIVE_LIMIT` with the strongest history."""
-    dormant = sorted((s for s in table.ranked if s.dormant), key=lambda s: (-s.history, s.name.casefold()))
+    judgment = table.judgment
+    dormant = sorted(
+        (table.score(i) for i in table.ranked_rows(judgment.dormant)),
+        key=lambda s: (-s.history, s.name.casefold()),
+    )
     return DormantTies(
-        lapsing=sum(1 for s in table.ranked if s.lapsing),
+        lapsing=int(judgment.lapsing[table.present].sum()),
         count=len(dormant),
         deep=sum(1 for s in dormant if s.deep_dormant),
         worth_reviving=tuple(

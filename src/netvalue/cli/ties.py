@@ -19,6 +19,7 @@ from netvalue.app.ties import (
     model_report,
     recalibrate,
     save_value_coefficient,
+    tie_filter,
     value_report,
 )
 from netvalue.app.vocabulary import DUNBAR_LAYERS, TIERS, Tier, all_topics, get_topic
@@ -63,12 +64,9 @@ def ties(
     with open_db(ctx) as db, working("Judging your ties"):
         table = load_ties(db, moment)
         age = evidence_age(db, moment)
-    rows = [
-        s for s in table.ranked if (tier is None or s.tier == tier.lower()) and (not dormant or s.dormant)
-    ]
+    order = table.ranked_rows(tie_filter(table, tier, dormant))
     limit = no_limit_if_zero(limit)
-    if limit is not None:
-        rows = rows[:limit]
+    rows = [table.score(i) for i in (order if limit is None else order[:limit])]
     if as_json:
         emit_json([s.as_dict() for s in rows])
         return
