@@ -157,7 +157,7 @@ def network_report(db: Database, as_of: int) -> NetworkReport:
     and ever; only one side ever wrote; never - and the tie table's overview."""
     table = load_ties(db, as_of)
     cadence = cadence_days(db)
-    overdue = overdue_ties(silent_ties(table, min(cadence.values())), as_of, cadence)  # issue 6
+    overdue = overdue_ties(silent_ties(table, cadence), as_of, cadence)  # issue 6
     return NetworkReport(
         as_of=as_of,
         evidence=evidence_age(db, as_of),
@@ -174,12 +174,13 @@ def network_report(db: Database, as_of: int) -> NetworkReport:
     )
 
 
-def silent_ties(table: TieTable, days: int) -> list[TieScore]:
-    """The present ties, strongest first, silent (two-way, else any contact) for more than ``days``: the
-    only ones that can be past a tier's cadence of ``days`` or more (the others are never built)."""
+def silent_ties(table: TieTable, cadence: dict[str, int]) -> list[TieScore]:
+    """The present ties, strongest first, silent (two-way, else any contact) for longer than their tier's
+    cadence: the only ones :func:`overdue_ties` keeps (the others are never built)."""
     f = table.features
-    last = np.where(f.last_two_way >= 0, f.last_two_way, f.last_contact)
-    silent = (last >= 0) & ((table.as_of - last) // DAY > days)
+    last = np.where(f.last_two_way > 0, f.last_two_way, f.last_contact)  # `or`, as overdue_ties reads it
+    limit = np.array([cadence.get(tier, -1) for tier in TIERS])[table.judgment.tier]
+    silent = (limit >= 0) & (last >= 0) & ((table.as_of - last) // DAY > limit)
     return [table.score(i) for i in table.ranked_rows(silent)]
 
 

@@ -13,6 +13,7 @@ import functools
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -168,7 +169,24 @@ class TieTable:
         return [i for i in self._order if keep[i]]
 
     @functools.cached_property
-    def _reason_at(self) -> dict[int, tuple[str, ...]]:
+    def columns(self) -> dict[str, list[Any]]:
+        """The columns a :class:`TieScore` shows, as plain Python lists (indexing NumPy scalars field by
+        field costs more than the analysis)."""
+        j, f = self.judgment, self.features
+        found: dict[str, np.ndarray] = {
+            "ids": self.people.ids,
+            "tier": j.tier,
+            "activity": j.activity,
+            "history": j.history,
+        }
+        found |= {"lapsing": j.lapsing, "dormant": j.dormant, "deep_dormant": j.deep_dormant}
+        found |= {"first_contact": f.first_contact, "last_contact": f.last_contact}
+        found |= {"last_two_way": f.last_two_way, "sent": f.sent, "received": f.received}
+        found |= {"meetings": f.meetings, "usual_gap_days": f.usual_gap_days}
+        return {name: column.tolist() for name, column in found.items()}
+
+    @functools.cached_property
+    def reason_at(self) -> dict[int, tuple[str, ...]]:
         return dict(zip(self.present_rows, self.reasons, strict=True))
 
     @functools.cached_property
@@ -318,34 +336,34 @@ def tie_filter(table: TieTable, tier: str | None, dormant: bool) -> np.ndarray |
 
 def _tie_score(table: TieTable, i: int) -> TieScore:
     """The :class:`TieScore` of row ``i``; a rating r sets the strength to (r − 1)/4."""
-    people, features, judgment = table.people, table.features, table.judgment
-    pid = int(people.ids[i])
+    c = table.columns
+    pid = c["ids"][i]
     rating = table.ratings.get(pid)
-    reasons = table._reason_at[i]
+    reasons = table.reason_at[i]
     if rating is not None:
         reasons = (f"rated {rating}/5 by you", *reasons)
-    gap = float(features.usual_gap_days[i])
+    gap = c["usual_gap_days"][i]
     return TieScore(
         person_id=pid,
-        name=people.names[i],
+        name=table.people.names[i],
         identities=table.identities.get(pid, ()),
-        tier=TIERS[int(judgment.tier[i])],
+        tier=TIERS[c["tier"][i]],
         strength=table.strengths[i],
-        activity=float(judgment.activity[i]),
-        history=float(judgment.history[i]),
-        lapsing=bool(judgment.lapsing[i]),
-        dormant=bool(judgment.dormant[i]),
-        deep_dormant=bool(judgment.deep_dormant[i]),
+        activity=c["activity"][i],
+        history=c["history"][i],
+        lapsing=c["lapsing"][i],
+        dormant=c["dormant"][i],
+        deep_dormant=c["deep_dormant"][i],
         reasons=reasons,
-        first_contact=_time(int(features.first_contact[i])),
-        last_contact=_time(int(features.last_contact[i])),
-        last_two_way=_time(int(features.last_two_way[i])),
-        sent=int(features.sent[i]),
-        received=int(features.received[i]),
-        meetings=int(features.meetings[i]),
+        first_contact=_time(c["first_contact"][i]),
+        last_contact=_time(c["last_contact"][i]),
+        last_two_way=_time(c["last_two_way"][i]),
+        sent=c["sent"][i],
+        received=c["received"][i],
+        meetings=c["meetings"][i],
         usual_gap_days=None if gap != gap else gap,
         rating=rating,
-        company=people.companies[i],
+        company=table.people.companies[i],
     )
 
 
