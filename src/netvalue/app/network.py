@@ -232,17 +232,15 @@ def relationships(table: TieTable) -> Relationships:
 
 def dormant_ties(table: TieTable) -> DormantTies:
     """Lapsing and dormant ties, and the :data:`REVIVE_LIMIT` with the strongest history."""
-    judgment = table.judgment
-    dormant = sorted(
-        (table.score(i) for i in table.ranked_rows(judgment.dormant)),
-        key=lambda s: (-s.history, s.name.casefold()),
-    )
+    judgment, history, names = table.judgment, table.columns["history"], table.people.names
+    dormant = sorted(table.ranked_rows(judgment.dormant), key=lambda i: (-history[i], names[i].casefold()))
+    reviving = [table.score(i) for i in dormant[:REVIVE_LIMIT]]
     return DormantTies(
         lapsing=int(judgment.lapsing[table.present].sum()),
         count=len(dormant),
-        deep=sum(1 for s in dormant if s.deep_dormant),
+        deep=int((judgment.deep_dormant & judgment.dormant)[table.present].sum()),
         worth_reviving=tuple(
             RevivableTie(s.person_id, s.name, round(s.history, 4), s.last_two_way, s.deep_dormant, s.reasons)
-            for s in dormant[:REVIVE_LIMIT]
+            for s in reviving
         ),
     )
