@@ -41,6 +41,7 @@ from netvalue.analysis.cooccurrence import (
     cooccurrence_graph,
 )
 from netvalue.analysis.hangouts import Hangout, Member, group_hangouts, match_by_name
+from netvalue.analysis.ties import TIERS
 from netvalue.app.network_codec import NetworkShape, decode_network, encode_network
 from netvalue.app.persisted import fresh_or_compute
 from netvalue.app.ties import TieTable, load_ties
@@ -165,14 +166,17 @@ def tie_weights(
     strong = np.zeros(len(contacts), dtype=bool)
     real = np.zeros(len(contacts), dtype=bool)
     activity = np.zeros(len(contacts))
+    strengths, tiers, present = ties.strengths, ties.columns["tier"], ties.present.tolist()
+    activity_raw = ties.features.activity_raw.tolist()
     for k, pid in enumerate(contacts.tolist()):
-        tie = ties.by_person.get(pid)
-        if tie is None:
+        row = ties.people.index.get(pid)
+        if row is None or not present[row]:  # only the present have a tie
             continue
-        strength[k] = float(tie.strength)
-        strong[k] = tie.tier in STRONG_TIERS
-        real[k] = tie.tier != "collected names"
-        activity[k] = float(ties.features.activity_raw[ties.people.index[pid]])
+        tier = TIERS[tiers[row]]
+        strength[k] = float(strengths[row])
+        strong[k] = tier in STRONG_TIERS
+        real[k] = tier != "collected names"
+        activity[k] = float(activity_raw[row])
     strength[~real] = 0.0
     return TieWeights(np.clip(strength, 0.0, 1.0), strong, real, activity)
 
