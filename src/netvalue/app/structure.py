@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -42,7 +43,7 @@ from netvalue.analysis.cooccurrence import (
 )
 from netvalue.analysis.hangouts import Hangout, Member, group_hangouts, match_by_name
 from netvalue.analysis.ties import TIERS
-from netvalue.app.network_codec import NetworkShape, decode_network, encode_network
+from netvalue.app.network_codec import NetworkShape, StoredAttributes, decode_network, encode_network
 from netvalue.app.persisted import fresh_or_compute
 from netvalue.app.ties import TieTable, load_ties
 from netvalue.store import Database
@@ -218,7 +219,7 @@ def load_structure(
 
 def _structure_and_attributes(
     db: Database, as_of: int, seed: int, *, ties: TieTable | None = None, affiliations: bool = True
-) -> tuple[Structure, dict[int, PersonAttributes]]:
+) -> tuple[Structure, Mapping[int, PersonAttributes]]:
     shape = network_shape(db, as_of, seed, affiliations=affiliations)
     graph, labels, attributes = shape.graph, shape.labels, shape.attributes
     contacts = graph.people
@@ -300,22 +301,33 @@ def _structure_and_attributes(
 
 
 def _label_values(
-    contacts: npt.NDArray[np.int64], attributes: dict[int, PersonAttributes], own: frozenset[str]
+    contacts: npt.NDArray[np.int64], attributes: Mapping[int, PersonAttributes], own: frozenset[str]
 ) -> dict[str, list[LabelValue]]:
     """Per node index, the values clusters are labelled by, in order of preference (the e-mail domain
     stands in for an unknown company).  ``own`` (the owner's organisations and e-mail domains, case
     folded) is left out: what every cluster shares distinguishes none (issue 15)."""
-    rows = [attributes.get(int(p)) for p in contacts]
+    rows = [_labels_of(attributes, p) for p in contacts.tolist()]
 
-    def company(a: PersonAttributes | None) -> str | None:
-        value = (a.company or a.domain) if a else None
+    def company(a: tuple[str | None, str | None, str | None, frozenset[str]] | None) -> str | None:
+        value = (a[0] or a[1]) if a else None
         return None if value is None or value.casefold() in own else value
 
     return {
         "company": [company(a) for a in rows],
-        "place": [a.location if a else None for a in rows],
-        "topic": [a.topics if a else None for a in rows],
+        "place": [a[2] if a else None for a in rows],
+        "topic": [a[3] if a else None for a in rows],
     }
+
+
+def _labels_of(
+    attributes: Mapping[int, PersonAttributes], pid: int
+) -> tuple[str | None, str | None, str | None, frozenset[str]] | None:
+    """(company, domain, location, topics) of ``pid``; read from the stored rows when they are those."""
+    if isinstance(attributes, StoredAttributes):
+        found = attributes.labels_of(pid)
+        return None if found is None else (*found[:3], frozenset(found[3]))
+    a = attributes.get(pid)
+    return None if a is None else (a.company, a.domain, a.location, a.topics)
 
 
 # --- the dicts the CLI and the web render ------------------------------------------------------------
@@ -334,7 +346,7 @@ class PersonRef:
     strength: float
 
 
-def _person(pid: int, attributes: dict[int, PersonAttributes], structure: Structure) -> PersonRef:
+def _person(pid: int, attributes: Mapping[int, PersonAttributes], structure: Structure) -> PersonRef:
     a = attributes.get(pid)
     return PersonRef(
         id=pid,
@@ -369,7 +381,7 @@ class CommunityEntry:
 
     @classmethod
     def of(
-        cls, community: Community, attributes: dict[int, PersonAttributes], structure: Structure
+        cls, community: Community, attributes: Mapping[int, PersonAttributes], structure: Structure
     ) -> CommunityEntry:
         return cls(
             id=community.id,
