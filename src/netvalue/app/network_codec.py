@@ -4,7 +4,7 @@ depend on the data, the as-of date and the seed, never on tie strength or rating
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +54,10 @@ def _attribute_row(a: PersonAttributes) -> list[object]:
     ]
 
 
+PersonLabels = tuple[str | None, str | None, str | None, Collection[str]]
+"""(company, domain, location, topics): what clusters are labelled by."""
+
+
 class StoredAttributes(Mapping[int, PersonAttributes]):
     """The people's attributes as stored rows (see :func:`_attribute_row`), each made a
     :class:`PersonAttributes` when first read: 30,000 of them cost more than the rest of the read, and
@@ -88,7 +92,7 @@ class StoredAttributes(Mapping[int, PersonAttributes]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def labels_of(self, pid: int) -> tuple[str | None, str | None, str | None, list[str]] | None:
+    def labels_of(self, pid: int) -> PersonLabels | None:
         """(company, domain, location, topics) of ``pid`` without making its :class:`PersonAttributes`."""
         row = self._rows.get(pid)
         return None if row is None else (row[1], row[4], row[2], row[5])

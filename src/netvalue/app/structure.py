@@ -43,7 +43,13 @@ from netvalue.analysis.cooccurrence import (
 )
 from netvalue.analysis.hangouts import Hangout, Member, group_hangouts, match_by_name
 from netvalue.analysis.ties import TIERS
-from netvalue.app.network_codec import NetworkShape, StoredAttributes, decode_network, encode_network
+from netvalue.app.network_codec import (
+    NetworkShape,
+    PersonLabels,
+    StoredAttributes,
+    decode_network,
+    encode_network,
+)
 from netvalue.app.persisted import fresh_or_compute
 from netvalue.app.ties import TieTable, load_ties
 from netvalue.store import Database
@@ -306,28 +312,22 @@ def _label_values(
     """Per node index, the values clusters are labelled by, in order of preference (the e-mail domain
     stands in for an unknown company).  ``own`` (the owner's organisations and e-mail domains, case
     folded) is left out: what every cluster shares distinguishes none (issue 15)."""
-    rows = [_labels_of(attributes, p) for p in contacts.tolist()]
+    pids = contacts.tolist()
+    if isinstance(attributes, StoredAttributes):  # the stored rows as they are: no PersonAttributes made
+        rows = [attributes.labels_of(p) for p in pids]
+    else:
+        found = (attributes.get(p) for p in pids)
+        rows = [None if a is None else (a.company, a.domain, a.location, a.topics) for a in found]
 
-    def company(a: tuple[str | None, str | None, str | None, frozenset[str]] | None) -> str | None:
+    def company(a: PersonLabels | None) -> str | None:
         value = (a[0] or a[1]) if a else None
         return None if value is None or value.casefold() in own else value
 
     return {
         "company": [company(a) for a in rows],
         "place": [a[2] if a else None for a in rows],
-        "topic": [a[3] if a else None for a in rows],
+        "topic": [frozenset(a[3]) if a else None for a in rows],
     }
-
-
-def _labels_of(
-    attributes: Mapping[int, PersonAttributes], pid: int
-) -> tuple[str | None, str | None, str | None, frozenset[str]] | None:
-    """(company, domain, location, topics) of ``pid``; read from the stored rows when they are those."""
-    if isinstance(attributes, StoredAttributes):
-        found = attributes.labels_of(pid)
-        return None if found is None else (*found[:3], frozenset(found[3]))
-    a = attributes.get(pid)
-    return None if a is None else (a.company, a.domain, a.location, a.topics)
 
 
 # --- the dicts the CLI and the web render ------------------------------------------------------------
