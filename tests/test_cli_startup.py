@@ -119,3 +119,30 @@ def test_commands_that_judge_nothing_import_no_analysis_stack(
     assert "netvalue.store" in modules  # the command ran
     heavy = sorted(m for m in modules if m.split(".")[0] in ANALYSIS_STACK)
     assert not heavy, f"{' '.join(args)} imports {heavy[:5]}"
+
+
+WARM_READS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("ties", "--limit", "20"), ("scipy", "networkit", "sklearn", "netvalue.app.structure")),
+    (("value",), ("scipy", "networkit", "sklearn", "netvalue.app.structure")),
+    (("report",), ("scipy", "networkit", "sklearn", "netvalue.app.recommend", "netvalue.recommend.triage")),
+    (("communities",), ("networkit", "sklearn", "netvalue.recommend")),
+    (("brokerage",), ("networkit", "sklearn", "netvalue.recommend")),
+]
+"""A reporting command run again (its analysis persisted) and what it must not import (issue 16: a warm
+read of stored results imports neither the community detection nor what another command uses)."""
+
+
+@pytest.mark.parametrize(("args", "absent"), WARM_READS, ids=[" ".join(a) for a, _ in WARM_READS])
+def test_a_warm_read_imports_only_what_it_prints(
+    one_person_db: Path, args: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    first = subprocess.run(
+        [sys.executable, "-m", "netvalue", "--db", str(one_person_db), *args],
+        capture_output=True,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr.decode()  # the cold run computed and stored the analysis
+    modules = _imported("--db", str(one_person_db), *args)
+    assert "numpy" in modules  # the stored analysis was read
+    found = sorted(m for m in modules if any(m == a or m.startswith(a + ".") for a in absent))
+    assert not found, f"{' '.join(args)} imports {found[:5]}"

@@ -12,16 +12,19 @@ import numpy as np
 from netvalue.analysis.contact import ContactSummary, contact_summary
 from netvalue.analysis.ties import DUNBAR_LAYERS, TIERS, Tier, monthly_active
 from netvalue.analysis.value import NetworkValue
-from netvalue.app.recommend import overdue_report
+from netvalue.app.cadence import cadence_days
 from netvalue.app.ties import (
     ACTIVE_CAPACITY,
     EvidenceAge,
+    TieScore,
     TieTable,
     evidence_age,
     load_ties,
     table_value,
     value_coefficient,
 )
+from netvalue.codes import DAY
+from netvalue.recommend.outreach import overdue_ties
 from netvalue.store import Database
 from netvalue.store.status import connection_message_stats, counts
 
@@ -153,7 +156,8 @@ def network_report(db: Database, as_of: int) -> NetworkReport:
     """Connections in total; exchanged messages with (two-way) in the last 7 days, 30 days, 12 months
     and ever; only one side ever wrote; never - and the tie table's overview."""
     table = load_ties(db, as_of)
-    overdue = overdue_report(db, as_of, list(table.ranked))  # ties past their tier's cadence (issue 6)
+    cadence = cadence_days(db)
+    overdue = overdue_ties(silent_ties(table, cadence), as_of, cadence)  # issue 6
     return NetworkReport(
         as_of=as_of,
         evidence=evidence_age(db, as_of),
@@ -168,6 +172,16 @@ def network_report(db: Database, as_of: int) -> NetworkReport:
         value=table_value(table, value_coefficient(db)),
         overdue=tuple(_overdue(item) for item in overdue),
     )
+
+
+def silent_ties(table: TieTable, cadence: dict[str, int]) -> list[TieScore]:
+    """The present ties, strongest first, silent (two-way, else any contact) for longer than their tier's
+    cadence: the only ones :func:`overdue_ties` keeps (the others are never built)."""
+    f = table.features
+    last = np.where(f.last_two_way > 0, f.last_two_way, f.last_contact)  # `or`, as overdue_ties reads it
+    limit = np.array([cadence.get(tier, -1) for tier in TIERS])[table.judgment.tier]
+    silent = (limit >= 0) & (last >= 0) & ((table.as_of - last) // DAY > limit)
+    return [table.score(i) for i in table.ranked_rows(silent)]
 
 
 def _overdue(item: dict[str, object]) -> OverdueTie:
@@ -218,13 +232,15 @@ def relationships(table: TieTable) -> Relationships:
 
 def dormant_ties(table: TieTable) -> DormantTies:
     """Lapsing and dormant ties, and the :data:`REVIVE_LIMIT` with the strongest history."""
-    dormant = sorted((s for s in table.ranked if s.dormant), key=lambda s: (-s.history, s.name.casefold()))
+    judgment, history, names = table.judgment, table.columns["history"], table.people.names
+    dormant = sorted(table.ranked_rows(judgment.dormant), key=lambda i: (-history[i], names[i].casefold()))
+    reviving = [table.score(i) for i in dormant[:REVIVE_LIMIT]]
     return DormantTies(
-        lapsing=sum(1 for s in table.ranked if s.lapsing),
+        lapsing=int(judgment.lapsing[table.present].sum()),
         count=len(dormant),
-        deep=sum(1 for s in dormant if s.deep_dormant),
+        deep=int((judgment.deep_dormant & judgment.dormant)[table.present].sum()),
         worth_reviving=tuple(
             RevivableTie(s.person_id, s.name, round(s.history, 4), s.last_two_way, s.deep_dormant, s.reasons)
-            for s in dormant[:REVIVE_LIMIT]
+            for s in reviving
         ),
     )

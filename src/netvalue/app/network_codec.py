@@ -4,7 +4,9 @@ depend on the data, the as-of date and the seed, never on tie strength or rating
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -21,7 +23,7 @@ class NetworkShape:
 
     graph: CooccurrenceGraph
     labels: npt.NDArray[np.int64]
-    attributes: dict[int, PersonAttributes]
+    attributes: Mapping[int, PersonAttributes]
 
 
 def encode_network(shape: NetworkShape) -> Columns:
@@ -52,24 +54,58 @@ def _attribute_row(a: PersonAttributes) -> list[object]:
     ]
 
 
+PersonLabels = tuple[str | None, str | None, str | None, Collection[str]]
+"""(company, domain, location, topics): what clusters are labelled by."""
+
+
+class StoredAttributes(Mapping[int, PersonAttributes]):
+    """The people's attributes as stored rows (see :func:`_attribute_row`), each made a
+    :class:`PersonAttributes` when first read: 30,000 of them cost more than the rest of the read, and
+    most commands name a few people (issue 16).  :meth:`labels_of` reads the rows as they are."""
+
+    def __init__(self, rows: dict[int, list[Any]]) -> None:
+        self._rows = rows
+        self._made: dict[int, PersonAttributes] = {}
+
+    def __getitem__(self, pid: int) -> PersonAttributes:
+        made = self._made.get(pid)
+        if made is None:
+            name, company, location, headline, domain, topics, connected_on, is_connection = self._rows[pid]
+            made = self._made[pid] = PersonAttributes(
+                name=name,
+                company=company,
+                location=location,
+                headline=headline,
+                domain=domain,
+                topics=frozenset(topics),
+                connected_on=connected_on,
+                is_connection=bool(is_connection),
+            )
+        return made
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._rows
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def labels_of(self, pid: int) -> PersonLabels | None:
+        """(company, domain, location, topics) of ``pid`` without making its :class:`PersonAttributes`."""
+        row = self._rows.get(pid)
+        return None if row is None else (row[1], row[4], row[2], row[5])
+
+
 def decode_network(columns: Columns) -> NetworkShape:
     shape = tuple(int(n) for n in columns["graph.shape"].tolist())
     weights = sp.csr_array(
         (columns["graph.data"], columns["graph.indices"], columns["graph.indptr"]), shape=shape
     )
-    attributes: dict[int, PersonAttributes] = {}
-    for pid, row in zip(
-        columns["attributes.person"].tolist(), texts_of(columns["attributes.values"]), strict=True
-    ):
-        name, company, location, headline, domain, topics, connected_on, is_connection = row
-        attributes[pid] = PersonAttributes(
-            name=name,
-            company=company,
-            location=location,
-            headline=headline,
-            domain=domain,
-            topics=frozenset(topics),
-            connected_on=connected_on,
-            is_connection=bool(is_connection),
-        )
-    return NetworkShape(CooccurrenceGraph(columns["graph.people"], weights), columns["labels"], attributes)
+    rows = dict(
+        zip(columns["attributes.person"].tolist(), texts_of(columns["attributes.values"]), strict=True)
+    )
+    return NetworkShape(
+        CooccurrenceGraph(columns["graph.people"], weights), columns["labels"], StoredAttributes(rows)
+    )

@@ -16,13 +16,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netvalue.app.cadence import CADENCE_SETTING as CADENCE_SETTING  # re-exported
+from netvalue.app.cadence import cadence_days as cadence_days
 from netvalue.app.structure import Structure, load_structure
 from netvalue.app.ties import TieTable, current_model, load_ties
 from netvalue.keys import normalize_linkedin_url
 from netvalue.recommend.ledger import Ledger, build_ledger
 from netvalue.recommend.outreach import (
     DAY,
-    DEFAULT_CADENCE_DAYS,
     DEFAULT_PLAN_SIZE,
     PlanContext,
     TieLike,
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
     from netvalue.app.structure import Structure
 
 PLAN_SIZE_SETTING = "plan.size"
-CADENCE_SETTING = "cadence."  # + tier name, value in days
 QUIET_RATIO = 0.25
 """A community is going quiet when its members' current activity is under a quarter of their historical
 strength (summed). [ours]"""
@@ -228,15 +228,6 @@ def decide_request(
 def plan_size(db: Database) -> int:
     value = store.get_setting(db, PLAN_SIZE_SETTING)
     return int(value) if value and value.isdecimal() and 1 <= int(value) <= 3 else DEFAULT_PLAN_SIZE
-
-
-def cadence_days(db: Database) -> dict[str, int]:
-    cadence = dict(DEFAULT_CADENCE_DAYS)
-    for tier in cadence:
-        value = store.get_setting(db, CADENCE_SETTING + tier)
-        if value and value.isdecimal() and int(value) > 0:
-            cadence[tier] = int(value)
-    return cadence
 
 
 def _quiet_bridges(structure: Structure, ties: list[TieLike]) -> dict[int, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -41,7 +42,14 @@ from netvalue.analysis.cooccurrence import (
     cooccurrence_graph,
 )
 from netvalue.analysis.hangouts import Hangout, Member, group_hangouts, match_by_name
-from netvalue.app.network_codec import NetworkShape, decode_network, encode_network
+from netvalue.analysis.ties import TIERS
+from netvalue.app.network_codec import (
+    NetworkShape,
+    PersonLabels,
+    StoredAttributes,
+    decode_network,
+    encode_network,
+)
 from netvalue.app.persisted import fresh_or_compute
 from netvalue.app.ties import TieTable, load_ties
 from netvalue.store import Database
@@ -165,14 +173,17 @@ def tie_weights(
     strong = np.zeros(len(contacts), dtype=bool)
     real = np.zeros(len(contacts), dtype=bool)
     activity = np.zeros(len(contacts))
+    strengths, tiers, present = ties.strengths, ties.columns["tier"], ties.present.tolist()
+    activity_raw = ties.features.activity_raw.tolist()
     for k, pid in enumerate(contacts.tolist()):
-        tie = ties.by_person.get(pid)
-        if tie is None:
+        row = ties.people.index.get(pid)
+        if row is None or not present[row]:  # only the present have a tie
             continue
-        strength[k] = float(tie.strength)
-        strong[k] = tie.tier in STRONG_TIERS
-        real[k] = tie.tier != "collected names"
-        activity[k] = float(ties.features.activity_raw[ties.people.index[pid]])
+        tier = TIERS[tiers[row]]
+        strength[k] = float(strengths[row])
+        strong[k] = tier in STRONG_TIERS
+        real[k] = tier != "collected names"
+        activity[k] = float(activity_raw[row])
     strength[~real] = 0.0
     return TieWeights(np.clip(strength, 0.0, 1.0), strong, real, activity)
 
@@ -214,7 +225,7 @@ def load_structure(
 
 def _structure_and_attributes(
     db: Database, as_of: int, seed: int, *, ties: TieTable | None = None, affiliations: bool = True
-) -> tuple[Structure, dict[int, PersonAttributes]]:
+) -> tuple[Structure, Mapping[int, PersonAttributes]]:
     shape = network_shape(db, as_of, seed, affiliations=affiliations)
     graph, labels, attributes = shape.graph, shape.labels, shape.attributes
     contacts = graph.people
@@ -296,21 +307,26 @@ def _structure_and_attributes(
 
 
 def _label_values(
-    contacts: npt.NDArray[np.int64], attributes: dict[int, PersonAttributes], own: frozenset[str]
+    contacts: npt.NDArray[np.int64], attributes: Mapping[int, PersonAttributes], own: frozenset[str]
 ) -> dict[str, list[LabelValue]]:
     """Per node index, the values clusters are labelled by, in order of preference (the e-mail domain
     stands in for an unknown company).  ``own`` (the owner's organisations and e-mail domains, case
     folded) is left out: what every cluster shares distinguishes none (issue 15)."""
-    rows = [attributes.get(int(p)) for p in contacts]
+    pids = contacts.tolist()
+    if isinstance(attributes, StoredAttributes):  # the stored rows as they are: no PersonAttributes made
+        rows = [attributes.labels_of(p) for p in pids]
+    else:
+        found = (attributes.get(p) for p in pids)
+        rows = [None if a is None else (a.company, a.domain, a.location, a.topics) for a in found]
 
-    def company(a: PersonAttributes | None) -> str | None:
-        value = (a.company or a.domain) if a else None
+    def company(a: PersonLabels | None) -> str | None:
+        value = (a[0] or a[1]) if a else None
         return None if value is None or value.casefold() in own else value
 
     return {
         "company": [company(a) for a in rows],
-        "place": [a.location if a else None for a in rows],
-        "topic": [a.topics if a else None for a in rows],
+        "place": [a[2] if a else None for a in rows],
+        "topic": [frozenset(a[3]) if a else None for a in rows],
     }
 
 
@@ -330,7 +346,7 @@ class PersonRef:
     strength: float
 
 
-def _person(pid: int, attributes: dict[int, PersonAttributes], structure: Structure) -> PersonRef:
+def _person(pid: int, attributes: Mapping[int, PersonAttributes], structure: Structure) -> PersonRef:
     a = attributes.get(pid)
     return PersonRef(
         id=pid,
@@ -365,7 +381,7 @@ class CommunityEntry:
 
     @classmethod
     def of(
-        cls, community: Community, attributes: dict[int, PersonAttributes], structure: Structure
+        cls, community: Community, attributes: Mapping[int, PersonAttributes], structure: Structure
     ) -> CommunityEntry:
         return cls(
             id=community.id,

@@ -9,10 +9,11 @@ at every ``as_of``.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -111,21 +112,103 @@ class TieScore:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TieTable:
-    """Every tie as of ``as_of``; ``ranked`` is strongest first.  ``features``/``judgment`` are the
-    arrays behind it (rows of ``people``; ``present`` marks the people who existed at ``as_of``)."""
+    """Every tie as of ``as_of``.  ``features``/``judgment`` are the arrays behind it (rows of ``people``;
+    ``present`` marks the people who existed at ``as_of``).
+
+    A :class:`TieScore` is built only when asked for (issue 16: 30,000 of them cost half a second, and
+    ``ties --limit 20`` prints 20): :attr:`ranked` and :attr:`by_person` build every present one once;
+    :meth:`ranked_rows` and :meth:`score` serve the commands that print a few."""
 
     as_of: int
-    by_person: dict[int, TieScore]
-    ranked: list[TieScore]
-    tier_counts: dict[Tier, int]
     model: StrengthModel
     ratings: dict[int, int]
     people: PeopleTable
     features: TieFeatures
     judgment: TieJudgment
     present: np.ndarray = field(repr=False)
+    identities: dict[int, tuple[str, ...]] = field(repr=False)
+    reasons: list[tuple[str, ...]] = field(repr=False)
+    """The reasons of each present row, in row order, before any rating."""
+
+    @functools.cached_property
+    def present_rows(self) -> list[int]:
+        """The rows of the people present at ``as_of``, in row order."""
+        return [int(i) for i in np.flatnonzero(self.present).tolist()]
+
+    @functools.cached_property
+    def strengths(self) -> list[float]:
+        """Every row's strength, a rating r setting it to (r − 1)/4."""
+        found: list[float] = self.judgment.strength.tolist()
+        for pid, rating in self.ratings.items():
+            row = self.people.index.get(pid)
+            if row is not None:
+                found[row] = (rating - 1) / 4.0
+        return found
+
+    @functools.cached_property
+    def tier_counts(self) -> dict[Tier, int]:
+        counts = np.bincount(self.judgment.tier[self.present], minlength=len(TIERS)).tolist()
+        return {tier: int(counts[k]) for k, tier in enumerate(TIERS)}
+
+    @functools.cached_property
+    def _order(self) -> list[int]:
+        """Present rows strongest first (then history, name, id)."""
+        strength, history = self.strengths, self.judgment.history.tolist()
+        names, ids = self.people.names, self.people.ids.tolist()
+        return sorted(
+            self.present_rows, key=lambda i: (-strength[i], -history[i], names[i].casefold(), ids[i])
+        )
+
+    def ranked_rows(self, wanted: np.ndarray | None = None) -> list[int]:
+        """The present rows strongest first; ``wanted`` (a boolean per row) keeps only those it marks."""
+        if wanted is None:
+            return list(self._order)
+        keep = wanted.tolist()
+        return [i for i in self._order if keep[i]]
+
+    @functools.cached_property
+    def columns(self) -> dict[str, list[Any]]:
+        """The columns a :class:`TieScore` shows, as plain Python lists (indexing NumPy scalars field by
+        field costs more than the analysis)."""
+        j, f = self.judgment, self.features
+        found: dict[str, np.ndarray] = {
+            "ids": self.people.ids,
+            "tier": j.tier,
+            "activity": j.activity,
+            "history": j.history,
+        }
+        found |= {"lapsing": j.lapsing, "dormant": j.dormant, "deep_dormant": j.deep_dormant}
+        found |= {"first_contact": f.first_contact, "last_contact": f.last_contact}
+        found |= {"last_two_way": f.last_two_way, "sent": f.sent, "received": f.received}
+        found |= {"meetings": f.meetings, "usual_gap_days": f.usual_gap_days}
+        return {name: column.tolist() for name, column in found.items()}
+
+    @functools.cached_property
+    def reason_at(self) -> dict[int, tuple[str, ...]]:
+        return dict(zip(self.present_rows, self.reasons, strict=True))
+
+    @functools.cached_property
+    def _built(self) -> dict[int, TieScore]:
+        return {}
+
+    def score(self, row: int) -> TieScore:
+        """The :class:`TieScore` of a present row (built once)."""
+        built = self._built.get(row)
+        if built is None:
+            built = self._built[row] = _tie_score(self, row)
+        return built
+
+    @functools.cached_property
+    def ranked(self) -> list[TieScore]:
+        """Every present tie, strongest first."""
+        return [self.score(i) for i in self._order]
+
+    @functools.cached_property
+    def by_person(self) -> dict[int, TieScore]:
+        """Every present tie by person id, in row order."""
+        return {int(self.people.ids[i]): self.score(i) for i in self.present_rows}
 
 
 def _time(value: int) -> int | None:
@@ -226,82 +309,62 @@ def assemble_ties(
     model: StrengthModel,
 ) -> TieTable:
     """The :class:`TieTable` of the features and verdicts, with the user's ratings over the scores."""
-    scores = _tie_scores(inputs, verdicts, present, ratings)
-    ranked = sorted(scores, key=lambda s: (-s.strength, -s.history, s.name.casefold(), s.person_id))
-    counts: dict[Tier, int] = dict.fromkeys(TIERS, 0)
-    for score in scores:
-        counts[score.tier] += 1
     return TieTable(
         as_of=as_of,
-        by_person={s.person_id: s for s in scores},
-        ranked=ranked,
-        tier_counts=counts,
         model=model,
         ratings=ratings,
         people=inputs.people,
         features=inputs.features,
         judgment=verdicts.judgment,
         present=present,
+        identities=inputs.identities,
+        reasons=verdicts.reasons,
     )
 
 
-def _tie_scores(
-    inputs: TieInputs, verdicts: TieVerdicts, present: np.ndarray, ratings: dict[int, int]
-) -> list[TieScore]:
-    """A :class:`TieScore` per present person; a rating r sets the strength to (r − 1)/4."""
-    people, features, identities = inputs.people, inputs.features, inputs.identities
-    judgment = verdicts.judgment
-    scores: list[TieScore] = []
-    # Plain Python lists: indexing numpy scalars 20 times per person costs more than the analysis.
-    ids, tiers = people.ids.tolist(), judgment.tier.tolist()
-    strengths, activity, history = (
-        judgment.strength.tolist(),
-        judgment.activity.tolist(),
-        judgment.history.tolist(),
+def tie_filter(table: TieTable, tier: str | None, dormant: bool) -> np.ndarray | None:
+    """The rows of ``tier`` (any case) and, with ``dormant``, of dormant ties only; None: every row."""
+    if tier is None and not dormant:
+        return None
+    wanted = np.ones(len(table.present), dtype=np.bool_)
+    if tier is not None:
+        wanted &= table.judgment.tier == TIERS.index(tier.lower())
+    if dormant:
+        wanted &= table.judgment.dormant
+    return wanted
+
+
+def _tie_score(table: TieTable, i: int) -> TieScore:
+    """The :class:`TieScore` of row ``i``; a rating r sets the strength to (r − 1)/4."""
+    c = table.columns
+    pid = c["ids"][i]
+    rating = table.ratings.get(pid)
+    reasons = table.reason_at[i]
+    if rating is not None:
+        reasons = (f"rated {rating}/5 by you", *reasons)
+    gap = c["usual_gap_days"][i]
+    return TieScore(
+        person_id=pid,
+        name=table.people.names[i],
+        identities=table.identities.get(pid, ()),
+        tier=TIERS[c["tier"][i]],
+        strength=table.strengths[i],
+        activity=c["activity"][i],
+        history=c["history"][i],
+        lapsing=c["lapsing"][i],
+        dormant=c["dormant"][i],
+        deep_dormant=c["deep_dormant"][i],
+        reasons=reasons,
+        first_contact=_time(c["first_contact"][i]),
+        last_contact=_time(c["last_contact"][i]),
+        last_two_way=_time(c["last_two_way"][i]),
+        sent=c["sent"][i],
+        received=c["received"][i],
+        meetings=c["meetings"][i],
+        usual_gap_days=None if gap != gap else gap,
+        rating=rating,
+        company=table.people.companies[i],
     )
-    dormant, deep = judgment.dormant.tolist(), judgment.deep_dormant.tolist()
-    lapsing = judgment.lapsing.tolist()
-    first, last, two_way = (
-        features.first_contact.tolist(),
-        features.last_contact.tolist(),
-        features.last_two_way.tolist(),
-    )
-    sent, received, meetings = features.sent.tolist(), features.received.tolist(), features.meetings.tolist()
-    gaps = features.usual_gap_days.tolist()
-    for i, found in zip(np.flatnonzero(present).tolist(), verdicts.reasons, strict=True):
-        pid = ids[i]
-        rating = ratings.get(pid)
-        reasons = found
-        strength = strengths[i]
-        if rating is not None:
-            strength = (rating - 1) / 4.0
-            reasons = (f"rated {rating}/5 by you", *reasons)
-        gap = gaps[i]
-        scores.append(
-            TieScore(
-                person_id=pid,
-                name=people.names[i],
-                identities=identities.get(pid, ()),
-                tier=TIERS[tiers[i]],
-                strength=strength,
-                activity=activity[i],
-                history=history[i],
-                lapsing=lapsing[i],
-                dormant=dormant[i],
-                deep_dormant=deep[i],
-                reasons=reasons,
-                first_contact=_time(first[i]),
-                last_contact=_time(last[i]),
-                last_two_way=_time(two_way[i]),
-                sent=sent[i],
-                received=received[i],
-                meetings=meetings[i],
-                usual_gap_days=None if gap != gap else gap,
-                rating=rating,
-                company=people.companies[i],
-            )
-        )
-    return scores
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,10 +408,10 @@ def save_value_coefficient(db: Database, coefficient: float) -> None:
 def table_value(table: TieTable, coefficient: float) -> NetworkValue:
     """The network's value from a loaded :class:`TieTable` (strengths include the user's ratings)."""
     rows = np.flatnonzero(table.present)
-    strength = np.array([table.by_person[int(table.people.ids[i])].strength for i in rows.tolist()])
+    strength = np.array(table.strengths, dtype=np.float64)[rows]
     days = table.features.days_since(table.features.last_two_way)[rows]
     return network_value(
-        strength.astype(np.float64),
+        strength,
         days,
         table.judgment.dormant[rows],
         table.judgment.history[rows],
@@ -467,5 +530,6 @@ def list_ties(
     """The ties as of ``as_of``, strongest first: only ``tier`` (every tier: None), only the dormant ones
     if ``dormant``, at most ``limit`` (every one: None)."""
     table = load_ties(db, as_of)
-    chosen = [s for s in table.ranked if (tier is None or s.tier == tier) and (not dormant or s.dormant)]
-    return TieList(as_of=as_of, ties=tuple(chosen[:limit]), tier_counts=table.tier_counts)
+    order = table.ranked_rows(tie_filter(table, tier, dormant))
+    chosen = tuple(table.score(i) for i in (order if limit is None else order[:limit]))  # only those shown
+    return TieList(as_of=as_of, ties=chosen, tier_counts=table.tier_counts)

@@ -344,7 +344,7 @@ def warn_if_stale(age: Any) -> None:
         span = f"{years:.0f} years" if years >= 2 else f"{(age.as_of - age.newest) // 86_400:,} days"
         _stderr_console().print(
             f"[yellow]Note:[/] your newest evidence is from {format_day(age.newest)}, {span} before "
-            f"{as_of_day(age.as_of)}: every \"last 12 months\" below counts from a time the record never "
+            f'{as_of_day(age.as_of)}: every "last 12 months" below counts from a time the record never '
             f"reached. To see the network as the record last saw it, add --as-of {format_day(age.newest)}."
         )
 
