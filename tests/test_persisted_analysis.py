@@ -241,3 +241,21 @@ def test_a_result_computed_while_the_data_changed_is_not_kept(
     monkeypatch.setattr(ties_module, "tie_inputs", tie_inputs)
     after = load_ties(db, AS_OF)
     assert _same(after, compute_ties(db, AS_OF)) and b not in after.by_person
+
+
+def test_another_netvalue_version_recomputes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade may judge differently: what an older netvalue stored is not served by a newer one."""
+    _stored_then(db)
+    computed: list[int] = []
+    original = ties_module.tie_features
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        computed.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ties_module, "tie_features", counting)
+    load_ties(db, AS_OF)
+    assert not computed  # same version: served
+    monkeypatch.setattr("netvalue.app.persisted.__version__", "999.0")
+    load_ties(db, AS_OF)
+    assert computed

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from netvalue import __version__
 from netvalue.store import Database
 from netvalue.store.analysis_store import data_version, latest_result_unforgotten, load_result, save_result
 
@@ -82,7 +83,8 @@ def fresh_or_compute(
     the next run.  ``version``: the data version read once for results that go together (the tie
     features and the scores judged from them), else read here.  It is read before computing, so a
     write that lands meanwhile leaves this result unstored.  A stored result that cannot be read
-    (written by another netvalue) is computed again."""
+    (written by another netvalue) is computed again, and so is one another version of netvalue stored."""
+    parameters = {**parameters, "netvalue": __version__}  # an upgrade may judge differently: recompute
     at = data_version(db) if version is None else version
     stored = load_result(db, kind, parameters, at)
     if stored is not None:
