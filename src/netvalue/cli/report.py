@@ -111,10 +111,12 @@ def render_ties_overview(data: NetworkReport) -> None:
     )
     dormant = data.dormant
     if dormant.lapsing:
-        console.print(f"{dormant.lapsing:,} lapsing ties ({meaning('lapsing')}).")
+        ties = "tie" if dormant.lapsing == 1 else "ties"
+        console.print(f"{dormant.lapsing:,} lapsing {ties} ({meaning('lapsing')}).")
     if dormant.count:
         console.print(
-            f"{dormant.count:,} dormant ties ({meaning('dormant')}; {dormant.deep:,} deep dormant, "
+            f"{dormant.count:,} dormant {'tie' if dormant.count == 1 else 'ties'} ({meaning('dormant')}; "
+            f"{dormant.deep:,} deep dormant, "
             "silent 3+ years) worth reviving, strongest first:"
         )
         for person in dormant.worth_reviving:
