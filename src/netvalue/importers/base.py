@@ -9,6 +9,7 @@ import multiprocessing.pool
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,14 +86,32 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def worker_pool(count: int) -> multiprocessing.pool.Pool:
+@contextmanager
+def worker_pool(count: int) -> Iterator[multiprocessing.pool.Pool]:
     """A pool of ``count`` worker processes for the parallel readers, which leave Ctrl-C to this process.
 
     Started by ``fork`` where there is one: the workers need nothing but the reader's module, already
     loaded, and unlike ``spawn`` it does not re-run the caller's main module (which breaks under
-    ``python -c``, notebooks, stdin)."""
+    ``python -c``, notebooks, stdin).
+
+    Left normally or by an error (a reader that stops at a damaged stretch with stretches still queued),
+    the pool is closed and the queued stretches finish before the workers exit: CPython's
+    ``Pool.terminate()`` with tasks still queued can wait for ever on the task queue's lock (seen here: a
+    hypothesis test of damaged files hung in ``_terminate_pool``).  Only Ctrl-C terminates at once."""
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(count, _ignore_interrupts)
+    pool = multiprocessing.get_context(method).Pool(count, _ignore_interrupts)
+    interrupted = False
+    try:
+        yield pool
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
+    finally:
+        if interrupted:
+            pool.terminate()
+        else:
+            pool.close()
+            pool.join()
 
 
 def one_of_many(
