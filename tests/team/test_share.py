@@ -21,6 +21,11 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def run_share(db: Path, out: Path, salt: Path, *options: str) -> Result:
+    """``netvalue --db DB share --out OUT --salt-file SALT OPTIONS...``."""
+    return run("--db", str(db), "share", "--out", str(out), "--salt-file", str(salt), *options)
+
+
 def team_salt(tmp_path: Path) -> Path:
     assert run("team", "init", str(tmp_path / "team")).exit_code == 0
     return tmp_path / "team" / "team.salt"
@@ -60,19 +65,7 @@ def test_default_share_holds_only_hashes_tiers_strengths_and_months(
     db = member_db()
     salt_path = team_salt(tmp_path)
     out = tmp_path / "mia.parquet"
-    result = run(
-        "--db",
-        str(db),
-        "share",
-        "--out",
-        str(out),
-        "--salt-file",
-        str(salt_path),
-        "--exclude-tag",
-        "private",
-        "--as-of",
-        AS_OF,
-    )
+    result = run_share(db, out, salt_path, "--exclude-tag", "private", "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = everything_in(out)
@@ -100,14 +93,10 @@ def test_clear_fields_are_shared_only_when_chosen(tmp_path: Path, member_db: Cal
     db = member_db()
     salt_path = team_salt(tmp_path)
     out = tmp_path / "mia.parquet"
-    result = run(
-        "--db",
-        str(db),
-        "share",
-        "--out",
-        str(out),
-        "--salt-file",
-        str(salt_path),
+    result = run_share(
+        db,
+        out,
+        salt_path,
         "--as-of",
         AS_OF,
         "--clear-fields",
@@ -132,32 +121,13 @@ def test_share_needs_a_member_name_and_the_team_salt(tmp_path: Path, member_db: 
     db = member_db(owner=None)
     salt_path = team_salt(tmp_path)
     out = tmp_path / "x.parquet"
-    result = CliRunner().invoke(
-        main, ["--db", str(db), "share", "--out", str(out), "--salt-file", str(salt_path)]
-    )
+    result = run_share(db, out, salt_path)
     assert result.exit_code == 1 and "--member" in result.output and not out.exists()
     bad_salt = tmp_path / "bad.salt"
     bad_salt.write_text("not hex\n")
-    result = CliRunner().invoke(
-        main, ["--db", str(db), "share", "--out", str(out), "--salt-file", str(bad_salt), "--member", "Mia"]
-    )
+    result = run_share(db, out, bad_salt, "--member", "Mia")
     assert result.exit_code == 1 and "bad.salt" in result.output and not out.exists()
-    result = CliRunner().invoke(
-        main,
-        [
-            "--db",
-            str(db),
-            "share",
-            "--out",
-            str(out),
-            "--salt-file",
-            str(salt_path),
-            "--member",
-            "Mia",
-            "--clear-fields",
-            "name,notes",
-        ],
-    )
+    result = run_share(db, out, salt_path, "--member", "Mia", "--clear-fields", "name,notes")
     assert result.exit_code == 1 and "notes" in result.output and not out.exists()
 
 
@@ -167,12 +137,11 @@ def test_min_tier_in_any_case_and_an_unknown_one_named(
     db = member_db()
     salt_path = team_salt(tmp_path)
     out = tmp_path / "x.parquet"
-    common = ["--db", str(db), "share", "--out", str(out), "--salt-file", str(salt_path), "--as-of", AS_OF]
-    result = CliRunner().invoke(main, [*common, "--min-tier", "Collected Names", "--json"])
+    result = run_share(db, out, salt_path, "--as-of", AS_OF, "--min-tier", "Collected Names", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["min_tier"] == "collected names"
     out.unlink()
-    result = CliRunner().invoke(main, [*common, "--min-tier", "best friends"])
+    result = run_share(db, out, salt_path, "--as-of", AS_OF, "--min-tier", "best friends")
     lines = result.output.strip().splitlines()
     assert result.exit_code == 1 and len(lines) == 1 and not out.exists()
     assert "'best friends' is none of inner circle, close, active" in lines[0]
